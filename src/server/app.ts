@@ -1,0 +1,156 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { AppDeps } from './deps.js';
+import { deliverEmailJob, } from './email/deliver.js';
+import { DELIVER_EMAIL } from './email/outbox.js';
+import { apiKeysRoutes } from './features/api-keys/api-keys.routes.js';
+import { authRoutes } from './features/auth/auth.routes.js';
+import { mailboxRoutes } from './features/mailbox/mailbox.routes.js';
+import { membersRoutes } from './features/members/members.routes.js';
+import { practiceRoutes } from './features/practice/practice.routes.js';
+import { authPlugin } from './http/auth.js';
+import { installErrorHandling } from './http/error-handler.js';
+import { apiDocsCss, renderApiDocs } from './http/openapi-docs.js';
+import { createJobRunner, type JobRunner } from './jobs/runner.js';
+
+export const WEB_DIST = new URL('../../dist/web/', import.meta.url).pathname;
+
+export interface App {
+  http: FastifyInstance;
+  jobs: JobRunner;
+  /** Routes reachable without signing in, as "METHOD /path". */
+  publicRoutes: Set<string>;
+}
+
+/** Builds the whole application from its parts; tests build it with their own database, clock and mail. */
+export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): Promise<App> {
+  const { config } = deps;
+  const http = Fastify({
+    logger: opts.logger === false || config.LOG_LEVEL === 'silent' ? false : {
+      level: config.LOG_LEVEL,
+      // Log the route pattern, never the URL: client links carry tokens and queries can carry health words.
+      serializers: {
+        req: (req) => ({ id: req.id, method: req.method, route: req.routeOptions?.url ?? 'unknown' }),
+        res: (res) => ({ statusCode: res.statusCode }),
+      },
+    },
+    genReqId: () => randomUUID(),
+    requestIdHeader: false,
+    trustProxy: config.production,
+    bodyLimit: 1_048_576,
+  });
+  http.setValidatorCompiler(validatorCompiler);
+  http.setSerializerCompiler(serializerCompiler);
+  installErrorHandling(http);
+
+  http.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+    if (req.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+  });
+
+  await http.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        mediaSrc: ["'self'", 'blob:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: config.production ? [] : null,
+      },
+    },
+    strictTransportSecurity: config.production,
+    crossOriginEmbedderPolicy: false,
+  });
+  await http.register(cookie);
+  await http.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, ctx) => ({
+      statusCode: 429,
+      message: `Too many tries. Wait ${Math.ceil(ctx.ttl / 60_000)} minute(s) and try again.`,
+    }),
+  });
+  await http.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Carryover', version: '1', description: 'Self-care homework for massage therapists.' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'carryover_session' },
+          apiKey: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      security: [{ session: [] }, { apiKey: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await http.register(authPlugin, { db: deps.db, clock: deps.clock });
+
+  const publicRoutes = new Set<string>();
+  http.addHook('onRoute', (route) => {
+    if (route.config?.public) for (const m of [route.method].flat()) publicRoutes.add(`${m} ${route.url}`);
+  });
+
+  await http.register(
+    async (api) => {
+      await api.register(authRoutes(deps));
+      await api.register(practiceRoutes(deps));
+      await api.register(membersRoutes(deps));
+      await api.register(apiKeysRoutes(deps));
+      if (deps.transport.kind === 'mailbox' && !config.production) await api.register(mailboxRoutes(deps));
+    },
+    { prefix: '/api/v1' },
+  );
+
+  http.get('/healthz', { config: { public: true }, schema: { hide: true } }, async () => {
+    await deps.db.selectFrom('practices').select('id').limit(1).execute();
+    return { ok: true };
+  });
+  http.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => http.swagger());
+  http.get('/api/docs', { config: { public: true }, schema: { hide: true } }, async (_req, reply) =>
+    reply.type('text/html; charset=utf-8').send(renderApiDocs(http.swagger() as never, publicRoutes)),
+  );
+  http.get('/api/docs.css', { config: { public: true }, schema: { hide: true } }, async (_req, reply) => reply.type('text/css').send(apiDocsCss));
+
+  if (existsSync(join(WEB_DIST, 'index.html'))) {
+    await http.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false, maxAge: '1h' });
+    // Client-side routes: any other GET that is not an API call gets the app.
+    http.get('/*', { config: { public: true }, schema: { hide: true } }, async (req, reply) => {
+      if (req.url.startsWith('/api/')) return reply.callNotFound();
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    });
+  }
+
+  const jobs = createJobRunner({
+    db: deps.db,
+    clock: deps.clock,
+    log: http.log,
+    handlers: {
+      [DELIVER_EMAIL]: deliverEmailJob({
+        db: deps.db,
+        clock: deps.clock,
+        transport: deps.transport,
+        fromAddress: config.MAIL_FROM,
+        domain: new URL(config.publicUrl).hostname,
+      }),
+    },
+  });
+  http.addHook('onClose', async () => {
+    await jobs.stop();
+  });
+  return { http, jobs, publicRoutes };
+}

@@ -1,0 +1,109 @@
+// Row types as Kysely sees them. Timestamps are ISO-8601 UTC text and flags are 0/1
+// integers so every table reads the same on SQLite and PostgreSQL.
+export interface PracticeTable {
+  id: string;
+  name: string;
+  timezone: string;
+  paper_size: 'letter' | 'a4';
+  homework_cap: number;
+  sender_name: string | null;
+  reply_to: string | null;
+  is_demo: number;
+  created_at: string;
+}
+
+export interface MemberTable {
+  id: string;
+  practice_id: string;
+  email: string;
+  name: string;
+  password_hash: string;
+  role: 'owner' | 'therapist';
+  created_at: string;
+}
+
+export interface AuthSessionTable {
+  id_hash: string;
+  member_id: string;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface PasswordResetTable {
+  token_hash: string;
+  member_id: string;
+  expires_at: string;
+  used_at: string | null;
+  created_at: string;
+}
+
+export interface InvitationTable {
+  id: string;
+  practice_id: string;
+  email: string;
+  name: string | null;
+  role: 'owner' | 'therapist';
+  token_hash: string;
+  invited_by: string;
+  expires_at: string;
+  accepted_at: string | null;
+  created_at: string;
+}
+
+export interface ApiKeyTable {
+  id: string;
+  practice_id: string;
+  name: string;
+  key_hash: string;
+  prefix: string;
+  created_by: string;
+  created_at: string;
+  revoked_at: string | null;
+  last_used_at: string | null;
+}
+
+export interface EmailTable {
+  id: string;
+  practice_id: string | null;
+  to_address: string;
+  from_name: string;
+  reply_to: string | null;
+  subject: string;
+  text_body: string;
+  html_body: string | null;
+  headers_json: string | null;
+  status: 'queued' | 'sent' | 'kept' | 'failed';
+  attempts: number;
+  last_error: string | null;
+  message_id: string | null;
+  created_at: string;
+  sent_at: string | null;
+}
+
+export interface JobTable {
+  id: string;
+  kind: string;
+  payload: string;
+  unique_key: string | null;
+  run_at: string;
+  status: 'pending' | 'running' | 'done' | 'failed';
+  attempts: number;
+  max_attempts: number;
+  locked_by: string | null;
+  locked_until: string | null;
+  last_error: string | null;
+  created_at: string;
+  finished_at: string | null;
+}
+
+export interface Database {
+  practices: PracticeTable;
+  members: MemberTable;
+  auth_sessions: AuthSessionTable;
+  password_resets: PasswordResetTable;
+  invitations: InvitationTable;
+  api_keys: ApiKeyTable;
+  emails: EmailTable;
+  jobs: JobTable;
+}

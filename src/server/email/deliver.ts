@@ -1,0 +1,45 @@
+import type { Clock } from '../clock.js';
+import type { Db } from '../db/index.js';
+import type { MailTransport } from './transport.js';
+
+/**
+ * Job handler: sends one outbox mail. A mail already sent is skipped, so a retried job
+ * never sends twice; a failure throws and the job runner retries with backoff.
+ */
+export function deliverEmailJob(opts: { db: Db; clock: Clock; transport: MailTransport; fromAddress: string; domain: string }) {
+  return async (payload: unknown) => {
+    const { emailId } = payload as { emailId: string };
+    const mail = await opts.db.selectFrom('emails').selectAll().where('id', '=', emailId).executeTakeFirst();
+    if (!mail || mail.status !== 'queued') return;
+    const messageId = mail.message_id ?? `<${mail.id}@${opts.domain}>`;
+    await opts.db
+      .updateTable('emails')
+      .set({ attempts: mail.attempts + 1, message_id: messageId })
+      .where('id', '=', mail.id)
+      .execute();
+    try {
+      await opts.transport.send({
+        from: { name: mail.from_name, address: opts.fromAddress },
+        to: mail.to_address,
+        replyTo: mail.reply_to ?? undefined,
+        subject: mail.subject,
+        text: mail.text_body,
+        html: mail.html_body ?? undefined,
+        headers: mail.headers_json ? JSON.parse(mail.headers_json) : undefined,
+        messageId,
+      });
+    } catch (err) {
+      await opts.db
+        .updateTable('emails')
+        .set({ last_error: err instanceof Error ? err.message.slice(0, 500) : 'send failed' })
+        .where('id', '=', mail.id)
+        .execute();
+      throw err;
+    }
+    await opts.db
+      .updateTable('emails')
+      .set({ status: opts.transport.kind === 'smtp' ? 'sent' : 'kept', sent_at: opts.clock.now().toISOString(), last_error: null })
+      .where('id', '=', mail.id)
+      .execute();
+  };
+}

@@ -1,0 +1,44 @@
+import { randomUUID } from 'node:crypto';
+import type { Clock } from '../clock.js';
+import type { Db } from '../db/index.js';
+import { enqueueJob } from '../jobs/queue.js';
+
+export interface OutgoingEmail {
+  practiceId: string | null;
+  to: string;
+  fromName: string;
+  replyTo?: string | null;
+  subject: string;
+  text: string;
+  html?: string;
+  headers?: Record<string, string>;
+}
+
+export const DELIVER_EMAIL = 'deliver-email';
+
+/**
+ * Queues a mail in the outbox with the job that delivers it. Call it with the transaction
+ * of the change that caused the mail, so the mail exists exactly when the change does.
+ */
+export async function queueEmail(trx: Db, clock: Clock, mail: OutgoingEmail): Promise<string> {
+  const id = randomUUID();
+  await trx
+    .insertInto('emails')
+    .values({
+      id,
+      practice_id: mail.practiceId,
+      to_address: mail.to,
+      from_name: mail.fromName,
+      reply_to: mail.replyTo ?? null,
+      subject: mail.subject,
+      text_body: mail.text,
+      html_body: mail.html ?? null,
+      headers_json: mail.headers ? JSON.stringify(mail.headers) : null,
+      status: 'queued',
+      attempts: 0,
+      created_at: clock.now().toISOString(),
+    })
+    .execute();
+  await enqueueJob(trx, clock, { kind: DELIVER_EMAIL, payload: { emailId: id }, uniqueKey: `email:${id}`, maxAttempts: 20 });
+  return id;
+}

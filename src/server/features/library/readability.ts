@@ -1,0 +1,39 @@
+import { fleschKincaid } from 'flesch-kincaid';
+import { syllable } from 'syllable';
+
+/** Flesch–Kincaid grade of one piece of client-facing text. */
+export function readingGrade(text: string): number {
+  const sentences = text.split(/[.!?]+(?:\s|$)/).filter((s) => /[a-z]/i.test(s));
+  const words = text.match(/[a-z0-9']+(?:-[a-z0-9']+)*/gi) ?? [];
+  if (words.length === 0) return 0;
+  const syllables = words.reduce((sum, word) => sum + syllable(word.replace(/-/g, ' ')), 0);
+  return fleschKincaid({ sentence: Math.max(1, sentences.length), word: words.length, syllable: syllables });
+}
+
+/** Splits text into sentences; a line without an end stop is one sentence. */
+export function sentencesOf(text: string): string[] {
+  return text
+    .split(/(?<=[.!?])\s+/)
+    .map((s) => s.trim())
+    .filter((s) => /[a-z]/i.test(s));
+}
+
+/** Every sentence a client reads in an item, labelled with where it came from. */
+export function clientSentences(item: {
+  purpose: string;
+  steps: string[];
+  cues: string[];
+  mistakes: string[];
+  stopIf: string;
+}): { where: string; text: string }[] {
+  const fields = [
+    { where: 'purpose', text: item.purpose },
+    ...item.steps.map((text, i) => ({ where: `steps[${i}]`, text })),
+    ...item.cues.map((text, i) => ({ where: `cues[${i}]`, text })),
+    ...item.mistakes.map((text, i) => ({ where: `mistakes[${i}]`, text })),
+    { where: 'stopIf', text: item.stopIf },
+  ];
+  return fields.flatMap(({ where, text }) => sentencesOf(text).map((s) => ({ where, text: s })));
+}
+
+export const MAX_READING_GRADE = 7;

@@ -1,0 +1,42 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { errorSchema } from '../../../shared/api/common.js';
+import { practicePatch, practiceSchema } from '../../../shared/api/practice.js';
+import type { PracticeTable } from '../../db/schema.js';
+import type { AppDeps } from '../../deps.js';
+import { authOf } from '../../http/auth.js';
+import { presentPractice } from '../presenters.js';
+
+const columns: Record<string, keyof PracticeTable> = {
+  name: 'name',
+  timezone: 'timezone',
+  paperSize: 'paper_size',
+  homeworkCap: 'homework_cap',
+  senderName: 'sender_name',
+  replyTo: 'reply_to',
+};
+
+export function practiceRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
+  const load = (id: string) => db.selectFrom('practices').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  return async (app) => {
+    app.get('/practice', { schema: { tags: ['practice'], summary: 'Practice settings', response: { 200: practiceSchema, 401: errorSchema } } }, async (req) =>
+      presentPractice(await load(authOf(req).practiceId)),
+    );
+
+    app.patch(
+      '/practice',
+      {
+        config: { ownerOnly: true },
+        schema: { tags: ['practice'], summary: 'Change practice settings (owner)', body: practicePatch, response: { 200: practiceSchema, 400: errorSchema, 403: errorSchema } },
+      },
+      async (req) => {
+        const practiceId = authOf(req).practiceId;
+        const changes: Partial<PracticeTable> = {};
+        for (const [field, value] of Object.entries(req.body)) {
+          if (value !== undefined) (changes as Record<string, unknown>)[columns[field]] = value;
+        }
+        if (Object.keys(changes).length) await db.updateTable('practices').set(changes).where('id', '=', practiceId).execute();
+        return presentPractice(await load(practiceId));
+      },
+    );
+  };
+}

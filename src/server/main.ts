@@ -1,0 +1,33 @@
+import { buildApp } from './app.js';
+import { systemClock } from './clock.js';
+import { loadConfig } from './config.js';
+import { openDatabase } from './db/index.js';
+import { mailboxTransport, smtpTransport } from './email/transport.js';
+import { DEMO_LOGIN, seedDemoIfEmpty } from './seed/demo.js';
+
+const config = loadConfig();
+const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR });
+if (config.production && !config.SMTP_URL) throw new Error('SMTP_URL is required in production: Carryover must not pretend to send mail.');
+const transport = config.SMTP_URL ? smtpTransport(config.SMTP_URL) : mailboxTransport;
+const app = await buildApp({ ...database, clock: systemClock, config, transport });
+
+const seeded = !config.production && config.SEED_DEMO === 'auto' && (await seedDemoIfEmpty(database.db, systemClock));
+await app.http.listen({ port: config.PORT, host: config.HOST });
+app.jobs.start();
+
+const url = `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${(app.http.server.address() as { port: number }).port}`;
+console.log(`\nCarryover is running at ${url}  (database: ${database.dialect})`);
+if (seeded) console.log(`A demo practice was created. Sign in with ${DEMO_LOGIN.email} / ${DEMO_LOGIN.password}`);
+if (transport.kind === 'mailbox') console.log(`No SMTP_URL: mail is kept in the local mailbox at ${url}/mailbox`);
+
+let closing = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, async () => {
+    if (closing) return;
+    closing = true;
+    await app.http.close();
+    transport.close();
+    await database.close();
+    process.exit(0);
+  });
+}

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { emailSchema, nameSchema, passwordSchema } from './common.js';
+
+export const ROLES = ['owner', 'therapist'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const signupBody = z.object({
+  practiceName: z.string().trim().min(1, 'Enter the practice name').max(120),
+  name: nameSchema,
+  email: emailSchema,
+  password: passwordSchema,
+});
+export const loginBody = z.object({ email: emailSchema, password: z.string().min(1, 'Enter your password').max(200) });
+export const csrfResponse = z.object({ csrfToken: z.string() });
+
+export const memberSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  email: z.string(),
+  role: z.enum(ROLES),
+  createdAt: z.string(),
+});
+export type Member = z.infer<typeof memberSchema>;
+
+export const meResponse = z.object({
+  member: memberSchema,
+  practice: z.object({ id: z.string(), name: z.string(), isDemo: z.boolean() }),
+  csrfToken: z.string(),
+});
+export type Me = z.infer<typeof meResponse>;
+
+export const resetRequestBody = z.object({ email: emailSchema });
+export const resetConfirmBody = z.object({ token: z.string().min(10).max(200), password: passwordSchema });

@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { emailSchema, nameSchema } from './common.js';
+import { ROLES } from './auth.js';
+
+export const HOMEWORK_CAP = { min: 1, max: 3, default: 2 } as const;
+export const PAPER_SIZES = ['letter', 'a4'] as const;
+
+const timezoneSchema = z.string().refine((tz) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}, 'Choose a time zone from the list, like Europe/London');
+
+export const practiceSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  timezone: z.string(),
+  paperSize: z.enum(PAPER_SIZES),
+  homeworkCap: z.number().int(),
+  senderName: z.string().nullable(),
+  replyTo: z.string().nullable(),
+  isDemo: z.boolean(),
+});
+export type Practice = z.infer<typeof practiceSchema>;
+
+export const practicePatch = z
+  .object({
+    name: z.string().trim().min(1, 'Enter the practice name').max(120),
+    timezone: timezoneSchema,
+    paperSize: z.enum(PAPER_SIZES),
+    homeworkCap: z
+      .number()
+      .int()
+      .min(HOMEWORK_CAP.min, `At least ${HOMEWORK_CAP.min}`)
+      .max(HOMEWORK_CAP.max, `At most ${HOMEWORK_CAP.max}: fewer items get done`),
+    senderName: z.string().trim().max(120).nullable(),
+    replyTo: emailSchema.nullable(),
+  })
+  .partial()
+  .strict();
+
+export const inviteBody = z.object({ email: emailSchema, name: nameSchema.optional(), role: z.enum(ROLES).default('therapist') });
+export const invitationSchema = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string().nullable(),
+  role: z.enum(ROLES),
+  expiresAt: z.string(),
+  acceptedAt: z.string().nullable(),
+});
+export const invitationPreview = z.object({ practiceName: z.string(), email: z.string(), name: z.string().nullable() });
+export const acceptInviteBody = z.object({
+  token: z.string().min(10).max(200),
+  name: nameSchema,
+  password: z.string().min(10, 'Use at least 10 characters').max(200),
+});
+
+export const apiKeyCreateBody = z.object({ name: z.string().trim().min(1, 'Name the key, like "Booking sync"').max(80) });
+export const apiKeySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  prefix: z.string(),
+  createdAt: z.string(),
+  lastUsedAt: z.string().nullable(),
+  revokedAt: z.string().nullable(),
+});
+export const apiKeyCreated = apiKeySchema.extend({ key: z.string() });

@@ -1,0 +1,129 @@
+// The brief's canonical vocabularies. API slugs are a public contract: add, never rename.
+// Labels are ours and may change freely.
+
+export const REGIONS = {
+  head: 'Head',
+  jaw: 'Jaw',
+  'neck-back': 'Back of neck',
+  'neck-front': 'Front of neck',
+  'neck-side': 'Side of neck',
+  'upper-traps': 'Top of shoulders',
+  'shoulder-front': 'Front of shoulder',
+  'shoulder-back': 'Back of shoulder',
+  chest: 'Chest',
+  'upper-back': 'Upper back',
+  'mid-back': 'Mid back',
+  'low-back': 'Low back',
+  abdomen: 'Belly',
+  'upper-arm': 'Upper arm',
+  forearm: 'Forearm',
+  'hand-wrist': 'Hand and wrist',
+  'hip-front': 'Front of hip',
+  glutes: 'Glutes',
+  'hip-side': 'Side of hip',
+  'thigh-front': 'Front of thigh',
+  'thigh-back': 'Back of thigh',
+  'thigh-inner': 'Inner thigh',
+  knee: 'Knee',
+  calf: 'Calf',
+  shin: 'Shin',
+  ankle: 'Ankle',
+  foot: 'Foot',
+} as const;
+
+export const SIDES = ['left', 'right', 'both'] as const;
+
+export const COMPLAINTS = {
+  headaches: 'Headaches',
+  'neck-pain': 'Neck pain',
+  'jaw-tension': 'Jaw tension',
+  'shoulder-tension': 'Shoulder tension',
+  'rounded-shoulders': 'Rounded shoulders',
+  'upper-back-pain': 'Upper back pain',
+  'low-back-pain': 'Low back pain',
+  'hip-tightness': 'Tight hips',
+  'piriformis-sciatic': 'Piriformis / sciatic-type pain',
+  'tight-hamstrings': 'Tight hamstrings',
+  'knee-pain': 'Knee pain',
+  'tight-calves': 'Tight calves',
+  'shin-pain': 'Shin pain',
+  'foot-pain': 'Foot pain',
+  'forearm-wrist-strain': 'Forearm and wrist strain',
+  'stress-sleep': 'Stress and sleep',
+  'workout-recovery': 'Workout recovery',
+} as const;
+
+export const LIFESTYLES = {
+  'desk-work': 'Desk work',
+  driving: 'Driving',
+  'standing-work': 'Standing work',
+  'manual-work': 'Manual work',
+  runner: 'Runner',
+  cyclist: 'Cyclist',
+  'strength-training': 'Strength training',
+  swimmer: 'Swimmer',
+  'racket-or-golf': 'Racket sports or golf',
+  musician: 'Musician',
+  'new-parent': 'New parent',
+  gardening: 'Gardening',
+} as const;
+
+export const TOOLS = {
+  'tennis-ball': 'Tennis ball',
+  'lacrosse-ball': 'Lacrosse ball',
+  'peanut-ball': 'Peanut ball',
+  'foam-roller': 'Foam roller',
+  'massage-stick': 'Massage stick',
+  'strap-or-towel': 'Strap or towel',
+  'resistance-band': 'Resistance band',
+  doorway: 'Doorway',
+  wall: 'Wall',
+  chair: 'Chair',
+  'floor-space': 'Floor space',
+  'hook-massager': 'Hook massager',
+} as const;
+
+/** Tools every home is assumed to have unless the intake says otherwise. */
+export const ASSUMED_TOOLS = ['doorway', 'wall', 'chair', 'floor-space'] as const;
+
+export const CAUTIONS = {
+  pregnancy: 'Pregnancy',
+  osteoporosis: 'Osteoporosis',
+  'blood-thinners': 'Blood thinners',
+  'clot-history': 'History of clots (DVT, varicose veins)',
+  'recent-surgery': 'Recent surgery',
+  'acute-injury': 'Acute injury',
+  hypermobility: 'Hypermobility',
+  neuropathy: 'Neuropathy',
+  'high-blood-pressure': 'High blood pressure',
+  'cancer-treatment': 'Cancer treatment',
+  'skin-condition': 'Skin condition',
+  vertigo: 'Vertigo',
+  fibromyalgia: 'Fibromyalgia',
+} as const;
+
+export const CATEGORIES = {
+  stretch: 'Stretch',
+  'self-massage': 'Self-massage',
+  mobility: 'Mobility',
+  strengthening: 'Gentle strengthening',
+  breathing: 'Breathing and relaxation',
+  posture: 'Posture and habit breaks',
+} as const;
+
+type Keys<T> = [keyof T & string, ...(keyof T & string)[]];
+const keys = <T extends object>(o: T) => Object.keys(o) as Keys<T>;
+
+export const regionSlugs = keys(REGIONS);
+export const complaintSlugs = keys(COMPLAINTS);
+export const lifestyleSlugs = keys(LIFESTYLES);
+export const toolSlugs = keys(TOOLS);
+export const cautionSlugs = keys(CAUTIONS);
+export const categorySlugs = keys(CATEGORIES);
+
+export type Region = keyof typeof REGIONS;
+export type Complaint = keyof typeof COMPLAINTS;
+export type Lifestyle = keyof typeof LIFESTYLES;
+export type Tool = keyof typeof TOOLS;
+export type Caution = keyof typeof CAUTIONS;
+export type Category = keyof typeof CATEGORIES;
