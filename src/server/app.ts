@@ -28,6 +28,8 @@ export interface App {
   jobs: JobRunner;
   /** Routes reachable without signing in, as "METHOD /path". */
   publicRoutes: Set<string>;
+  /** Every route registered, for the tests that walk them all. */
+  routes: { method: string; url: string; public: boolean }[];
 }
 
 /** Builds the whole application from its parts; tests build it with their own database, clock and mail. */
@@ -101,8 +103,13 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
   await http.register(authPlugin, { db: deps.db, clock: deps.clock });
 
   const publicRoutes = new Set<string>();
+  const routes: App['routes'] = [];
   http.addHook('onRoute', (route) => {
-    if (route.config?.public) for (const m of [route.method].flat()) publicRoutes.add(`${m} ${route.url}`);
+    for (const method of [route.method].flat()) {
+      if (method === 'HEAD') continue;
+      routes.push({ method, url: route.url, public: Boolean(route.config?.public) });
+      if (route.config?.public) publicRoutes.add(`${method} ${route.url}`);
+    }
   });
 
   await http.register(
@@ -152,5 +159,5 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
   http.addHook('onClose', async () => {
     await jobs.stop();
   });
-  return { http, jobs, publicRoutes };
+  return { http, jobs, publicRoutes, routes };
 }

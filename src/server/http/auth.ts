@@ -38,8 +38,9 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { db: Db; clock:
   // onRequest, before the body is parsed and validated: a caller who may not write learns nothing about the body.
   app.addHook('onRequest', async (req: FastifyRequest, _reply: FastifyReply) => {
     const config = req.routeOptions.config;
-    // An unknown route answers 404 to everyone.
-    if (req.routeOptions.url === undefined) return;
+    // An unknown route answers 404 to everyone; outside /api/v1 live only the app's files and docs.
+    const route = req.routeOptions.url;
+    if (route === undefined || !route.startsWith('/api/v1/')) return;
     req.auth = await resolveAuth(req, opts.db, opts.clock);
     if (config.public) return;
     if (!req.auth) throw unauthorized();

@@ -27,7 +27,7 @@ export function createJobRunner(opts: {
 
   async function runDue(): Promise<number> {
     let ran = 0;
-    while (!stopped || ran === 0) {
+    while (!stopped) {
       const job = await claimDueJob(opts.db, opts.clock, workerId);
       if (!job) break;
       ran++;
@@ -41,7 +41,6 @@ export function createJobRunner(opts: {
         opts.log.warn({ jobId: job.id, kind: job.kind, attempt: job.attempts, err: message }, 'job failed');
         await failJob(opts.db, opts.clock, job, workerId, message);
       }
-      if (stopped) break;
     }
     return ran;
   }

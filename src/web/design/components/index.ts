@@ -1,0 +1,10 @@
+export { Alert, type AlertTone } from './Alert.js';
+export { Badge } from './Badge.js';
+export { Button, ButtonLink, buttonClass, type ButtonVariant } from './Button.js';
+export { Card } from './Card.js';
+export { EmptyState } from './EmptyState.js';
+export * from './icons.js';
+export { PageHeader } from './PageHeader.js';
+export { SelectField, type SelectOption } from './SelectField.js';
+export { Progress, Spinner } from './Spinner.js';
+export { TextField } from './TextField.js';

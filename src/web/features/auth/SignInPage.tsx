@@ -1,0 +1,53 @@
+import { type FormEvent, useState } from 'react';
+import { Link, useLocation, useNavigate } from 'react-router';
+import { loginBody, type Me } from '../../../shared/api/auth.js';
+import { api } from '../../api.js';
+import { Alert, Button, Card, PageHeader, TextField } from '../../design/components/index.js';
+import { FormError } from '../../FormError.js';
+import { useForm } from '../../forms.js';
+import { safeReturnPath } from '../../layout/guards.js';
+import { useSession } from '../../session.js';
+import './auth.css';
+
+export function SignInPage() {
+  const { state, signedIn } = useSession();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const { formRef, fieldErrors, formError, sending, submit } = useForm();
+  const [values, setValues] = useState({ email: '', password: '' });
+  const change = (field: keyof typeof values) => (event: { target: { value: string } }) => setValues((v) => ({ ...v, [field]: event.target.value }));
+  const sessionEnded = state.status === 'signed-out' && state.expired;
+
+  function signIn(event: FormEvent<HTMLFormElement>) {
+    return submit(event, {
+      schema: loginBody,
+      values,
+      send: async (body) => {
+        const me = await api.post<Me>('/api/v1/auth/login', body);
+        signedIn(me);
+        navigate(safeReturnPath(location.state), { replace: true });
+      },
+    });
+  }
+
+  return (
+    <>
+      <PageHeader title="Sign in" documentTitle="Sign in" description="Welcome back. Sign in to see your clients and their homework." />
+      <Card>
+        <form ref={formRef} className="auth-form" noValidate onSubmit={signIn}>
+          {sessionEnded && !formError && <Alert tone="info">You were signed out. Sign in again to carry on where you were.</Alert>}
+          <FormError message={formError} />
+          <TextField label="Email" name="email" type="email" autoComplete="username" inputMode="email" spellCheck={false} value={values.email} onChange={change('email')} error={fieldErrors.email} />
+          <TextField label="Password" name="password" type="password" autoComplete="current-password" value={values.password} onChange={change('password')} error={fieldErrors.password} />
+          <Button type="submit" loading={sending}>
+            {sending ? 'Signing in…' : 'Sign in'}
+          </Button>
+        </form>
+      </Card>
+      <p className="auth-links">
+        <Link to="/forgot-password">Forgot your password?</Link>
+        <Link to="/signup">New to Carryover? Create your practice</Link>
+      </p>
+    </>
+  );
+}

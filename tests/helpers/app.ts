@@ -1,0 +1,41 @@
+import { type App, buildApp } from '../../src/server/app.js';
+import type { Clock } from '../../src/server/clock.js';
+import { type Config, loadConfig } from '../../src/server/config.js';
+import type { DatabaseHandle } from '../../src/server/db/index.js';
+import { type MailTransport, mailboxTransport } from '../../src/server/email/transport.js';
+
+/** A clock tests can move. */
+export function testClock(start = '2026-03-02T15:00:00.000Z'): Clock & { set(iso: string): void; advance(ms: number): void } {
+  let now = new Date(start);
+  return {
+    now: () => new Date(now),
+    set: (iso) => {
+      now = new Date(iso);
+    },
+    advance: (ms) => {
+      now = new Date(now.getTime() + ms);
+    },
+  };
+}
+
+export function testConfig(env: Record<string, string> = {}): Config {
+  return loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', PUBLIC_URL: 'http://carryover.test', ...env });
+}
+
+export async function buildTestApp(opts: {
+  database: DatabaseHandle;
+  clock?: Clock;
+  transport?: MailTransport;
+  env?: Record<string, string>;
+}): Promise<App & { clock: Clock }> {
+  const clock = opts.clock ?? testClock();
+  const app = await buildApp({
+    db: opts.database.db,
+    dialect: opts.database.dialect,
+    clock,
+    config: testConfig(opts.env),
+    transport: opts.transport ?? mailboxTransport,
+  });
+  await app.http.ready();
+  return { ...app, clock };
+}

@@ -1,0 +1,60 @@
+import { type ParsedMail, simpleParser } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+
+export interface TestSmtp {
+  url: string;
+  port: number;
+  messages: ParsedMail[];
+  /** Resolves when at least n messages have arrived. */
+  waitFor(n: number, timeoutMs?: number): Promise<ParsedMail[]>;
+  close(): Promise<void>;
+  /** Drops every connection at once and stops listening, as a crashed server would. */
+  kill(): void;
+}
+
+/** A real SMTP server on 127.0.0.1 that keeps every message it accepts. */
+export async function startSmtp(port = 0, opts: { beforeAccept?: (mail: ParsedMail) => void } = {}): Promise<TestSmtp> {
+  const messages: ParsedMail[] = [];
+  const sockets = new Set<import('node:net').Socket>();
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, _session, callback) {
+      simpleParser(stream)
+        .then((mail) => {
+          opts.beforeAccept?.(mail);
+          if (killed) return;
+          messages.push(mail);
+          callback();
+        })
+        .catch(callback);
+    },
+  });
+  let killed = false;
+  server.server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const actual = (server.server.address() as { port: number }).port;
+  return {
+    url: `smtp://127.0.0.1:${actual}?tls=off`,
+    port: actual,
+    messages,
+    async waitFor(n, timeoutMs = 10_000) {
+      const end = Date.now() + timeoutMs;
+      while (messages.length < n) {
+        if (Date.now() > end) throw new Error(`expected ${n} messages, got ${messages.length}`);
+        await new Promise((r) => setTimeout(r, 25));
+      }
+      return messages;
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    kill() {
+      killed = true;
+      server.server.close();
+      for (const socket of sockets) socket.destroy();
+    },
+  };
+}

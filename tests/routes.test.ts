@@ -1,0 +1,96 @@
+// Walks every registered route: nobody anonymous gets past the explicit public list, and a
+// member of one practice cannot reach another practice's resources.
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { buildTestApp } from './helpers/app.js';
+import { describeEachDatabase } from './helpers/databases.js';
+import { as, signUp } from './helpers/session.js';
+
+// Outside /api/v1 only the app's own files, the docs and /healthz are served: public by construction.
+const PUBLIC_API = [
+  'GET /api/v1/auth/csrf',
+  'GET /api/v1/dev/mailbox',
+  'GET /api/v1/invitations/preview',
+  'POST /api/v1/auth/login',
+  'POST /api/v1/auth/password-reset',
+  'POST /api/v1/auth/password-reset/confirm',
+  'POST /api/v1/auth/signup',
+  'POST /api/v1/invitations/accept',
+];
+
+describeEachDatabase('every route', (database) => {
+  let app: Awaited<ReturnType<typeof buildTestApp>>;
+  beforeAll(async () => {
+    app = await buildTestApp({ database: database() });
+  });
+  afterAll(() => app.http.close());
+
+  const fill = (url: string, id: string) => url.replace(/:[a-zA-Z]+/g, id);
+  const apiRoutes = () => app.routes.filter((r) => r.url.startsWith('/api/v1/'));
+
+  it('is public only when it is on the explicit public list', () => {
+    const publicNow = app.routes.filter((r) => r.public && r.url.startsWith('/api/v1/')).map((r) => `${r.method} ${r.url}`);
+    expect(publicNow.sort()).toEqual([...PUBLIC_API].sort());
+  });
+
+  it('refuses anonymous calls with 401 on every non-public route', async () => {
+    const guarded = apiRoutes().filter((r) => !r.public);
+    expect(guarded.length).toBeGreaterThan(8);
+    for (const r of guarded) {
+      const res = await app.http.inject({ method: r.method as 'GET', url: fill(r.url, randomUUID()), payload: r.method === 'GET' || r.method === 'DELETE' ? undefined : {} });
+      expect(res.statusCode, `${r.method} ${r.url}`).toBe(401);
+      expect(res.json().error.code).toBe('unauthorized');
+    }
+  });
+
+  it("gives a member of practice B 404 for practice A's resources", async () => {
+    const a = await signUp(app.http, { practiceName: 'A' });
+    const b = await signUp(app.http, { practiceName: 'B' });
+    const key = await as(app.http, a)({ method: 'POST', url: '/api/v1/api-keys', payload: { name: 'A key' } });
+    const resourcesOfA: Record<string, string> = { '/api/v1/api-keys/:id': key.json().id };
+    const withIds = apiRoutes().filter((r) => r.url.includes(':') && !r.public);
+    for (const r of withIds) {
+      const id = resourcesOfA[r.url];
+      expect(id, `a resource of practice A for ${r.url}`).toBeTruthy();
+      const res = await as(app.http, b)({ method: r.method as 'GET', url: fill(r.url, id), payload: ['POST', 'PATCH', 'PUT'].includes(r.method) ? {} : undefined });
+      expect(res.statusCode, `${r.method} ${r.url}`).toBe(404);
+    }
+    // What B lists never includes A.
+    const practice = await as(app.http, b)({ method: 'GET', url: '/api/v1/practice' });
+    expect(practice.json().name).toBe('B');
+    const members = await as(app.http, b)({ method: 'GET', url: '/api/v1/members' });
+    expect(members.json().members.map((m: { email: string }) => m.email)).toEqual([b.email]);
+    // And A's key still works: B's attempt changed nothing.
+    const still = await app.http.inject({ method: 'GET', url: '/api/v1/practice', headers: { authorization: `Bearer ${key.json().key}` } });
+    expect(still.json().name).toBe('A');
+  });
+
+  it('answers unknown routes with a JSON 404', async () => {
+    const res = await app.http.inject({ method: 'GET', url: '/api/v1/no-such-thing' });
+    expect(res.statusCode).toBe(404);
+    expect(res.json().error.code).toBe('not_found');
+  });
+
+  it('sets a strict Content-Security-Policy and a request id', async () => {
+    const res = await app.http.inject({ method: 'GET', url: '/healthz' });
+    expect(res.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(res.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(res.headers['content-security-policy']).not.toContain('unsafe-inline');
+    expect(res.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('publishes OpenAPI 3.1 covering every API route, and a readable page', async () => {
+    const doc = (await app.http.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    expect(doc.openapi).toBe('3.1.0');
+    for (const r of apiRoutes()) {
+      const path = r.url.replace(/:(\w+)/g, '{$1}');
+      expect(doc.paths[path]?.[r.method.toLowerCase()], `${r.method} ${r.url}`).toBeTruthy();
+    }
+    expect(doc.paths['/api/v1/auth/signup'].post.requestBody.content['application/json'].schema.required).toEqual(
+      expect.arrayContaining(['practiceName', 'name', 'email', 'password']),
+    );
+    const page = await app.http.inject({ method: 'GET', url: '/api/docs' });
+    expect(page.headers['content-type']).toContain('text/html');
+    expect(page.body).toContain('/api/v1/auth/signup');
+  });
+});
