@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildTestApp } from './helpers/app.js';
 import { describeEachDatabase } from './helpers/databases.js';
+import { createCustomItem, TINY_PNG, uploadForm } from './helpers/factories.js';
 import { as, signUp } from './helpers/session.js';
 
 // Outside /api/v1 only the app's own files, the docs and /healthz are served: public by construction.
@@ -37,7 +38,11 @@ describeEachDatabase('every route', (database) => {
     const guarded = apiRoutes().filter((r) => !r.public);
     expect(guarded.length).toBeGreaterThan(8);
     for (const r of guarded) {
-      const res = await app.http.inject({ method: r.method as 'GET', url: fill(r.url, randomUUID()), payload: r.method === 'GET' || r.method === 'DELETE' ? undefined : {} });
+      const res = await app.http.inject({
+        method: r.method as 'GET',
+        url: fill(r.url, randomUUID()),
+        payload: r.method === 'GET' || r.method === 'DELETE' ? undefined : {},
+      });
       expect(res.statusCode, `${r.method} ${r.url}`).toBe(401);
       expect(res.json().error.code).toBe('unauthorized');
     }
@@ -47,12 +52,25 @@ describeEachDatabase('every route', (database) => {
     const a = await signUp(app.http, { practiceName: 'A' });
     const b = await signUp(app.http, { practiceName: 'B' });
     const key = await as(app.http, a)({ method: 'POST', url: '/api/v1/api-keys', payload: { name: 'A key' } });
-    const resourcesOfA: Record<string, string> = { '/api/v1/api-keys/:id': key.json().id };
+    const item = await createCustomItem(app.http, a);
+    const media = await as(app.http, a)({ method: 'POST', url: `/api/v1/exercises/${item.id}/media`, payload: uploadForm(TINY_PNG) });
+    const pack = await as(app.http, a)({ method: 'POST', url: '/api/v1/packs', payload: { name: 'Mine', exerciseIds: [item.id] } });
+    const resourcesOfA: Record<string, string> = {
+      '/api/v1/api-keys/:id': key.json().id,
+      '/api/v1/exercises/:id': item.id,
+      '/api/v1/exercises/:id/favourite': item.id,
+      '/api/v1/exercises/:id/media': item.id,
+      '/api/v1/media/:id': media.json().id,
+      '/api/v1/packs/:id': pack.json().id,
+    };
     const withIds = apiRoutes().filter((r) => r.url.includes(':') && !r.public);
     for (const r of withIds) {
       const id = resourcesOfA[r.url];
       expect(id, `a resource of practice A for ${r.url}`).toBeTruthy();
-      const res = await as(app.http, b)({ method: r.method as 'GET', url: fill(r.url, id), payload: ['POST', 'PATCH', 'PUT'].includes(r.method) ? {} : undefined });
+      const res = await as(
+        app.http,
+        b,
+      )({ method: r.method as 'GET', url: fill(r.url, id), payload: ['POST', 'PATCH', 'PUT'].includes(r.method) ? {} : undefined });
       expect(res.statusCode, `${r.method} ${r.url}`).toBe(404);
     }
     // What B lists never includes A.
@@ -60,7 +78,11 @@ describeEachDatabase('every route', (database) => {
     expect(practice.json().name).toBe('B');
     const members = await as(app.http, b)({ method: 'GET', url: '/api/v1/members' });
     expect(members.json().members.map((m: { email: string }) => m.email)).toEqual([b.email]);
-    // And A's key still works: B's attempt changed nothing.
+    const library = await as(app.http, b)({ method: 'GET', url: '/api/v1/exercises?source=custom' });
+    expect(library.json().total).toBe(0);
+    // And A's key and item are untouched: B's attempts changed nothing.
+    expect((await as(app.http, a)({ method: 'GET', url: `/api/v1/exercises/${item.id}` })).statusCode).toBe(200);
+    expect((await as(app.http, a)({ method: 'GET', url: `/api/v1/media/${media.json().id}` })).statusCode).toBe(200);
     const still = await app.http.inject({ method: 'GET', url: '/api/v1/practice', headers: { authorization: `Bearer ${key.json().key}` } });
     expect(still.json().name).toBe('A');
   });

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -9,10 +10,14 @@ import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { AppDeps } from './deps.js';
-import { deliverEmailJob, } from './email/deliver.js';
+import { deliverEmailJob } from './email/deliver.js';
 import { DELIVER_EMAIL } from './email/outbox.js';
 import { apiKeysRoutes } from './features/api-keys/api-keys.routes.js';
 import { authRoutes } from './features/auth/auth.routes.js';
+import { exercisesRoutes } from './features/library/exercises.routes.js';
+import { builtInLibrary } from './features/library/library.js';
+import { mediaRoutes } from './features/library/media.routes.js';
+import { packsRoutes } from './features/library/packs.routes.js';
 import { mailboxRoutes } from './features/mailbox/mailbox.routes.js';
 import { membersRoutes } from './features/members/members.routes.js';
 import { practiceRoutes } from './features/practice/practice.routes.js';
@@ -35,15 +40,19 @@ export interface App {
 /** Builds the whole application from its parts; tests build it with their own database, clock and mail. */
 export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): Promise<App> {
   const { config } = deps;
+  builtInLibrary();
   const http = Fastify({
-    logger: opts.logger === false || config.LOG_LEVEL === 'silent' ? false : {
-      level: config.LOG_LEVEL,
-      // Log the route pattern, never the URL: client links carry tokens and queries can carry health words.
-      serializers: {
-        req: (req) => ({ id: req.id, method: req.method, route: req.routeOptions?.url ?? 'unknown' }),
-        res: (res) => ({ statusCode: res.statusCode }),
-      },
-    },
+    logger:
+      opts.logger === false || config.LOG_LEVEL === 'silent'
+        ? false
+        : {
+            level: config.LOG_LEVEL,
+            // Log the route pattern, never the URL: client links carry tokens and queries can carry health words.
+            serializers: {
+              req: (req) => ({ id: req.id, method: req.method, route: req.routeOptions?.url ?? 'unknown' }),
+              res: (res) => ({ statusCode: res.statusCode }),
+            },
+          },
     genReqId: () => randomUUID(),
     requestIdHeader: false,
     trustProxy: config.production,
@@ -79,6 +88,7 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
     crossOriginEmbedderPolicy: false,
   });
   await http.register(cookie);
+  await http.register(multipart);
   await http.register(rateLimit, {
     global: false,
     errorResponseBuilder: (_req, ctx) => ({
@@ -118,6 +128,9 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
       await api.register(practiceRoutes(deps));
       await api.register(membersRoutes(deps));
       await api.register(apiKeysRoutes(deps));
+      await api.register(exercisesRoutes(deps));
+      await api.register(packsRoutes(deps));
+      await api.register(mediaRoutes(deps));
       if (deps.transport.kind === 'mailbox' && !config.production) await api.register(mailboxRoutes(deps));
     },
     { prefix: '/api/v1' },
@@ -131,7 +144,9 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
   http.get('/api/docs', { config: { public: true }, schema: { hide: true } }, async (_req, reply) =>
     reply.type('text/html; charset=utf-8').send(renderApiDocs(http.swagger() as never, publicRoutes)),
   );
-  http.get('/api/docs.css', { config: { public: true }, schema: { hide: true } }, async (_req, reply) => reply.type('text/css').send(apiDocsCss));
+  http.get('/api/docs.css', { config: { public: true }, schema: { hide: true } }, async (_req, reply) =>
+    reply.type('text/css').send(apiDocsCss),
+  );
 
   if (existsSync(join(WEB_DIST, 'index.html'))) {
     await http.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false, maxAge: '1h' });

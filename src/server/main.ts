@@ -1,15 +1,18 @@
+import { resolve } from 'node:path';
 import { buildApp } from './app.js';
 import { systemClock } from './clock.js';
 import { loadConfig } from './config.js';
 import { openDatabase } from './db/index.js';
 import { mailboxTransport, smtpTransport } from './email/transport.js';
 import { DEMO_LOGIN, seedDemoIfEmpty } from './seed/demo.js';
+import { diskStorage } from './storage/storage.js';
 
 const config = loadConfig();
 const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR });
 if (config.production && !config.SMTP_URL) throw new Error('SMTP_URL is required in production: Carryover must not pretend to send mail.');
 const transport = config.SMTP_URL ? smtpTransport(config.SMTP_URL) : mailboxTransport;
-const app = await buildApp({ ...database, clock: systemClock, config, transport });
+const storage = diskStorage(resolve(config.DATA_DIR));
+const app = await buildApp({ ...database, clock: systemClock, config, transport, storage });
 
 const seeded = !config.production && config.SEED_DEMO === 'auto' && (await seedDemoIfEmpty(database.db, systemClock));
 await app.http.listen({ port: config.PORT, host: config.HOST });

@@ -1,12 +1,5 @@
 import { z } from 'zod';
-import {
-  categorySlugs,
-  cautionSlugs,
-  complaintSlugs,
-  lifestyleSlugs,
-  regionSlugs,
-  toolSlugs,
-} from './vocabulary.js';
+import { categorySlugs, cautionSlugs, complaintSlugs, lifestyleSlugs, regionSlugs, toolSlugs } from './vocabulary.js';
 
 const sentence = (max: number) => z.string().trim().min(2).max(max);
 const slug = z

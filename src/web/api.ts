@@ -87,7 +87,9 @@ function errorFrom(status: number, body: unknown): ApiError {
 }
 
 async function refreshCsrfToken(): Promise<boolean> {
-  const response = await fetch('/api/v1/auth/csrf', { credentials: 'same-origin', headers: { accept: 'application/json' } }).catch(() => null);
+  const response = await fetch('/api/v1/auth/csrf', { credentials: 'same-origin', headers: { accept: 'application/json' } }).catch(
+    () => null,
+  );
   const body = response?.ok ? ((await readJson(response)) as { csrfToken?: unknown } | undefined) : undefined;
   if (typeof body?.csrfToken !== 'string') return false;
   csrfToken = body.csrfToken;

@@ -5,6 +5,8 @@ import { api, ApiError, forgetCsrfToken, whenUnauthorized } from './api.js';
 export type SignedInPractice = Me['practice'];
 
 export type SessionState =
+  /** Not asked: this browser has not signed in lately, so it is most likely signed out. */
+  | { status: 'unchecked' }
   | { status: 'loading' }
   | { status: 'unreachable'; message: string }
   /** expired: the session ended under the user (a 401 while signed in), not by signing out. */
@@ -16,30 +18,63 @@ interface Session {
   signedIn(me: Pick<Me, 'member' | 'practice'>): void;
   signOut(): Promise<void>;
   practiceRenamed(practice: Partial<SignedInPractice>): void;
-  retry(): void;
+  /** Ask the server who is signed in (again); signed-in pages do this when the state is unchecked. */
+  check(): void;
 }
 
 const SessionContext = createContext<Session | null>(null);
 
-/** Who is signed in, asked of GET /api/v1/me once when the app opens. */
+/*
+ * The session cookie is httpOnly, so the page cannot see it. This flag remembers that this
+ * browser signed in, so the signed-out pages do not send a first-time visitor a GET /me that
+ * can only answer 401 (browsers log every 401 to the console). Signed-in pages always ask.
+ */
+const SIGNED_IN_HINT = 'carryover.signedIn';
+
+function rememberSignedIn(signedIn: boolean) {
+  try {
+    if (signedIn) localStorage.setItem(SIGNED_IN_HINT, '1');
+    else localStorage.removeItem(SIGNED_IN_HINT);
+  } catch {
+    // Storage blocked: probablySignedIn() then always asks the server.
+  }
+}
+
+function probablySignedIn(): boolean {
+  try {
+    return localStorage.getItem(SIGNED_IN_HINT) === '1';
+  } catch {
+    return true;
+  }
+}
+
+/** Who is signed in, asked of GET /api/v1/me when the app opens (or when a signed-in page needs to know). */
 export function SessionProvider({ children }: { children: ReactNode }) {
-  const [state, setState] = useState<SessionState>({ status: 'loading' });
-  const [attempt, setAttempt] = useState(0);
+  const [attempt, setAttempt] = useState(() => (probablySignedIn() ? 1 : 0));
+  const [state, setState] = useState<SessionState>(() => (attempt > 0 ? { status: 'loading' } : { status: 'unchecked' }));
 
   useEffect(() => {
-    whenUnauthorized(() => setState((prev) => ({ status: 'signed-out', expired: prev.status === 'signed-in' })));
+    whenUnauthorized(() => {
+      rememberSignedIn(false);
+      setState((prev) => ({ status: 'signed-out', expired: prev.status === 'signed-in' }));
+    });
     return () => whenUnauthorized(null);
   }, []);
 
   useEffect(() => {
+    if (attempt === 0) return;
     let current = true;
     api
       .get<Me>('/api/v1/me')
-      .then((me) => current && setState({ status: 'signed-in', member: me.member, practice: me.practice }))
+      .then((me) => {
+        if (!current) return;
+        rememberSignedIn(true);
+        setState({ status: 'signed-in', member: me.member, practice: me.practice });
+      })
       .catch((err: unknown) => {
         if (!current) return;
         const signedOut = err instanceof ApiError && err.status >= 400 && err.status < 500;
-        if (signedOut) setState({ status: 'signed-out', expired: false });
+        if (signedOut) setState({ status: 'signed-out', expired: err.status === 401 });
         else setState({ status: 'unreachable', message: err instanceof ApiError ? err.message : 'Carryover did not answer.' });
       });
     return () => {
@@ -48,7 +83,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [attempt]);
 
   const signedIn = useCallback((me: Pick<Me, 'member' | 'practice'>) => {
-    setState({ status: 'signed-in', member: me.member, practice: { id: me.practice.id, name: me.practice.name, isDemo: me.practice.isDemo } });
+    rememberSignedIn(true);
+    setState({
+      status: 'signed-in',
+      member: me.member,
+      practice: { id: me.practice.id, name: me.practice.name, isDemo: me.practice.isDemo },
+    });
   }, []);
 
   const signOut = useCallback(async () => {
@@ -58,6 +98,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       // Signed out locally either way; a failed call leaves at most a session that expires on its own.
     }
     forgetCsrfToken();
+    rememberSignedIn(false);
     setState({ status: 'signed-out', expired: false });
   }, []);
 
@@ -65,12 +106,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setState((prev) => (prev.status === 'signed-in' ? { ...prev, practice: { ...prev.practice, ...practice } } : prev));
   }, []);
 
-  const retry = useCallback(() => {
+  const check = useCallback(() => {
     setState({ status: 'loading' });
     setAttempt((n) => n + 1);
   }, []);
 
-  const value = useMemo(() => ({ state, signedIn, signOut, practiceRenamed, retry }), [state, signedIn, signOut, practiceRenamed, retry]);
+  const value = useMemo(() => ({ state, signedIn, signOut, practiceRenamed, check }), [state, signedIn, signOut, practiceRenamed, check]);
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 

@@ -1,10 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { api, ApiError, messageOf } from './api.js';
 
-export type Loaded<T> =
-  | { status: 'loading' }
-  | { status: 'error'; error: ApiError | null; message: string }
-  | { status: 'ready'; data: T };
+export type Loaded<T> = { status: 'loading' } | { status: 'error'; error: ApiError | null; message: string } | { status: 'ready'; data: T };
 
 /** GETs a path when the page opens (and again on reload()); null skips the request. */
 export function useApiData<T>(path: string | null) {

@@ -1,3 +1,7 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { diskStorage } from '../../src/server/storage/storage.js';
 import { type App, buildApp } from '../../src/server/app.js';
 import type { Clock } from '../../src/server/clock.js';
 import { type Config, loadConfig } from '../../src/server/config.js';
@@ -35,6 +39,7 @@ export async function buildTestApp(opts: {
     clock,
     config: testConfig(opts.env),
     transport: opts.transport ?? mailboxTransport,
+    storage: diskStorage(mkdtempSync(join(tmpdir(), 'carryover-files-'))),
   });
   await app.http.ready();
   return { ...app, clock };

@@ -13,11 +13,20 @@ export function sessionFrom(res: { cookies: { name: string; value: string }[]; j
   const cookie = res.cookies.find((c) => c.name === 'carryover_session');
   if (!cookie) throw new Error('no session cookie set');
   const body = res.json();
-  return { cookie: cookie.value, csrfToken: body.csrfToken, memberId: body.member.id, practiceId: body.practice.id, email: body.member.email };
+  return {
+    cookie: cookie.value,
+    csrfToken: body.csrfToken,
+    memberId: body.member.id,
+    practiceId: body.practice.id,
+    email: body.member.email,
+  };
 }
 
 /** Signs up a new practice through the API and returns its owner's session. */
-export async function signUp(http: FastifyInstance, over: Partial<{ email: string; name: string; practiceName: string; password: string }> = {}) {
+export async function signUp(
+  http: FastifyInstance,
+  over: Partial<{ email: string; name: string; practiceName: string; password: string }> = {},
+) {
   const body = {
     practiceName: over.practiceName ?? 'Test Practice',
     name: over.name ?? 'Test Owner',

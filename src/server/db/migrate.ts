@@ -1,10 +1,12 @@
 import { type Migration, type MigrationProvider, Migrator } from 'kysely';
 import type { Db } from './index.js';
 import * as m001 from './migrations/001-foundation.js';
+import * as m002 from './migrations/002-library.js';
 
 // Listed by hand rather than read from disk so bundling and tests see the same set.
 const migrations: Record<string, Migration> = {
   '001-foundation': m001,
+  '002-library': m002,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

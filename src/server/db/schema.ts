@@ -97,7 +97,49 @@ export interface JobTable {
   finished_at: string | null;
 }
 
+export interface CustomExerciseTable {
+  id: string;
+  practice_id: string;
+  slug: string;
+  based_on: string | null;
+  /** The item's fields as JSON, validated by exerciseContentSchema on the way in and out. */
+  content: string;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ExerciseMediaTable {
+  id: string;
+  practice_id: string;
+  exercise_id: string;
+  kind: 'image' | 'video';
+  mime: string;
+  bytes: number;
+  storage_key: string;
+  created_at: string;
+}
+
+export interface FavouriteTable {
+  practice_id: string;
+  exercise_id: string;
+  created_at: string;
+}
+
+export interface PackTable {
+  id: string;
+  practice_id: string;
+  name: string;
+  description: string | null;
+  exercise_ids: string;
+  created_at: string;
+}
+
 export interface Database {
+  custom_exercises: CustomExerciseTable;
+  exercise_media: ExerciseMediaTable;
+  favourites: FavouriteTable;
+  packs: PackTable;
   practices: PracticeTable;
   members: MemberTable;
   auth_sessions: AuthSessionTable;

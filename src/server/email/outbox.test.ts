@@ -28,11 +28,20 @@ describeEachDatabase('the outbox over real SMTP', (database) => {
   it('delivers every queued mail exactly once after the server comes back', async () => {
     const port = smtp.port;
     const subjects = Array.from({ length: 6 }, (_, i) => `Homework reminder ${i + 1}`);
-    await database().db.transaction().execute(async (trx) => {
-      for (const subject of subjects) {
-        await queueEmail(trx, clock, { practiceId: null, to: 'client@example.com', fromName: 'Calm Hands', replyTo: 'therapist@example.com', subject, text: `${subject}: do your stretch.` });
-      }
-    });
+    await database()
+      .db.transaction()
+      .execute(async (trx) => {
+        for (const subject of subjects) {
+          await queueEmail(trx, clock, {
+            practiceId: null,
+            to: 'client@example.com',
+            fromName: 'Calm Hands',
+            replyTo: 'therapist@example.com',
+            subject,
+            text: `${subject}: do your stretch.`,
+          });
+        }
+      });
 
     await app.jobs.runDue();
     const firstRun = smtp.messages.map((m) => m.subject);

@@ -11,11 +11,22 @@ export function installErrorHandling(app: FastifyInstance) {
     if (hasZodFastifySchemaValidationErrors(err)) {
       const fields: Record<string, string> = {};
       for (const issue of err.validation) {
-        const path = issue.instancePath.replace(/^\//, '').replace(/\//g, '.') || (issue.params?.missingProperty as string) || (err.validationContext ?? 'body');
+        const path =
+          issue.instancePath.replace(/^\//, '').replace(/\//g, '.') ||
+          (issue.params?.missingProperty as string) ||
+          (err.validationContext ?? 'body');
         fields[path] ??= issue.message ?? 'Invalid value';
       }
       const where = err.validationContext === 'querystring' ? 'query' : (err.validationContext ?? 'request');
-      return reply.code(400).send({ error: { code: 'invalid', message: `Please check the ${where}: ${Object.entries(fields).map(([f, m]) => `${f}: ${m}`).join('; ')}`, fields } });
+      return reply.code(400).send({
+        error: {
+          code: 'invalid',
+          message: `Please check the ${where}: ${Object.entries(fields)
+            .map(([f, m]) => `${f}: ${m}`)
+            .join('; ')}`,
+          fields,
+        },
+      });
     }
     if (err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
       return reply.code(400).send({ error: { code: 'invalid_json', message: 'The request body is not valid JSON.' } });
@@ -31,7 +42,11 @@ export function installErrorHandling(app: FastifyInstance) {
     }
     req.log.error({ err: { type: err.name, code: err.code, stack: err.stack } }, 'request failed');
     return reply.code(500).send({
-      error: { code: 'internal', message: `Something went wrong on our side. Quote request ${req.id} if it keeps happening.`, requestId: String(req.id) },
+      error: {
+        code: 'internal',
+        message: `Something went wrong on our side. Quote request ${req.id} if it keeps happening.`,
+        requestId: String(req.id),
+      },
     });
   });
 

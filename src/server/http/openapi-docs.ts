@@ -11,7 +11,10 @@ interface Operation {
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-export function renderApiDocs(doc: { info: { title: string; version: string }; paths?: Record<string, Record<string, Operation>> }, publicRoutes: Set<string>): string {
+export function renderApiDocs(
+  doc: { info: { title: string; version: string }; paths?: Record<string, Record<string, Operation>> },
+  publicRoutes: Set<string>,
+): string {
   const sections: string[] = [];
   for (const [path, ops] of Object.entries(doc.paths ?? {})) {
     for (const [method, op] of Object.entries(ops)) {

@@ -16,7 +16,12 @@ describeEachDatabase('scheduled jobs', (database, dialect) => {
     // The second instance has its own connection pool, as a second process would.
     const second = dialect === 'postgres' ? await openDatabase({ url: database().url, dataDir: '' }) : database();
     const runs: number[] = [];
-    const handlers = { count: async (p: unknown) => { runs.push((p as { n: number }).n); await new Promise((r) => setTimeout(r, 1)); } };
+    const handlers = {
+      count: async (p: unknown) => {
+        runs.push((p as { n: number }).n);
+        await new Promise((r) => setTimeout(r, 1));
+      },
+    };
     const one = createJobRunner({ db, clock, handlers, log });
     const two = createJobRunner({ db: second.db, clock, handlers, log });
     const [a, b] = await Promise.all([one.runDue(), two.runDue()]);
@@ -69,7 +74,16 @@ describeEachDatabase('scheduled jobs', (database, dialect) => {
     const { claimDueJob } = await import('./queue.js');
     expect(await claimDueJob(db, clock, 'dead-worker', 60)).not.toBeNull();
     let ran = 0;
-    const runner = createJobRunner({ db, clock, log, handlers: { once: async () => { ran++; } } });
+    const runner = createJobRunner({
+      db,
+      clock,
+      log,
+      handlers: {
+        once: async () => {
+          ran++;
+        },
+      },
+    });
     expect(await runner.runDue()).toBe(0);
     clock.advance(61_000);
     expect(await runner.runDue()).toBe(1);

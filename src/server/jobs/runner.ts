@@ -14,12 +14,7 @@ export interface JobRunner {
   readonly workerId: string;
 }
 
-export function createJobRunner(opts: {
-  db: Db;
-  clock: Clock;
-  handlers: Record<string, JobHandler>;
-  log: FastifyBaseLogger;
-}): JobRunner {
+export function createJobRunner(opts: { db: Db; clock: Clock; handlers: Record<string, JobHandler>; log: FastifyBaseLogger }): JobRunner {
   const workerId = randomUUID();
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<number> | undefined;

@@ -33,8 +33,24 @@ export async function seedDemoIfEmpty(db: Db, clock: Clock): Promise<boolean> {
     await trx
       .insertInto('members')
       .values([
-        { id: randomUUID(), practice_id: practiceId, email: DEMO_LOGIN.email, name: 'Demo Owner', password_hash: ownerHash, role: 'owner', created_at: now },
-        { id: randomUUID(), practice_id: practiceId, email: 'therapist@carryover.localhost', name: 'Demo Therapist', password_hash: therapistHash, role: 'therapist', created_at: now },
+        {
+          id: randomUUID(),
+          practice_id: practiceId,
+          email: DEMO_LOGIN.email,
+          name: 'Demo Owner',
+          password_hash: ownerHash,
+          role: 'owner',
+          created_at: now,
+        },
+        {
+          id: randomUUID(),
+          practice_id: practiceId,
+          email: 'therapist@carryover.localhost',
+          name: 'Demo Therapist',
+          password_hash: therapistHash,
+          role: 'therapist',
+          created_at: now,
+        },
       ])
       .execute();
   });

@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { useSession } from '../session.js';
 import { SignedInLayout } from './SignedInLayout.js';
@@ -17,15 +18,22 @@ export function safeReturnPath(state: unknown): string {
 
 /** Signed-in pages: anyone else goes to /signin, and comes back here afterwards. */
 export function RequireSignedIn() {
-  const { state, retry } = useSession();
+  const { state, check } = useSession();
   const location = useLocation();
+  if (state.status === 'unchecked') return <CheckSession />;
   if (state.status === 'loading') return <LoadingScreen />;
-  if (state.status === 'unreachable') return <UnreachableScreen message={state.message} onRetry={retry} />;
+  if (state.status === 'unreachable') return <UnreachableScreen message={state.message} onRetry={check} />;
   if (state.status === 'signed-out') {
     const from = `${location.pathname}${location.search}`;
     return <Navigate to="/signin" replace state={{ from } satisfies ReturnState} />;
   }
   return <SignedInLayout />;
+}
+
+function CheckSession() {
+  const { check } = useSession();
+  useEffect(check, [check]);
+  return <LoadingScreen />;
 }
 
 /** Sign-in and sign-up: someone already signed in goes straight on. */
@@ -44,10 +52,9 @@ export function EitherLayout() {
   return state.status === 'signed-in' ? <SignedInLayout /> : <SignedOutLayout />;
 }
 
-/** "/" has no page of its own. */
+/** "/" has no page of its own: /clients finds out whether someone is signed in. */
 export function HomeRedirect() {
   const { state } = useSession();
   if (state.status === 'loading') return <LoadingScreen />;
-  return <Navigate to={state.status === 'signed-in' ? '/clients' : '/signin'} replace />;
+  return <Navigate to={state.status === 'signed-in' || state.status === 'unreachable' ? '/clients' : '/signin'} replace />;
 }
-

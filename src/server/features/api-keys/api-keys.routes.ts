@@ -9,7 +9,14 @@ import { type Auth, authOf } from '../../http/auth.js';
 import { AppError, notFound } from '../../http/errors.js';
 import { hashToken, newToken } from '../../http/tokens.js';
 
-const present = (k: ApiKeyTable) => ({ id: k.id, name: k.name, prefix: k.prefix, createdAt: k.created_at, lastUsedAt: k.last_used_at, revokedAt: k.revoked_at });
+const present = (k: ApiKeyTable) => ({
+  id: k.id,
+  name: k.name,
+  prefix: k.prefix,
+  createdAt: k.created_at,
+  lastUsedAt: k.last_used_at,
+  revokedAt: k.revoked_at,
+});
 
 /** Keys are managed by a signed-in owner only: a key cannot mint or revoke keys. */
 function ownerMember(auth: Auth) {
@@ -19,16 +26,40 @@ function ownerMember(auth: Auth) {
 
 export function apiKeysRoutes({ db, clock }: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
-    app.get('/api-keys', { config: { ownerOnly: true }, schema: { tags: ['api keys'], summary: 'List API keys (owner)', response: { 200: z.object({ apiKeys: z.array(apiKeySchema) }), 403: errorSchema } } }, async (req) => {
-      const auth = authOf(req);
-      ownerMember(auth);
-      const rows = await db.selectFrom('api_keys').selectAll().where('practice_id', '=', auth.practiceId).orderBy('created_at', 'desc').execute();
-      return { apiKeys: rows.map(present) };
-    });
+    app.get(
+      '/api-keys',
+      {
+        config: { ownerOnly: true },
+        schema: {
+          tags: ['api keys'],
+          summary: 'List API keys (owner)',
+          response: { 200: z.object({ apiKeys: z.array(apiKeySchema) }), 403: errorSchema },
+        },
+      },
+      async (req) => {
+        const auth = authOf(req);
+        ownerMember(auth);
+        const rows = await db
+          .selectFrom('api_keys')
+          .selectAll()
+          .where('practice_id', '=', auth.practiceId)
+          .orderBy('created_at', 'desc')
+          .execute();
+        return { apiKeys: rows.map(present) };
+      },
+    );
 
     app.post(
       '/api-keys',
-      { config: { ownerOnly: true }, schema: { tags: ['api keys'], summary: 'Create an API key; the key is shown once', body: apiKeyCreateBody, response: { 201: apiKeyCreated, 400: errorSchema, 403: errorSchema } } },
+      {
+        config: { ownerOnly: true },
+        schema: {
+          tags: ['api keys'],
+          summary: 'Create an API key; the key is shown once',
+          body: apiKeyCreateBody,
+          response: { 201: apiKeyCreated, 400: errorSchema, 403: errorSchema },
+        },
+      },
       async (req, reply) => {
         const auth = authOf(req);
         const member = ownerMember(auth);
@@ -51,7 +82,15 @@ export function apiKeysRoutes({ db, clock }: AppDeps): FastifyPluginAsyncZod {
 
     app.delete(
       '/api-keys/:id',
-      { config: { ownerOnly: true }, schema: { tags: ['api keys'], summary: 'Revoke an API key', params: idParams, response: { 200: okSchema, 403: errorSchema, 404: errorSchema } } },
+      {
+        config: { ownerOnly: true },
+        schema: {
+          tags: ['api keys'],
+          summary: 'Revoke an API key',
+          params: idParams,
+          response: { 200: okSchema, 403: errorSchema, 404: errorSchema },
+        },
+      },
       async (req) => {
         const auth = authOf(req);
         ownerMember(auth);

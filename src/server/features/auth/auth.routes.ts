@@ -42,7 +42,12 @@ export function authRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       '/auth/signup',
       {
         config: { public: true, rateLimit: { max: 20, timeWindow: '1 hour' } },
-        schema: { tags: ['auth'], summary: 'Create a practice and its owner; signed in', body: signupBody, response: { 201: meResponse, ...errors } },
+        schema: {
+          tags: ['auth'],
+          summary: 'Create a practice and its owner; signed in',
+          body: signupBody,
+          response: { 201: meResponse, ...errors },
+        },
       },
       async (req, reply) => {
         const passwordHash = await hashPassword(req.body.password);
@@ -69,11 +74,20 @@ export function authRoutes(deps: AppDeps): FastifyPluginAsyncZod {
               .execute();
             await trx
               .insertInto('members')
-              .values({ id: memberId, practice_id: practiceId, email: req.body.email, name: req.body.name, password_hash: passwordHash, role: 'owner', created_at: now })
+              .values({
+                id: memberId,
+                practice_id: practiceId,
+                email: req.body.email,
+                name: req.body.name,
+                password_hash: passwordHash,
+                role: 'owner',
+                created_at: now,
+              })
               .execute();
           });
         } catch (err) {
-          if (isUniqueViolation(err)) throw conflict('An account with this email already exists. Sign in, or reset your password.', 'email_taken');
+          if (isUniqueViolation(err))
+            throw conflict('An account with this email already exists. Sign in, or reset your password.', 'email_taken');
           throw err;
         }
         const csrfToken = await startSession({ db, clock, reply, memberId, secure });
@@ -88,7 +102,11 @@ export function authRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         schema: { tags: ['auth'], summary: 'Sign in', body: loginBody, response: { 200: meResponse, ...errors } },
       },
       async (req, reply) => {
-        const member = await db.selectFrom('members').select(['id', 'password_hash']).where('email', '=', req.body.email).executeTakeFirst();
+        const member = await db
+          .selectFrom('members')
+          .select(['id', 'password_hash'])
+          .where('email', '=', req.body.email)
+          .executeTakeFirst();
         if (!(await verifyPassword(member?.password_hash, req.body.password)) || !member) {
           throw new AppError(401, 'bad_credentials', 'That email and password do not match an account.');
         }
@@ -97,18 +115,17 @@ export function authRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       },
     );
 
-    app.post(
-      '/auth/logout',
-      { schema: { tags: ['auth'], summary: 'Sign out', response: { 200: okSchema } } },
-      async (req, reply) => {
-        await endSession(db, reply, authOf(req).sessionHash);
-        return { ok: true as const };
-      },
-    );
+    app.post('/auth/logout', { schema: { tags: ['auth'], summary: 'Sign out', response: { 200: okSchema } } }, async (req, reply) => {
+      await endSession(db, reply, authOf(req).sessionHash);
+      return { ok: true as const };
+    });
 
     app.get(
       '/auth/csrf',
-      { config: { public: true }, schema: { tags: ['auth'], summary: 'The CSRF token of the current session', response: { 200: csrfResponse, 401: errorSchema } } },
+      {
+        config: { public: true },
+        schema: { tags: ['auth'], summary: 'The CSRF token of the current session', response: { 200: csrfResponse, 401: errorSchema } },
+      },
       async (req) => {
         if (!req.auth?.csrfToken) throw unauthorized();
         return { csrfToken: req.auth.csrfToken };
@@ -129,10 +146,19 @@ export function authRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       '/auth/password-reset',
       {
         config: { public: true, rateLimit: { max: 5, timeWindow: '15 minutes', keyGenerator: perEmail, hook: 'preHandler' } },
-        schema: { tags: ['auth'], summary: 'Email a single-use reset link (always answers 202)', body: resetRequestBody, response: { 202: okSchema, ...errors } },
+        schema: {
+          tags: ['auth'],
+          summary: 'Email a single-use reset link (always answers 202)',
+          body: resetRequestBody,
+          response: { 202: okSchema, ...errors },
+        },
       },
       async (req, reply) => {
-        const member = await db.selectFrom('members').select(['id', 'name', 'email']).where('email', '=', req.body.email).executeTakeFirst();
+        const member = await db
+          .selectFrom('members')
+          .select(['id', 'name', 'email'])
+          .where('email', '=', req.body.email)
+          .executeTakeFirst();
         if (member) {
           const token = newToken();
           const now = clock.now();
@@ -147,7 +173,16 @@ export function authRoutes(deps: AppDeps): FastifyPluginAsyncZod {
                 created_at: now.toISOString(),
               })
               .execute();
-            await queueEmail(trx, clock, passwordResetEmail({ to: member.email, name: member.name, link: `${config.publicUrl}/reset-password?token=${token}`, minutes: RESET_MINUTES }));
+            await queueEmail(
+              trx,
+              clock,
+              passwordResetEmail({
+                to: member.email,
+                name: member.name,
+                link: `${config.publicUrl}/reset-password?token=${token}`,
+                minutes: RESET_MINUTES,
+              }),
+            );
           });
         }
         return reply.code(202).send({ ok: true as const });
@@ -158,7 +193,12 @@ export function authRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       '/auth/password-reset/confirm',
       {
         config: { public: true, rateLimit: { max: 10, timeWindow: '15 minutes' } },
-        schema: { tags: ['auth'], summary: 'Set a new password with a reset link', body: resetConfirmBody, response: { 200: okSchema, ...errors } },
+        schema: {
+          tags: ['auth'],
+          summary: 'Set a new password with a reset link',
+          body: resetConfirmBody,
+          response: { 200: okSchema, ...errors },
+        },
       },
       async (req) => {
         const passwordHash = await hashPassword(req.body.password);
@@ -189,4 +229,3 @@ export function authRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     );
   };
 }
-

@@ -10,7 +10,9 @@ export const CONTENT_DIR = new URL('../../../../content/exercises/', import.meta
 export function readLibraryFiles(dir: URL = CONTENT_DIR) {
   const items: ExerciseContent[] = [];
   const problems: string[] = [];
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()) {
     const raw = JSON.parse(readFileSync(join(dir.pathname, file), 'utf8'));
     const parsed = exerciseContentSchema.safeParse(raw);
     if (!parsed.success) {

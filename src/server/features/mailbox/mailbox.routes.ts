@@ -2,7 +2,15 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../deps.js';
 
-const mailSchema = z.object({ id: z.string(), to: z.string(), subject: z.string(), text: z.string(), html: z.string().nullable(), status: z.string(), createdAt: z.string() });
+const mailSchema = z.object({
+  id: z.string(),
+  to: z.string(),
+  subject: z.string(),
+  text: z.string(),
+  html: z.string().nullable(),
+  status: z.string(),
+  createdAt: z.string(),
+});
 
 /**
  * The local mailbox: with no SMTP server outside production, mail is kept here so a new
@@ -12,10 +20,27 @@ export function mailboxRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/dev/mailbox',
-      { config: { public: true }, schema: { tags: ['local mailbox'], summary: 'Mail kept locally (development only)', response: { 200: z.object({ emails: z.array(mailSchema) }) } } },
+      {
+        config: { public: true },
+        schema: {
+          tags: ['local mailbox'],
+          summary: 'Mail kept locally (development only)',
+          response: { 200: z.object({ emails: z.array(mailSchema) }) },
+        },
+      },
       async () => {
         const rows = await db.selectFrom('emails').selectAll().orderBy('created_at', 'desc').limit(100).execute();
-        return { emails: rows.map((r) => ({ id: r.id, to: r.to_address, subject: r.subject, text: r.text_body, html: r.html_body, status: r.status, createdAt: r.created_at })) };
+        return {
+          emails: rows.map((r) => ({
+            id: r.id,
+            to: r.to_address,
+            subject: r.subject,
+            text: r.text_body,
+            html: r.html_body,
+            status: r.status,
+            createdAt: r.created_at,
+          })),
+        };
       },
     );
   };

@@ -16,7 +16,8 @@ import { startSession } from '../auth/sessions.js';
 import { presentMember } from '../presenters.js';
 
 const INVITE_DAYS = 7;
-const goneInvite = () => new AppError(404, 'invitation_invalid', 'This invitation is no longer valid. Ask the practice owner for a new one.');
+const goneInvite = () =>
+  new AppError(404, 'invitation_invalid', 'This invitation is no longer valid. Ask the practice owner for a new one.');
 
 export function membersRoutes({ db, clock, config }: AppDeps): FastifyPluginAsyncZod {
   async function openInvitation(token: string) {
@@ -32,17 +33,47 @@ export function membersRoutes({ db, clock, config }: AppDeps): FastifyPluginAsyn
   }
 
   return async (app) => {
-    app.get('/members', { schema: { tags: ['team'], summary: 'The practice team', response: { 200: z.object({ members: z.array(memberSchema) }) } } }, async (req) => {
-      const rows = await db.selectFrom('members').selectAll().where('practice_id', '=', authOf(req).practiceId).orderBy('created_at').execute();
-      return { members: rows.map(presentMember) };
-    });
+    app.get(
+      '/members',
+      { schema: { tags: ['team'], summary: 'The practice team', response: { 200: z.object({ members: z.array(memberSchema) }) } } },
+      async (req) => {
+        const rows = await db
+          .selectFrom('members')
+          .selectAll()
+          .where('practice_id', '=', authOf(req).practiceId)
+          .orderBy('created_at')
+          .execute();
+        return { members: rows.map(presentMember) };
+      },
+    );
 
     app.get(
       '/invitations',
-      { config: { ownerOnly: true }, schema: { tags: ['team'], summary: 'Invitations sent (owner)', response: { 200: z.object({ invitations: z.array(invitationSchema) }) } } },
+      {
+        config: { ownerOnly: true },
+        schema: {
+          tags: ['team'],
+          summary: 'Invitations sent (owner)',
+          response: { 200: z.object({ invitations: z.array(invitationSchema) }) },
+        },
+      },
       async (req) => {
-        const rows = await db.selectFrom('invitations').selectAll().where('practice_id', '=', authOf(req).practiceId).orderBy('created_at', 'desc').execute();
-        return { invitations: rows.map((r) => ({ id: r.id, email: r.email, name: r.name, role: r.role, expiresAt: r.expires_at, acceptedAt: r.accepted_at })) };
+        const rows = await db
+          .selectFrom('invitations')
+          .selectAll()
+          .where('practice_id', '=', authOf(req).practiceId)
+          .orderBy('created_at', 'desc')
+          .execute();
+        return {
+          invitations: rows.map((r) => ({
+            id: r.id,
+            email: r.email,
+            name: r.name,
+            role: r.role,
+            expiresAt: r.expires_at,
+            acceptedAt: r.accepted_at,
+          })),
+        };
       },
     );
 
@@ -50,7 +81,12 @@ export function membersRoutes({ db, clock, config }: AppDeps): FastifyPluginAsyn
       '/invitations',
       {
         config: { ownerOnly: true, rateLimit: { max: 30, timeWindow: '1 hour' } },
-        schema: { tags: ['team'], summary: 'Invite a therapist by email (owner)', body: inviteBody, response: { 201: invitationSchema, 400: errorSchema, 409: errorSchema } },
+        schema: {
+          tags: ['team'],
+          summary: 'Invite a therapist by email (owner)',
+          body: inviteBody,
+          response: { 201: invitationSchema, 400: errorSchema, 409: errorSchema },
+        },
       },
       async (req, reply) => {
         const auth = authOf(req);
@@ -75,12 +111,20 @@ export function membersRoutes({ db, clock, config }: AppDeps): FastifyPluginAsyn
         await db.transaction().execute(async (trx) => {
           await trx.insertInto('invitations').values(row).execute();
           await queueEmail(trx, clock, {
-            ...invitationEmail({ to: row.email, practiceName: practice.name, inviterName: auth.member!.name, link: `${config.publicUrl}/invite?token=${token}`, days: INVITE_DAYS }),
+            ...invitationEmail({
+              to: row.email,
+              practiceName: practice.name,
+              inviterName: auth.member!.name,
+              link: `${config.publicUrl}/invite?token=${token}`,
+              days: INVITE_DAYS,
+            }),
             practiceId: auth.practiceId,
             replyTo: auth.member!.email,
           });
         });
-        return reply.code(201).send({ id: row.id, email: row.email, name: row.name, role: row.role, expiresAt: row.expires_at, acceptedAt: null });
+        return reply
+          .code(201)
+          .send({ id: row.id, email: row.email, name: row.name, role: row.role, expiresAt: row.expires_at, acceptedAt: null });
       },
     );
 
@@ -88,7 +132,12 @@ export function membersRoutes({ db, clock, config }: AppDeps): FastifyPluginAsyn
       '/invitations/preview',
       {
         config: { public: true, rateLimit: { max: 30, timeWindow: '15 minutes' } },
-        schema: { tags: ['team'], summary: 'What an invitation link is for', querystring: z.object({ token: z.string().min(10).max(200) }), response: { 200: invitationPreview, 404: errorSchema } },
+        schema: {
+          tags: ['team'],
+          summary: 'What an invitation link is for',
+          querystring: z.object({ token: z.string().min(10).max(200) }),
+          response: { 200: invitationPreview, 404: errorSchema },
+        },
       },
       async (req) => {
         const inv = await openInvitation(req.query.token);
@@ -100,7 +149,12 @@ export function membersRoutes({ db, clock, config }: AppDeps): FastifyPluginAsyn
       '/invitations/accept',
       {
         config: { public: true, rateLimit: { max: 10, timeWindow: '15 minutes' } },
-        schema: { tags: ['team'], summary: 'Accept an invitation: creates the account, signed in', body: acceptInviteBody, response: { 201: meResponse, 404: errorSchema, 409: errorSchema } },
+        schema: {
+          tags: ['team'],
+          summary: 'Accept an invitation: creates the account, signed in',
+          body: acceptInviteBody,
+          response: { 201: meResponse, 404: errorSchema, 409: errorSchema },
+        },
       },
       async (req, reply) => {
         const inv = await openInvitation(req.body.token);
@@ -109,11 +163,24 @@ export function membersRoutes({ db, clock, config }: AppDeps): FastifyPluginAsyn
         const now = clock.now().toISOString();
         try {
           await db.transaction().execute(async (trx) => {
-            const took = await trx.updateTable('invitations').set({ accepted_at: now }).where('id', '=', inv.id).where('accepted_at', 'is', null).executeTakeFirst();
+            const took = await trx
+              .updateTable('invitations')
+              .set({ accepted_at: now })
+              .where('id', '=', inv.id)
+              .where('accepted_at', 'is', null)
+              .executeTakeFirst();
             if (Number(took.numUpdatedRows) !== 1) throw goneInvite();
             await trx
               .insertInto('members')
-              .values({ id: memberId, practice_id: inv.practice_id, email: inv.email, name: req.body.name, password_hash: passwordHash, role: inv.role, created_at: now })
+              .values({
+                id: memberId,
+                practice_id: inv.practice_id,
+                email: inv.email,
+                name: req.body.name,
+                password_hash: passwordHash,
+                role: inv.role,
+                created_at: now,
+              })
               .execute();
           });
         } catch (err) {
@@ -122,8 +189,16 @@ export function membersRoutes({ db, clock, config }: AppDeps): FastifyPluginAsyn
         }
         const csrfToken = await startSession({ db, clock, reply, memberId, secure: config.publicUrl.startsWith('https:') });
         const member = await db.selectFrom('members').selectAll().where('id', '=', memberId).executeTakeFirstOrThrow();
-        const practice = await db.selectFrom('practices').select(['id', 'name', 'is_demo']).where('id', '=', inv.practice_id).executeTakeFirstOrThrow();
-        return reply.code(201).send({ member: presentMember(member), practice: { id: practice.id, name: practice.name, isDemo: practice.is_demo === 1 }, csrfToken });
+        const practice = await db
+          .selectFrom('practices')
+          .select(['id', 'name', 'is_demo'])
+          .where('id', '=', inv.practice_id)
+          .executeTakeFirstOrThrow();
+        return reply.code(201).send({
+          member: presentMember(member),
+          practice: { id: practice.id, name: practice.name, isDemo: practice.is_demo === 1 },
+          csrfToken,
+        });
       },
     );
   };

@@ -18,15 +18,22 @@ const columns: Record<string, keyof PracticeTable> = {
 export function practiceRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
   const load = (id: string) => db.selectFrom('practices').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
   return async (app) => {
-    app.get('/practice', { schema: { tags: ['practice'], summary: 'Practice settings', response: { 200: practiceSchema, 401: errorSchema } } }, async (req) =>
-      presentPractice(await load(authOf(req).practiceId)),
+    app.get(
+      '/practice',
+      { schema: { tags: ['practice'], summary: 'Practice settings', response: { 200: practiceSchema, 401: errorSchema } } },
+      async (req) => presentPractice(await load(authOf(req).practiceId)),
     );
 
     app.patch(
       '/practice',
       {
         config: { ownerOnly: true },
-        schema: { tags: ['practice'], summary: 'Change practice settings (owner)', body: practicePatch, response: { 200: practiceSchema, 400: errorSchema, 403: errorSchema } },
+        schema: {
+          tags: ['practice'],
+          summary: 'Change practice settings (owner)',
+          body: practicePatch,
+          response: { 200: practiceSchema, 400: errorSchema, 403: errorSchema },
+        },
       },
       async (req) => {
         const practiceId = authOf(req).practiceId;

@@ -15,7 +15,16 @@ export function buttonClass(variant: ButtonVariant = 'primary', extra?: string) 
   return ['button', `button--${variant}`, extra].filter(Boolean).join(' ');
 }
 
-export function Button({ variant = 'primary', loading = false, icon, className, disabled, type = 'button', children, ...rest }: ButtonProps) {
+export function Button({
+  variant = 'primary',
+  loading = false,
+  icon,
+  className,
+  disabled,
+  type = 'button',
+  children,
+  ...rest
+}: ButtonProps) {
   return (
     <button
       {...rest}

@@ -17,7 +17,14 @@ interface FieldControlIds {
 }
 
 /** Label above, then hint, then error, then the control: the error stays visible above a tablet keyboard. */
-export function FieldFrame({ label, hint, error, optional, id: givenId, children }: FieldProps & { id?: string; children: (ids: FieldControlIds) => ReactNode }) {
+export function FieldFrame({
+  label,
+  hint,
+  error,
+  optional,
+  id: givenId,
+  children,
+}: FieldProps & { id?: string; children: (ids: FieldControlIds) => ReactNode }) {
   const generated = useId();
   const id = givenId ?? generated;
   const hintId = hint ? `${id}-hint` : undefined;

@@ -18,7 +18,12 @@ export function SelectField({ label, hint, error, optional, id, className, optio
   return (
     <FieldFrame label={label} hint={hint} error={error} optional={optional} id={id}>
       {(ids) => (
-        <select {...select} {...ids} required={!optional} className={['field__control', 'field__select', className].filter(Boolean).join(' ')}>
+        <select
+          {...select}
+          {...ids}
+          required={!optional}
+          className={['field__control', 'field__select', className].filter(Boolean).join(' ')}
+        >
           {options?.map((o) => (
             <option key={o.value} value={o.value}>
               {o.label}

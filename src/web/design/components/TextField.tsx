@@ -7,7 +7,15 @@ type TextFieldProps = FieldProps & Omit<InputHTMLAttributes<HTMLInputElement>, '
 export function TextField({ label, hint, error, optional, id, className, type = 'text', ...input }: TextFieldProps) {
   return (
     <FieldFrame label={label} hint={hint} error={error} optional={optional} id={id}>
-      {(ids) => <input {...input} {...ids} type={type} required={!optional && !input.readOnly} className={['field__control', className].filter(Boolean).join(' ')} />}
+      {(ids) => (
+        <input
+          {...input}
+          {...ids}
+          type={type}
+          required={!optional && !input.readOnly}
+          className={['field__control', className].filter(Boolean).join(' ')}
+        />
+      )}
     </FieldFrame>
   );
 }

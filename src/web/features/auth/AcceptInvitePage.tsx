@@ -80,8 +80,23 @@ function AcceptForm({ token, preview, onGone }: { token: string; preview: Previe
       <Card>
         <form ref={formRef} className="auth-form" noValidate onSubmit={join}>
           <FormError message={formError} />
-          <TextField label="Email" name="email" type="email" autoComplete="username" value={preview.email} readOnly hint="The invitation was sent to this address." />
-          <TextField label="Your name" name="name" autoComplete="name" value={values.name} onChange={(e) => setValues((v) => ({ ...v, name: e.target.value }))} error={fieldErrors.name} />
+          <TextField
+            label="Email"
+            name="email"
+            type="email"
+            autoComplete="username"
+            value={preview.email}
+            readOnly
+            hint="The invitation was sent to this address."
+          />
+          <TextField
+            label="Your name"
+            name="name"
+            autoComplete="name"
+            value={values.name}
+            onChange={(e) => setValues((v) => ({ ...v, name: e.target.value }))}
+            error={fieldErrors.name}
+          />
           <TextField
             label="Password"
             name="password"
@@ -105,11 +120,7 @@ function InvitationGone() {
   return (
     <>
       <PageHeader title="This invitation is no longer valid" />
-      <EmptyState
-        icon={CompassIcon}
-        title="Ask for a new invitation"
-        action={<Link to="/signin">Already joined? Sign in</Link>}
-      >
+      <EmptyState icon={CompassIcon} title="Ask for a new invitation" action={<Link to="/signin">Already joined? Sign in</Link>}>
         <p>Invitations work once and expire after a week. Ask the practice owner to send you a new one from their settings.</p>
       </EmptyState>
     </>

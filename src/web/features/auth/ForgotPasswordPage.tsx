@@ -25,7 +25,10 @@ export function ForgotPasswordPage() {
 
   return (
     <>
-      <PageHeader title="Reset your password" description="Enter the email you sign in with. We will email you a link to choose a new password." />
+      <PageHeader
+        title="Reset your password"
+        description="Enter the email you sign in with. We will email you a link to choose a new password."
+      />
       <Card>
         {sent ? (
           <div className="stack">
@@ -40,7 +43,17 @@ export function ForgotPasswordPage() {
         ) : (
           <form ref={formRef} className="auth-form" noValidate onSubmit={askForLink}>
             <FormError message={formError} />
-            <TextField label="Email" name="email" type="email" autoComplete="email" inputMode="email" spellCheck={false} value={email} onChange={(e) => setEmail(e.target.value)} error={fieldErrors.email} />
+            <TextField
+              label="Email"
+              name="email"
+              type="email"
+              autoComplete="email"
+              inputMode="email"
+              spellCheck={false}
+              value={email}
+              onChange={(e) => setEmail(e.target.value)}
+              error={fieldErrors.email}
+            />
             <Button type="submit" loading={sending}>
               {sending ? 'Sending…' : 'Email me a link'}
             </Button>

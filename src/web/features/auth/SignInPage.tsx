@@ -15,7 +15,8 @@ export function SignInPage() {
   const navigate = useNavigate();
   const { formRef, fieldErrors, formError, sending, submit } = useForm();
   const [values, setValues] = useState({ email: '', password: '' });
-  const change = (field: keyof typeof values) => (event: { target: { value: string } }) => setValues((v) => ({ ...v, [field]: event.target.value }));
+  const change = (field: keyof typeof values) => (event: { target: { value: string } }) =>
+    setValues((v) => ({ ...v, [field]: event.target.value }));
   const sessionEnded = state.status === 'signed-out' && state.expired;
 
   function signIn(event: FormEvent<HTMLFormElement>) {
@@ -37,8 +38,26 @@ export function SignInPage() {
         <form ref={formRef} className="auth-form" noValidate onSubmit={signIn}>
           {sessionEnded && !formError && <Alert tone="info">You were signed out. Sign in again to carry on where you were.</Alert>}
           <FormError message={formError} />
-          <TextField label="Email" name="email" type="email" autoComplete="username" inputMode="email" spellCheck={false} value={values.email} onChange={change('email')} error={fieldErrors.email} />
-          <TextField label="Password" name="password" type="password" autoComplete="current-password" value={values.password} onChange={change('password')} error={fieldErrors.password} />
+          <TextField
+            label="Email"
+            name="email"
+            type="email"
+            autoComplete="username"
+            inputMode="email"
+            spellCheck={false}
+            value={values.email}
+            onChange={change('email')}
+            error={fieldErrors.email}
+          />
+          <TextField
+            label="Password"
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            value={values.password}
+            onChange={change('password')}
+            error={fieldErrors.password}
+          />
           <Button type="submit" loading={sending}>
             {sending ? 'Signing in…' : 'Sign in'}
           </Button>

@@ -13,7 +13,8 @@ export function SignUpPage() {
   const navigate = useNavigate();
   const { formRef, fieldErrors, formError, sending, submit } = useForm();
   const [values, setValues] = useState({ practiceName: '', name: '', email: '', password: '' });
-  const change = (field: keyof typeof values) => (event: { target: { value: string } }) => setValues((v) => ({ ...v, [field]: event.target.value }));
+  const change = (field: keyof typeof values) => (event: { target: { value: string } }) =>
+    setValues((v) => ({ ...v, [field]: event.target.value }));
 
   function createAccount(event: FormEvent<HTMLFormElement>) {
     return submit(event, {
@@ -33,9 +34,33 @@ export function SignUpPage() {
       <Card>
         <form ref={formRef} className="auth-form" noValidate onSubmit={createAccount}>
           <FormError message={formError} />
-          <TextField label="Practice name" name="practiceName" autoComplete="organization" value={values.practiceName} onChange={change('practiceName')} error={fieldErrors.practiceName} />
-          <TextField label="Your name" name="name" autoComplete="name" value={values.name} onChange={change('name')} error={fieldErrors.name} />
-          <TextField label="Email" name="email" type="email" autoComplete="email" inputMode="email" spellCheck={false} value={values.email} onChange={change('email')} error={fieldErrors.email} />
+          <TextField
+            label="Practice name"
+            name="practiceName"
+            autoComplete="organization"
+            value={values.practiceName}
+            onChange={change('practiceName')}
+            error={fieldErrors.practiceName}
+          />
+          <TextField
+            label="Your name"
+            name="name"
+            autoComplete="name"
+            value={values.name}
+            onChange={change('name')}
+            error={fieldErrors.name}
+          />
+          <TextField
+            label="Email"
+            name="email"
+            type="email"
+            autoComplete="email"
+            inputMode="email"
+            spellCheck={false}
+            value={values.email}
+            onChange={change('email')}
+            error={fieldErrors.email}
+          />
           <TextField
             label="Password"
             name="password"

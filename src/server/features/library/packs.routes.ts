@@ -1,0 +1,142 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { packBody, packSchema } from '../../../shared/api/exercises.js';
+import { errorSchema, idParams, okSchema } from '../../../shared/api/common.js';
+import type { Db } from '../../db/index.js';
+import type { AppDeps } from '../../deps.js';
+import { authOf } from '../../http/auth.js';
+import { invalid, notFound } from '../../http/errors.js';
+import { practiceCatalogue } from './catalogue.js';
+
+type Pack = z.infer<typeof packSchema>;
+
+let builtInPacks: Pack[] | undefined;
+/** Starter packs every practice sees, from content/packs.json. */
+export function starterPacks(): Pack[] {
+  builtInPacks ??= (
+    JSON.parse(readFileSync(new URL('../../../../content/packs.json', import.meta.url), 'utf8')) as Omit<Pack, 'source'>[]
+  ).map((p) => ({
+    ...p,
+    source: 'builtin' as const,
+  }));
+  return builtInPacks;
+}
+
+/** The item ids of a starter pack or one of the practice's own packs ([] when there is none). */
+export async function packExerciseIds(db: Db, practiceId: string, packId: string): Promise<string[]> {
+  const starter = starterPacks().find((p) => p.id === packId);
+  if (starter) return starter.exerciseIds;
+  if (!/^[0-9a-f-]{36}$/.test(packId)) return [];
+  const row = await db
+    .selectFrom('packs')
+    .select('exercise_ids')
+    .where('practice_id', '=', practiceId)
+    .where('id', '=', packId)
+    .executeTakeFirst();
+  return row ? JSON.parse(row.exercise_ids) : [];
+}
+
+export function packsRoutes({ db, clock }: AppDeps): FastifyPluginAsyncZod {
+  async function checkItems(practiceId: string, ids: string[]) {
+    const known = new Set((await practiceCatalogue(db, practiceId)).map((e) => e.id));
+    const unknown = ids.filter((id) => !known.has(id));
+    if (unknown.length) throw invalid({ exerciseIds: `No item called ${unknown.join(', ')} in your library` });
+  }
+  const present = (r: { id: string; name: string; description: string | null; exercise_ids: string }): Pack => ({
+    id: r.id,
+    name: r.name,
+    description: r.description,
+    source: 'custom',
+    exerciseIds: JSON.parse(r.exercise_ids),
+  });
+
+  return async (app) => {
+    app.get(
+      '/packs',
+      {
+        schema: {
+          tags: ['library'],
+          summary: 'Starter packs and the practice’s own',
+          response: { 200: z.object({ packs: z.array(packSchema) }) },
+        },
+      },
+      async (req) => {
+        const rows = await db.selectFrom('packs').selectAll().where('practice_id', '=', authOf(req).practiceId).orderBy('name').execute();
+        return { packs: [...starterPacks(), ...rows.map(present)] };
+      },
+    );
+
+    app.post(
+      '/packs',
+      { schema: { tags: ['library'], summary: 'Make a pack', body: packBody, response: { 201: packSchema, 400: errorSchema } } },
+      async (req, reply) => {
+        const practiceId = authOf(req).practiceId;
+        await checkItems(practiceId, req.body.exerciseIds);
+        const row = {
+          id: randomUUID(),
+          practice_id: practiceId,
+          name: req.body.name,
+          description: req.body.description ?? null,
+          exercise_ids: JSON.stringify(req.body.exerciseIds),
+          created_at: clock.now().toISOString(),
+        };
+        await db.insertInto('packs').values(row).execute();
+        return reply.code(201).send(present(row));
+      },
+    );
+
+    app.patch(
+      '/packs/:id',
+      {
+        schema: {
+          tags: ['library'],
+          summary: 'Rename a pack or change its items',
+          params: idParams,
+          body: packBody.partial(),
+          response: { 200: packSchema, 400: errorSchema, 404: errorSchema },
+        },
+      },
+      async (req) => {
+        const practiceId = authOf(req).practiceId;
+        const row = await db
+          .selectFrom('packs')
+          .selectAll()
+          .where('practice_id', '=', practiceId)
+          .where('id', '=', req.params.id)
+          .executeTakeFirst();
+        if (!row) throw notFound('That pack');
+        if (req.body.exerciseIds) await checkItems(practiceId, req.body.exerciseIds);
+        const next = {
+          name: req.body.name ?? row.name,
+          description: req.body.description === undefined ? row.description : req.body.description,
+          exercise_ids: req.body.exerciseIds ? JSON.stringify(req.body.exerciseIds) : row.exercise_ids,
+        };
+        await db.updateTable('packs').set(next).where('id', '=', row.id).execute();
+        return present({ ...row, ...next });
+      },
+    );
+
+    app.delete(
+      '/packs/:id',
+      {
+        schema: {
+          tags: ['library'],
+          summary: 'Delete a pack (its items stay)',
+          params: idParams,
+          response: { 200: okSchema, 404: errorSchema },
+        },
+      },
+      async (req) => {
+        const result = await db
+          .deleteFrom('packs')
+          .where('practice_id', '=', authOf(req).practiceId)
+          .where('id', '=', req.params.id)
+          .executeTakeFirst();
+        if (Number(result.numDeletedRows) !== 1) throw notFound('That pack');
+        return { ok: true as const };
+      },
+    );
+  };
+}

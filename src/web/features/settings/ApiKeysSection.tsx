@@ -1,0 +1,135 @@
+import { type FormEvent, useState } from 'react';
+import type { z } from 'zod';
+import { apiKeyCreateBody, type apiKeyCreated, type apiKeySchema } from '../../../shared/api/practice.js';
+import { api, messageOf } from '../../api.js';
+import { Alert, Badge, Button, Card, Spinner, TextField } from '../../design/components/index.js';
+import { formatDate } from '../../format.js';
+import { FormError } from '../../FormError.js';
+import { useForm } from '../../forms.js';
+import { useApiData } from '../../useApiData.js';
+import { NewKeyNotice } from './NewKeyNotice.js';
+
+type ApiKey = z.infer<typeof apiKeySchema>;
+type CreatedKey = z.infer<typeof apiKeyCreated>;
+
+/** Keys that let other tools (a booking system, a spreadsheet) use Carryover's API for the practice. */
+export function ApiKeysSection() {
+  const keys = useApiData<{ apiKeys: ApiKey[] }>('/api/v1/api-keys');
+  const [created, setCreated] = useState<CreatedKey | null>(null);
+
+  return (
+    <Card
+      title="API keys"
+      description="For connecting other tools, such as your booking system, to Carryover. Each key acts for the whole practice."
+    >
+      {created && <NewKeyNotice created={created} onDone={() => setCreated(null)} />}
+      {keys.state.status === 'loading' && <Spinner label="Loading API keys…" />}
+      {keys.state.status === 'error' && <Alert tone="error">{keys.state.message}</Alert>}
+      {keys.state.status === 'ready' &&
+        (keys.state.data.apiKeys.length === 0 ? (
+          <p className="muted">No API keys yet.</p>
+        ) : (
+          <ul className="plain-list row-list">
+            {keys.state.data.apiKeys.map((key) => (
+              <ApiKeyRow key={key.id} apiKey={key} onRevoked={keys.reload} />
+            ))}
+          </ul>
+        ))}
+      <CreateKeyForm
+        onCreated={(key) => {
+          setCreated(key);
+          keys.reload();
+        }}
+      />
+    </Card>
+  );
+}
+
+function ApiKeyRow({ apiKey, onRevoked }: { apiKey: ApiKey; onRevoked: () => void }) {
+  const [confirming, setConfirming] = useState(false);
+  const [revoking, setRevoking] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function revoke() {
+    setRevoking(true);
+    setError(null);
+    try {
+      await api.delete(`/api/v1/api-keys/${encodeURIComponent(apiKey.id)}`);
+      onRevoked();
+    } catch (err) {
+      setError(messageOf(err));
+    } finally {
+      setRevoking(false);
+      setConfirming(false);
+    }
+  }
+
+  const used = apiKey.lastUsedAt ? `last used ${formatDate(apiKey.lastUsedAt)}` : 'never used';
+  return (
+    <li className="row-list__item">
+      <div>
+        <p className="row-list__title">{apiKey.name}</p>
+        <p className="muted small">
+          <code>{apiKey.prefix}…</code> · created {formatDate(apiKey.createdAt)} · {used}
+        </p>
+        {error && <Alert tone="error">{error}</Alert>}
+      </div>
+      {apiKey.revokedAt ? (
+        <Badge tone="danger">Revoked {formatDate(apiKey.revokedAt)}</Badge>
+      ) : confirming ? (
+        <div className="confirm" role="group" aria-label={`Revoke ${apiKey.name}?`}>
+          <p className="small">Revoke “{apiKey.name}”? Tools using it stop working at once.</p>
+          <div className="cluster">
+            <Button variant="danger" loading={revoking} onClick={revoke}>
+              Yes, revoke
+            </Button>
+            <Button variant="ghost" onClick={() => setConfirming(false)} disabled={revoking}>
+              Keep it
+            </Button>
+          </div>
+        </div>
+      ) : (
+        <Button variant="secondary" onClick={() => setConfirming(true)} aria-label={`Revoke ${apiKey.name}`}>
+          Revoke
+        </Button>
+      )}
+    </li>
+  );
+}
+
+function CreateKeyForm({ onCreated }: { onCreated: (key: CreatedKey) => void }) {
+  const { formRef, fieldErrors, formError, sending, submit } = useForm();
+  const [name, setName] = useState('');
+
+  function create(event: FormEvent<HTMLFormElement>) {
+    return submit(event, {
+      schema: apiKeyCreateBody,
+      values: { name },
+      send: async (body) => {
+        onCreated(await api.post<CreatedKey>('/api/v1/api-keys', body));
+        setName('');
+      },
+    });
+  }
+
+  return (
+    <form ref={formRef} className="stack subsection" noValidate onSubmit={create}>
+      <h3>Create a key</h3>
+      <FormError message={formError} />
+      <TextField
+        label="Key name"
+        name="name"
+        autoComplete="off"
+        hint="Say what will use it, so you know which one to revoke later."
+        value={name}
+        onChange={(e) => setName(e.target.value)}
+        error={fieldErrors.name}
+      />
+      <div>
+        <Button type="submit" variant="secondary" loading={sending}>
+          {sending ? 'Creating…' : 'Create key'}
+        </Button>
+      </div>
+    </form>
+  );
+}

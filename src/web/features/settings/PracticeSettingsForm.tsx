@@ -1,0 +1,152 @@
+import { type FormEvent, useMemo, useState } from 'react';
+import { HOMEWORK_CAP, PAPER_SIZES, type Practice, practicePatch } from '../../../shared/api/practice.js';
+import { api } from '../../api.js';
+import { Alert, Button, SelectField, TextField } from '../../design/components/index.js';
+import { FormError } from '../../FormError.js';
+import { useForm } from '../../forms.js';
+import { useSession } from '../../session.js';
+import { paperSizeLabels } from './practiceLabels.js';
+import { deviceTimeZone, timeZoneGroups, timeZoneLabel } from './timezones.js';
+
+type Editable = 'name' | 'timezone' | 'paperSize' | 'homeworkCap' | 'senderName' | 'replyTo';
+type Values = Record<Editable, string>;
+
+function valuesOf(p: Practice): Values {
+  return {
+    name: p.name,
+    timezone: p.timezone,
+    paperSize: p.paperSize,
+    homeworkCap: String(p.homeworkCap),
+    senderName: p.senderName ?? '',
+    replyTo: p.replyTo ?? '',
+  };
+}
+
+/** Only what the owner changed, in the API's types; an emptied optional text becomes null. */
+function changesBetween(saved: Practice, values: Values): Record<string, unknown> {
+  const next: Record<Editable, unknown> = {
+    name: values.name,
+    timezone: values.timezone,
+    paperSize: values.paperSize,
+    homeworkCap: Number(values.homeworkCap),
+    senderName: values.senderName.trim() || null,
+    replyTo: values.replyTo.trim() || null,
+  };
+  return Object.fromEntries(Object.entries(next).filter(([key, value]) => value !== saved[key as Editable]));
+}
+
+const capOptions = Array.from({ length: HOMEWORK_CAP.max - HOMEWORK_CAP.min + 1 }, (_, i) => {
+  const n = HOMEWORK_CAP.min + i;
+  const label = `${n} ${n === 1 ? 'item' : 'items'}${n === HOMEWORK_CAP.default ? ' (recommended)' : ''}`;
+  return { value: String(n), label };
+});
+
+export function PracticeSettingsForm({ practice, onSaved }: { practice: Practice; onSaved: (practice: Practice) => void }) {
+  const { practiceRenamed } = useSession();
+  const { formRef, fieldErrors, formError, sending, submit } = useForm();
+  const [values, setValues] = useState(() => valuesOf(practice));
+  const [notice, setNotice] = useState<string | null>(null);
+  const zoneGroups = useMemo(() => timeZoneGroups(practice.timezone), [practice.timezone]);
+  const change = (field: Editable) => (event: { target: { value: string } }) => {
+    setNotice(null);
+    setValues((v) => ({ ...v, [field]: event.target.value }));
+  };
+
+  function save(event: FormEvent<HTMLFormElement>) {
+    setNotice(null);
+    const changes = changesBetween(practice, values);
+    if (Object.keys(changes).length === 0) {
+      event.preventDefault();
+      setNotice('Nothing to save: no setting was changed.');
+      return;
+    }
+    return submit(event, {
+      schema: practicePatch,
+      values: changes,
+      send: async (body) => {
+        const saved = await api.patch<Practice>('/api/v1/practice', body);
+        onSaved(saved);
+        setValues(valuesOf(saved));
+        practiceRenamed({ name: saved.name });
+        setNotice('Settings saved.');
+      },
+    });
+  }
+
+  return (
+    <form ref={formRef} className="stack settings-form" noValidate onSubmit={save}>
+      <FormError message={formError} />
+      <TextField
+        label="Practice name"
+        name="name"
+        autoComplete="organization"
+        value={values.name}
+        onChange={change('name')}
+        error={fieldErrors.name}
+      />
+      <SelectField
+        label="Time zone"
+        name="timezone"
+        hint={`Reminders are never sent at night in this time zone. This device is set to ${deviceTimeZone()}.`}
+        value={values.timezone}
+        onChange={change('timezone')}
+        error={fieldErrors.timezone}
+      >
+        {zoneGroups.map((group) => (
+          <optgroup key={group.region} label={group.region}>
+            {group.zones.map((zone) => (
+              <option key={zone} value={zone}>
+                {timeZoneLabel(zone)}
+              </option>
+            ))}
+          </optgroup>
+        ))}
+      </SelectField>
+      <SelectField
+        label="Homework per client"
+        name="homeworkCap"
+        hint="The most self-care items a client can have at once. Two done beats eight ignored."
+        value={values.homeworkCap}
+        onChange={change('homeworkCap')}
+        error={fieldErrors.homeworkCap}
+        options={capOptions}
+      />
+      <SelectField
+        label="Handout paper size"
+        name="paperSize"
+        value={values.paperSize}
+        onChange={change('paperSize')}
+        error={fieldErrors.paperSize}
+        options={PAPER_SIZES.map((size) => ({ value: size, label: paperSizeLabels[size] }))}
+      />
+      <TextField
+        label="Sender name on emails"
+        name="senderName"
+        optional
+        hint="The name clients see in their inbox. Leave empty to use the practice name."
+        value={values.senderName}
+        onChange={change('senderName')}
+        error={fieldErrors.senderName}
+      />
+      <TextField
+        label="Reply-to email"
+        name="replyTo"
+        type="email"
+        optional
+        autoComplete="email"
+        inputMode="email"
+        spellCheck={false}
+        hint="Where client replies to Carryover emails go."
+        value={values.replyTo}
+        onChange={change('replyTo')}
+        error={fieldErrors.replyTo}
+      />
+      {notice && <Alert tone="success">{notice}</Alert>}
+      <div>
+        <Button type="submit" loading={sending}>
+          {sending ? 'Saving…' : 'Save settings'}
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,34 @@
+import type { FastifyInstance } from 'fastify';
+import { as, type Session } from './session.js';
+
+/** A 1×1 PNG: the smallest real image. */
+export const TINY_PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+export const customItem = (over: Record<string, unknown> = {}) => ({
+  name: 'Towel neck glide',
+  purpose: 'Helps your neck move more freely after a long drive.',
+  category: 'mobility',
+  regions: ['neck-back'],
+  complaints: ['neck-pain'],
+  tools: [['strap-or-towel']],
+  steps: ['Sit tall in a chair.', 'Hold a towel behind your neck with both hands.', 'Tip your chin down and up slowly.'],
+  stopIf: 'Stop if it hurts sharply or you feel dizzy.',
+  dose: { reps: 8, sets: 2, daysPerWeek: 5 },
+  difficulty: 'easy',
+  ...over,
+});
+
+export async function createCustomItem(http: FastifyInstance, session: Session, over: Record<string, unknown> = {}) {
+  const res = await as(http, session)({ method: 'POST', url: '/api/v1/exercises', payload: customItem(over) });
+  if (res.statusCode !== 201) throw new Error(`custom item failed: ${res.statusCode} ${res.body}`);
+  return res.json() as { id: string; slug: string };
+}
+
+export function uploadForm(bytes: Buffer, name = 'photo.png', type = 'image/png') {
+  const form = new FormData();
+  form.append('file', new Blob([bytes], { type }), name);
+  return form;
+}
