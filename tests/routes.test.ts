@@ -4,18 +4,20 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildTestApp } from './helpers/app.js';
 import { describeEachDatabase } from './helpers/databases.js';
-import { createCustomItem, TINY_PNG, uploadForm } from './helpers/factories.js';
+import { createClient, createCustomItem, recordSession, TINY_PNG, uploadForm } from './helpers/factories.js';
 import { as, signUp } from './helpers/session.js';
 
 // Outside /api/v1 only the app's own files, the docs and /healthz are served: public by construction.
 const PUBLIC_API = [
   'GET /api/v1/auth/csrf',
   'GET /api/v1/dev/mailbox',
+  'GET /api/v1/intake/:token',
   'GET /api/v1/invitations/preview',
   'POST /api/v1/auth/login',
   'POST /api/v1/auth/password-reset',
   'POST /api/v1/auth/password-reset/confirm',
   'POST /api/v1/auth/signup',
+  'POST /api/v1/intake/:token',
   'POST /api/v1/invitations/accept',
 ];
 
@@ -55,7 +57,15 @@ describeEachDatabase('every route', (database) => {
     const item = await createCustomItem(app.http, a);
     const media = await as(app.http, a)({ method: 'POST', url: `/api/v1/exercises/${item.id}/media`, payload: uploadForm(TINY_PNG) });
     const pack = await as(app.http, a)({ method: 'POST', url: '/api/v1/packs', payload: { name: 'Mine', exerciseIds: [item.id] } });
+    const client = await createClient(app.http, a);
+    const session = await recordSession(app.http, a, client.id);
     const resourcesOfA: Record<string, string> = {
+      '/api/v1/clients/:id': client.id,
+      '/api/v1/clients/:id/export': client.id,
+      '/api/v1/clients/:id/timeline': client.id,
+      '/api/v1/clients/:id/sessions': client.id,
+      '/api/v1/clients/:id/intake-link': client.id,
+      '/api/v1/sessions/:id': session.id,
       '/api/v1/api-keys/:id': key.json().id,
       '/api/v1/exercises/:id': item.id,
       '/api/v1/exercises/:id/favourite': item.id,
@@ -63,6 +73,8 @@ describeEachDatabase('every route', (database) => {
       '/api/v1/media/:id': media.json().id,
       '/api/v1/packs/:id': pack.json().id,
     };
+    // A body that passes validation, so the answer is about the resource, not the body.
+    const validBody: Record<string, unknown> = { 'POST /api/v1/clients/:id/sessions': { date: '2026-03-01' } };
     const withIds = apiRoutes().filter((r) => r.url.includes(':') && !r.public);
     for (const r of withIds) {
       const id = resourcesOfA[r.url];
@@ -70,7 +82,11 @@ describeEachDatabase('every route', (database) => {
       const res = await as(
         app.http,
         b,
-      )({ method: r.method as 'GET', url: fill(r.url, id), payload: ['POST', 'PATCH', 'PUT'].includes(r.method) ? {} : undefined });
+      )({
+        method: r.method as 'GET',
+        url: fill(r.url, id),
+        payload: ['POST', 'PATCH', 'PUT'].includes(r.method) ? (validBody[`${r.method} ${r.url}`] ?? {}) : undefined,
+      });
       expect(res.statusCode, `${r.method} ${r.url}`).toBe(404);
     }
     // What B lists never includes A.
@@ -78,11 +94,13 @@ describeEachDatabase('every route', (database) => {
     expect(practice.json().name).toBe('B');
     const members = await as(app.http, b)({ method: 'GET', url: '/api/v1/members' });
     expect(members.json().members.map((m: { email: string }) => m.email)).toEqual([b.email]);
+    expect((await as(app.http, b)({ method: 'GET', url: '/api/v1/clients' })).json().total).toBe(0);
     const library = await as(app.http, b)({ method: 'GET', url: '/api/v1/exercises?source=custom' });
     expect(library.json().total).toBe(0);
     // And A's key and item are untouched: B's attempts changed nothing.
     expect((await as(app.http, a)({ method: 'GET', url: `/api/v1/exercises/${item.id}` })).statusCode).toBe(200);
     expect((await as(app.http, a)({ method: 'GET', url: `/api/v1/media/${media.json().id}` })).statusCode).toBe(200);
+    expect((await as(app.http, a)({ method: 'GET', url: `/api/v1/clients/${client.id}` })).json().firstName).toBe('Robin');
     const still = await app.http.inject({ method: 'GET', url: '/api/v1/practice', headers: { authorization: `Bearer ${key.json().key}` } });
     expect(still.json().name).toBe('A');
   });

@@ -14,6 +14,10 @@ import { deliverEmailJob } from './email/deliver.js';
 import { DELIVER_EMAIL } from './email/outbox.js';
 import { apiKeysRoutes } from './features/api-keys/api-keys.routes.js';
 import { authRoutes } from './features/auth/auth.routes.js';
+import { clientsRoutes } from './features/clients/clients.routes.js';
+import { importRoutes } from './features/clients/import.routes.js';
+import { intakeRoutes } from './features/clients/intake.routes.js';
+import { sessionsRoutes } from './features/clients/sessions.routes.js';
 import { exercisesRoutes } from './features/library/exercises.routes.js';
 import { builtInLibrary } from './features/library/library.js';
 import { mediaRoutes } from './features/library/media.routes.js';
@@ -131,6 +135,10 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
       await api.register(exercisesRoutes(deps));
       await api.register(packsRoutes(deps));
       await api.register(mediaRoutes(deps));
+      await api.register(importRoutes(deps));
+      await api.register(clientsRoutes(deps));
+      await api.register(sessionsRoutes(deps));
+      await api.register(intakeRoutes(deps));
       if (deps.transport.kind === 'mailbox' && !config.production) await api.register(mailboxRoutes(deps));
     },
     { prefix: '/api/v1' },

@@ -1,6 +1,6 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import type { Me, Member } from '../shared/api/auth.js';
-import { api, ApiError, forgetCsrfToken, whenUnauthorized } from './api.js';
+import { ApiError, api, forgetCsrfToken, whenUnauthorized } from './api.js';
 
 export type SignedInPractice = Me['practice'];
 

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { api, ApiError, messageOf } from './api.js';
+import { ApiError, api, messageOf } from './api.js';
 
 export type Loaded<T> = { status: 'loading' } | { status: 'error'; error: ApiError | null; message: string } | { status: 'ready'; data: T };
 
@@ -8,6 +8,7 @@ export function useApiData<T>(path: string | null) {
   const [state, setState] = useState<Loaded<T>>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: attempt is the reload() trigger
   useEffect(() => {
     if (path === null) return;
     const controller = new AbortController();

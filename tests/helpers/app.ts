@@ -23,7 +23,7 @@ export function testClock(start = '2026-03-02T15:00:00.000Z'): Clock & { set(iso
 }
 
 export function testConfig(env: Record<string, string> = {}): Config {
-  return loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', PUBLIC_URL: 'http://carryover.test', ...env });
+  return loadConfig({ NODE_ENV: 'test', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', PUBLIC_URL: 'http://carryover.test', ...env });
 }
 
 export async function buildTestApp(opts: {

@@ -29,6 +29,43 @@ export async function createCustomItem(http: FastifyInstance, session: Session, 
 
 export function uploadForm(bytes: Buffer, name = 'photo.png', type = 'image/png') {
   const form = new FormData();
-  form.append('file', new Blob([bytes], { type }), name);
+  form.append('file', new Blob([new Uint8Array(bytes)], { type }), name);
   return form;
+}
+
+export async function createClient(http: FastifyInstance, session: Session, over: Record<string, unknown> = {}) {
+  const res = await as(
+    http,
+    session,
+  )({
+    method: 'POST',
+    url: '/api/v1/clients',
+    payload: {
+      firstName: 'Robin',
+      lastName: 'Client',
+      email: `robin-${Math.random().toString(36).slice(2)}@example.com`,
+      intake: { complaints: ['headaches'], tools: ['tennis-ball'] },
+      ...over,
+    },
+  });
+  if (res.statusCode !== 201) throw new Error(`client failed: ${res.statusCode} ${res.body}`);
+  return res.json() as { id: string; email: string; firstName: string };
+}
+
+export async function recordSession(http: FastifyInstance, session: Session, clientId: string, over: Record<string, unknown> = {}) {
+  const res = await as(
+    http,
+    session,
+  )({
+    method: 'POST',
+    url: `/api/v1/clients/${clientId}/sessions`,
+    payload: {
+      date: '2026-03-02',
+      areasWorked: [{ region: 'neck-back' }],
+      areasNeedingMoreTime: [{ region: 'neck-back', side: 'left' }],
+      ...over,
+    },
+  });
+  if (res.statusCode !== 201) throw new Error(`session failed: ${res.statusCode} ${res.body}`);
+  return res.json() as { id: string };
 }

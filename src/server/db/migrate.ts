@@ -2,11 +2,13 @@ import { type Migration, type MigrationProvider, Migrator } from 'kysely';
 import type { Db } from './index.js';
 import * as m001 from './migrations/001-foundation.js';
 import * as m002 from './migrations/002-library.js';
+import * as m003 from './migrations/003-clients.js';
 
 // Listed by hand rather than read from disk so bundling and tests see the same set.
 const migrations: Record<string, Migration> = {
   '001-foundation': m001,
   '002-library': m002,
+  '003-clients': m003,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -66,6 +66,8 @@ export interface ApiKeyTable {
 export interface EmailTable {
   id: string;
   practice_id: string | null;
+  /** Set on mail to or about a client, so deleting the client deletes it. */
+  client_id: string | null;
   to_address: string;
   from_name: string;
   reply_to: string | null;
@@ -135,7 +137,67 @@ export interface PackTable {
   created_at: string;
 }
 
+export interface ClientTable {
+  id: string;
+  practice_id: string;
+  therapist_id: string | null;
+  first_name: string;
+  last_name: string;
+  email: string | null;
+  phone: string | null;
+  timezone: string | null;
+  consent_to_email: number;
+  /** Intake as JSON (intakeSchema). */
+  intake: string;
+  intake_completed_at: string | null;
+  /** Lower-case name, email and phone digits, for search on both databases. */
+  search_text: string;
+  archived_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SessionRecordTable {
+  id: string;
+  practice_id: string;
+  client_id: string;
+  therapist_id: string | null;
+  date: string;
+  areas_worked: string;
+  areas_more_time: string;
+  findings: string;
+  focus_complaints: string;
+  notes: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface IntakeLinkTable {
+  token_hash: string;
+  practice_id: string;
+  client_id: string;
+  created_by: string | null;
+  expires_at: string;
+  used_at: string | null;
+  created_at: string;
+}
+
+export interface AuditLogTable {
+  id: string;
+  practice_id: string;
+  member_id: string | null;
+  /** Who, as shown to the owner: a member's name, "API key", or "Client (intake link)". */
+  actor: string;
+  client_id: string | null;
+  action: string;
+  at: string;
+}
+
 export interface Database {
+  clients: ClientTable;
+  session_records: SessionRecordTable;
+  intake_links: IntakeLinkTable;
+  audit_log: AuditLogTable;
   custom_exercises: CustomExerciseTable;
   exercise_media: ExerciseMediaTable;
   favourites: FavouriteTable;

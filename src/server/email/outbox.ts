@@ -5,6 +5,7 @@ import { enqueueJob } from '../jobs/queue.js';
 
 export interface OutgoingEmail {
   practiceId: string | null;
+  clientId?: string | null;
   to: string;
   fromName: string;
   replyTo?: string | null;
@@ -27,6 +28,7 @@ export async function queueEmail(trx: Db, clock: Clock, mail: OutgoingEmail): Pr
     .values({
       id,
       practice_id: mail.practiceId,
+      client_id: mail.clientId ?? null,
       to_address: mail.to,
       from_name: mail.fromName,
       reply_to: mail.replyTo ?? null,

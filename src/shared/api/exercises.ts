@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { exerciseContentSchema } from '../exercise.js';
+import { patchOf } from './patch.js';
 import { categorySlugs, complaintSlugs, regionSlugs, toolSlugs } from '../vocabulary.js';
 
 export const MEDIA_LIMITS = {
@@ -39,7 +40,7 @@ export type ExerciseQuery = z.infer<typeof exerciseQuery>;
 export const customExerciseBody = exerciseContentSchema
   .omit({ slug: true })
   .extend({ slug: exerciseContentSchema.shape.slug.optional(), basedOn: z.string().max(80).optional() });
-export const customExercisePatch = exerciseContentSchema.omit({ slug: true }).partial().strict();
+export const customExercisePatch = patchOf(exerciseContentSchema.omit({ slug: true }));
 
 export const packSchema = z.object({
   id: z.string(),

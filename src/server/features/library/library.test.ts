@@ -93,6 +93,8 @@ describeEachDatabase('the library API', (database) => {
       owner,
     )({ method: 'PATCH', url: `/api/v1/exercises/${copy.json().id}`, payload: { dose: { holdSeconds: 45, sets: 2, daysPerWeek: 6 } } });
     expect(edited.json().dose.holdSeconds).toBe(45);
+    expect(edited.json().muscles).toEqual(original.muscles);
+    expect(edited.json().steps).toEqual(original.steps);
     const builtIn = await as(
       app.http,
       owner,

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { packBody, packSchema } from '../../../shared/api/exercises.js';
+import { patchOf } from '../../../shared/api/patch.js';
 import { errorSchema, idParams, okSchema } from '../../../shared/api/common.js';
 import type { Db } from '../../db/index.js';
 import type { AppDeps } from '../../deps.js';
@@ -94,7 +95,7 @@ export function packsRoutes({ db, clock }: AppDeps): FastifyPluginAsyncZod {
           tags: ['library'],
           summary: 'Rename a pack or change its items',
           params: idParams,
-          body: packBody.partial(),
+          body: patchOf(packBody),
           response: { 200: packSchema, 400: errorSchema, 404: errorSchema },
         },
       },

@@ -1,5 +1,5 @@
 import type { ReactNode, SelectHTMLAttributes } from 'react';
-import { type FieldProps, FieldFrame } from './Field.js';
+import { FieldFrame, type FieldProps } from './Field.js';
 
 export interface SelectOption {
   value: string;

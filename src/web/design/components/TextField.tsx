@@ -1,5 +1,5 @@
 import type { InputHTMLAttributes } from 'react';
-import { type FieldProps, FieldFrame } from './Field.js';
+import { FieldFrame, type FieldProps } from './Field.js';
 
 type TextFieldProps = FieldProps & Omit<InputHTMLAttributes<HTMLInputElement>, 'aria-describedby' | 'aria-invalid'> & { name: string };
 

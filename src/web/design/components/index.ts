@@ -1,6 +1,6 @@
 export { Alert, type AlertTone } from './Alert.js';
 export { Badge } from './Badge.js';
-export { Button, ButtonLink, buttonClass, type ButtonVariant } from './Button.js';
+export { Button, ButtonLink, type ButtonVariant, buttonClass } from './Button.js';
 export { Card } from './Card.js';
 export { EmptyState } from './EmptyState.js';
 export * from './icons.js';

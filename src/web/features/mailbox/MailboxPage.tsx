@@ -78,6 +78,7 @@ export function MailboxPage() {
 
 function OpenEmail({ email }: { email: KeptEmail }) {
   const headingRef = useRef<HTMLHeadingElement>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: focus moves to each newly opened email
   useEffect(() => {
     headingRef.current?.focus();
   }, [email.id]);

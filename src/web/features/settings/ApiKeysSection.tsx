@@ -1,10 +1,10 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import type { z } from 'zod';
 import { apiKeyCreateBody, type apiKeyCreated, type apiKeySchema } from '../../../shared/api/practice.js';
 import { api, messageOf } from '../../api.js';
 import { Alert, Badge, Button, Card, Spinner, TextField } from '../../design/components/index.js';
-import { formatDate } from '../../format.js';
 import { FormError } from '../../FormError.js';
+import { formatDate } from '../../format.js';
 import { useForm } from '../../forms.js';
 import { useApiData } from '../../useApiData.js';
 import { NewKeyNotice } from './NewKeyNotice.js';
@@ -16,12 +16,22 @@ type CreatedKey = z.infer<typeof apiKeyCreated>;
 export function ApiKeysSection() {
   const keys = useApiData<{ apiKeys: ApiKey[] }>('/api/v1/api-keys');
   const [created, setCreated] = useState<CreatedKey | null>(null);
+  const [revokedName, setRevokedName] = useState<string | null>(null);
+  const revokedRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (revokedName) revokedRef.current?.focus();
+  }, [revokedName]);
 
   return (
     <Card
       title="API keys"
       description="For connecting other tools, such as your booking system, to Carryover. Each key acts for the whole practice."
     >
+      {revokedName && (
+        <Alert ref={revokedRef} tone="success">
+          “{revokedName}” is revoked. Tools using it can no longer connect.
+        </Alert>
+      )}
       {created && <NewKeyNotice created={created} onDone={() => setCreated(null)} />}
       {keys.state.status === 'loading' && <Spinner label="Loading API keys…" />}
       {keys.state.status === 'error' && <Alert tone="error">{keys.state.message}</Alert>}
@@ -31,12 +41,20 @@ export function ApiKeysSection() {
         ) : (
           <ul className="plain-list row-list">
             {keys.state.data.apiKeys.map((key) => (
-              <ApiKeyRow key={key.id} apiKey={key} onRevoked={keys.reload} />
+              <ApiKeyRow
+                key={key.id}
+                apiKey={key}
+                onRevoked={() => {
+                  setRevokedName(key.name);
+                  keys.reload();
+                }}
+              />
             ))}
           </ul>
         ))}
       <CreateKeyForm
         onCreated={(key) => {
+          setRevokedName(null);
           setCreated(key);
           keys.reload();
         }}
@@ -46,21 +64,30 @@ export function ApiKeysSection() {
 }
 
 function ApiKeyRow({ apiKey, onRevoked }: { apiKey: ApiKey; onRevoked: () => void }) {
-  const [confirming, setConfirming] = useState(false);
+  const [confirming, setConfirming] = useState<boolean | null>(null);
   const [revoking, setRevoking] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const revokeRef = useRef<HTMLButtonElement>(null);
+  const confirmRef = useRef<HTMLButtonElement>(null);
+
+  // The pressed button disappears, so focus follows to its replacement (null: nothing pressed yet).
+  useEffect(() => {
+    if (confirming === true) confirmRef.current?.focus();
+    if (confirming === false) revokeRef.current?.focus();
+  }, [confirming]);
 
   async function revoke() {
     setRevoking(true);
     setError(null);
     try {
       await api.delete(`/api/v1/api-keys/${encodeURIComponent(apiKey.id)}`);
+      setConfirming(null);
       onRevoked();
     } catch (err) {
       setError(messageOf(err));
+      setConfirming(false);
     } finally {
       setRevoking(false);
-      setConfirming(false);
     }
   }
 
@@ -77,19 +104,19 @@ function ApiKeyRow({ apiKey, onRevoked }: { apiKey: ApiKey; onRevoked: () => voi
       {apiKey.revokedAt ? (
         <Badge tone="danger">Revoked {formatDate(apiKey.revokedAt)}</Badge>
       ) : confirming ? (
-        <div className="confirm" role="group" aria-label={`Revoke ${apiKey.name}?`}>
-          <p className="small">Revoke “{apiKey.name}”? Tools using it stop working at once.</p>
+        <fieldset className="confirm">
+          <legend className="small">Revoke “{apiKey.name}”? Tools using it stop working at once.</legend>
           <div className="cluster">
-            <Button variant="danger" loading={revoking} onClick={revoke}>
+            <Button ref={confirmRef} variant="danger" loading={revoking} onClick={revoke}>
               Yes, revoke
             </Button>
             <Button variant="ghost" onClick={() => setConfirming(false)} disabled={revoking}>
               Keep it
             </Button>
           </div>
-        </div>
+        </fieldset>
       ) : (
-        <Button variant="secondary" onClick={() => setConfirming(true)} aria-label={`Revoke ${apiKey.name}`}>
+        <Button ref={revokeRef} variant="secondary" onClick={() => setConfirming(true)} aria-label={`Revoke ${apiKey.name}`}>
           Revoke
         </Button>
       )}

@@ -6,6 +6,7 @@ export function NewKeyNotice({ created, onDone }: { created: { name: string; key
   const boxRef = useRef<HTMLDivElement>(null);
   const [copied, setCopied] = useState<'yes' | 'select' | null>(null);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: focus moves to each new key
   useEffect(() => {
     boxRef.current?.focus();
   }, [created.key]);

@@ -12,11 +12,9 @@ export function timeZoneGroups(current: string): { region: string; zones: string
   return [...groups].map(([region, list]) => ({ region, zones: list }));
 }
 
-/** "America/Argentina/Buenos_Aires" → "Argentina / Buenos Aires" */
+/** "America/Argentina/Buenos_Aires" → "America / Argentina / Buenos Aires" */
 export function timeZoneLabel(zone: string): string {
-  const parts = zone.split('/');
-  const place = parts.length > 1 ? parts.slice(1) : parts;
-  return place.join(' / ').replace(/_/g, ' ');
+  return zone.split('/').join(' / ').replace(/_/g, ' ');
 }
 
 export function deviceTimeZone(): string {

@@ -1,0 +1,92 @@
+import { randomUUID } from 'node:crypto';
+import type { SelectQueryBuilder } from 'kysely';
+import { type Client, type Intake, intakeSchema } from '../../../shared/api/clients.js';
+import type { Db } from '../../db/index.js';
+import type { ClientTable, Database } from '../../db/schema.js';
+import type { Auth } from '../../http/auth.js';
+import { notFound } from '../../http/errors.js';
+
+/** Limits a clients query to what this caller may see: their practice, and a therapist's own clients. */
+export function visibleClients<O>(qb: SelectQueryBuilder<Database, 'clients', O>, auth: Auth) {
+  let q = qb.where('clients.practice_id', '=', auth.practiceId);
+  if (auth.member?.role === 'therapist') q = q.where('clients.therapist_id', '=', auth.member.id);
+  return q;
+}
+
+/** The client row if this caller may see it; 404 otherwise (never 403: existence is not revealed). */
+export async function findVisibleClient(db: Db, auth: Auth, id: string): Promise<ClientTable> {
+  const row = await visibleClients(db.selectFrom('clients').selectAll(), auth).where('clients.id', '=', id).executeTakeFirst();
+  if (!row) throw notFound('That client');
+  return row;
+}
+
+export const searchTextOf = (c: { first_name: string; last_name: string; email: string | null; phone: string | null }) =>
+  [c.first_name, c.last_name, c.email ?? '', (c.phone ?? '').replace(/\D/g, '')].join(' ').toLowerCase();
+
+export function presentClient(row: ClientTable, lastSessionDate: string | null = null): Client {
+  return {
+    id: row.id,
+    firstName: row.first_name,
+    lastName: row.last_name,
+    email: row.email,
+    phone: row.phone,
+    timezone: row.timezone,
+    consentToEmail: row.consent_to_email === 1,
+    therapistId: row.therapist_id,
+    archived: row.archived_at !== null,
+    intake: intakeSchema.parse(JSON.parse(row.intake)),
+    intakeCompletedAt: row.intake_completed_at,
+    lastSessionDate,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+/** Records who looked at or changed a client; the owner reads it. Never stores what was seen. */
+export async function audit(
+  db: Db,
+  auth: Auth | null,
+  entry: { practiceId: string; clientId: string | null; action: string; actor?: string },
+  at: string,
+) {
+  await db
+    .insertInto('audit_log')
+    .values({
+      id: randomUUID(),
+      practice_id: entry.practiceId,
+      member_id: auth?.member?.id ?? null,
+      actor: entry.actor ?? auth?.member?.name ?? 'API key',
+      client_id: entry.clientId,
+      action: entry.action,
+      at,
+    })
+    .execute();
+}
+
+export type ClientFields = {
+  firstName: string;
+  lastName: string;
+  email?: string | null;
+  phone?: string | null;
+  timezone?: string | null;
+  consentToEmail: boolean;
+  intake: Intake;
+};
+
+export function clientRow(practiceId: string, therapistId: string | null, f: ClientFields, now: string): ClientTable {
+  const base = { first_name: f.firstName, last_name: f.lastName, email: f.email ?? null, phone: f.phone ?? null };
+  return {
+    id: randomUUID(),
+    practice_id: practiceId,
+    therapist_id: therapistId,
+    ...base,
+    timezone: f.timezone ?? null,
+    consent_to_email: f.consentToEmail ? 1 : 0,
+    intake: JSON.stringify(f.intake),
+    intake_completed_at: null,
+    search_text: searchTextOf(base),
+    archived_at: null,
+    created_at: now,
+    updated_at: now,
+  };
+}

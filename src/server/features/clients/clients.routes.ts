@@ -1,0 +1,278 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { clientBody, clientListQuery, clientPatch, clientSchema, intakeSchema, timelineEntrySchema } from '../../../shared/api/clients.js';
+import { errorSchema, idParams, okSchema } from '../../../shared/api/common.js';
+import { isUniqueViolation } from '../../db/errors.js';
+import type { ClientTable } from '../../db/schema.js';
+import type { AppDeps } from '../../deps.js';
+import { authOf } from '../../http/auth.js';
+import { conflict } from '../../http/errors.js';
+import { audit, clientRow, findVisibleClient, presentClient, searchTextOf, visibleClients } from './clients.repository.js';
+import { checkReferrer, deleteClientEverywhere, therapistFor } from './clients.service.js';
+import { presentSession } from './sessions.routes.js';
+
+const errors = { 400: errorSchema, 404: errorSchema, 409: errorSchema };
+const emailTaken = () => conflict('Another client in your practice already has this email.', 'email_taken');
+
+export function clientsRoutes({ db, clock }: AppDeps): FastifyPluginAsyncZod {
+  const now = () => clock.now().toISOString();
+
+  async function lastSessionDates(ids: string[]) {
+    if (!ids.length) return new Map<string, string>();
+    const rows = await db
+      .selectFrom('session_records')
+      .select(['client_id', (eb) => eb.fn.max('date').as('last')])
+      .where('client_id', 'in', ids)
+      .groupBy('client_id')
+      .execute();
+    return new Map(rows.map((r) => [r.client_id, String(r.last)]));
+  }
+
+  return async (app) => {
+    app.get(
+      '/clients',
+      {
+        schema: {
+          tags: ['clients'],
+          summary: 'Clients, most recently updated first; q searches name, email and phone',
+          querystring: clientListQuery,
+          response: { 200: z.object({ clients: z.array(clientSchema), total: z.number() }), 400: errorSchema },
+        },
+      },
+      async (req) => {
+        const auth = authOf(req);
+        const { q, archived, sort, limit, offset } = req.query;
+        let query = visibleClients(db.selectFrom('clients'), auth).where('archived_at', archived === 'true' ? 'is not' : 'is', null);
+        for (const word of (q ?? '').toLowerCase().split(/\s+/).filter(Boolean)) {
+          const digits = word.replace(/\D/g, '');
+          const term = digits.length >= 3 && digits.length === word.replace(/[\s()+.-]/g, '').length ? digits : word;
+          query = query.where('search_text', 'like', `%${term.replace(/[%_]/g, '')}%`);
+        }
+        const total = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+        const rows = await query
+          .selectAll()
+          .orderBy(sort === 'name' ? 'last_name' : 'updated_at', sort === 'name' ? 'asc' : 'desc')
+          .orderBy('first_name')
+          .limit(limit)
+          .offset(offset)
+          .execute();
+        const last = await lastSessionDates(rows.map((r) => r.id));
+        return { clients: rows.map((r) => presentClient(r, last.get(r.id) ?? null)), total: Number(total.n) };
+      },
+    );
+
+    app.post(
+      '/clients',
+      {
+        schema: {
+          tags: ['clients'],
+          summary: 'Add a client with their intake',
+          body: clientBody,
+          response: { 201: clientSchema, ...errors },
+        },
+      },
+      async (req, reply) => {
+        const auth = authOf(req);
+        await checkReferrer(db, auth.practiceId, req.body.intake);
+        const row = clientRow(auth.practiceId, await therapistFor(db, auth, req.body.therapistId), req.body, now());
+        try {
+          await db.transaction().execute(async (trx) => {
+            await trx.insertInto('clients').values(row).execute();
+            await audit(trx, auth, { practiceId: auth.practiceId, clientId: row.id, action: 'created' }, row.created_at);
+          });
+        } catch (err) {
+          if (isUniqueViolation(err)) throw emailTaken();
+          throw err;
+        }
+        return reply.code(201).send(presentClient(row));
+      },
+    );
+
+    app.get(
+      '/clients/:id',
+      {
+        schema: {
+          tags: ['clients'],
+          summary: 'One client with their intake',
+          params: idParams,
+          response: { 200: clientSchema, 404: errorSchema },
+        },
+      },
+      async (req) => {
+        const auth = authOf(req);
+        const row = await findVisibleClient(db, auth, req.params.id);
+        await audit(db, auth, { practiceId: auth.practiceId, clientId: row.id, action: 'viewed' }, now());
+        return presentClient(row, (await lastSessionDates([row.id])).get(row.id) ?? null);
+      },
+    );
+
+    app.patch(
+      '/clients/:id',
+      {
+        schema: {
+          tags: ['clients'],
+          summary: 'Change a client or their intake; archived:true archives',
+          params: idParams,
+          body: clientPatch,
+          response: { 200: clientSchema, ...errors },
+        },
+      },
+      async (req) => {
+        const auth = authOf(req);
+        const row = await findVisibleClient(db, auth, req.params.id);
+        const b = req.body;
+        if (b.intake) await checkReferrer(db, auth.practiceId, b.intake, row.id);
+        const next: ClientTable = {
+          ...row,
+          first_name: b.firstName ?? row.first_name,
+          last_name: b.lastName ?? row.last_name,
+          email: b.email === undefined ? row.email : b.email,
+          phone: b.phone === undefined ? row.phone : b.phone,
+          timezone: b.timezone === undefined ? row.timezone : b.timezone,
+          consent_to_email: b.consentToEmail === undefined ? row.consent_to_email : b.consentToEmail ? 1 : 0,
+          therapist_id: b.therapistId ? await therapistFor(db, auth, b.therapistId) : row.therapist_id,
+          intake: b.intake ? JSON.stringify(intakeSchema.parse(b.intake)) : row.intake,
+          archived_at: b.archived === undefined ? row.archived_at : b.archived ? (row.archived_at ?? now()) : null,
+          updated_at: now(),
+        };
+        next.search_text = searchTextOf(next);
+        try {
+          await db.transaction().execute(async (trx) => {
+            const { id, practice_id, created_at, ...changes } = next;
+            await trx.updateTable('clients').set(changes).where('id', '=', id).where('practice_id', '=', practice_id).execute();
+            await audit(
+              trx,
+              auth,
+              { practiceId: auth.practiceId, clientId: row.id, action: b.archived ? 'archived' : 'changed' },
+              next.updated_at,
+            );
+          });
+        } catch (err) {
+          if (isUniqueViolation(err)) throw emailTaken();
+          throw err;
+        }
+        return presentClient(next);
+      },
+    );
+
+    app.delete(
+      '/clients/:id',
+      {
+        schema: {
+          tags: ['clients'],
+          summary: 'Delete a client and everything of theirs',
+          params: idParams,
+          response: { 200: okSchema, 404: errorSchema },
+        },
+      },
+      async (req) => {
+        const auth = authOf(req);
+        const row = await findVisibleClient(db, auth, req.params.id);
+        await db.transaction().execute(async (trx) => {
+          await deleteClientEverywhere(trx, auth.practiceId, row.id);
+          // The log keeps that a client was deleted, by whom and when, but nothing of theirs.
+          await audit(trx, auth, { practiceId: auth.practiceId, clientId: null, action: 'deleted a client' }, now());
+        });
+        return { ok: true as const };
+      },
+    );
+
+    app.get(
+      '/clients/:id/export',
+      {
+        schema: {
+          tags: ['clients'],
+          summary: 'Everything Carryover holds about one client, as JSON',
+          params: idParams,
+          response: { 200: z.looseObject({ exportedAt: z.string() }), 404: errorSchema },
+        },
+      },
+      async (req, reply) => {
+        const auth = authOf(req);
+        const row = await findVisibleClient(db, auth, req.params.id);
+        const sessions = await db.selectFrom('session_records').selectAll().where('client_id', '=', row.id).orderBy('date').execute();
+        const emails = await db
+          .selectFrom('emails')
+          .select(['to_address', 'subject', 'text_body', 'status', 'created_at', 'sent_at'])
+          .where('client_id', '=', row.id)
+          .execute();
+        const history = await db
+          .selectFrom('audit_log')
+          .select(['actor', 'action', 'at'])
+          .where('client_id', '=', row.id)
+          .orderBy('at')
+          .execute();
+        await audit(db, auth, { practiceId: auth.practiceId, clientId: row.id, action: 'exported' }, now());
+        return reply
+          .header('content-disposition', `attachment; filename="client-${row.id}.json"`)
+          .send({ exportedAt: now(), client: presentClient(row), sessions: sessions.map(presentSession), emails, accessLog: history });
+      },
+    );
+
+    app.get(
+      '/clients/:id/timeline',
+      {
+        schema: {
+          tags: ['clients'],
+          summary: 'What happened with this client, newest first',
+          params: idParams,
+          response: { 200: z.object({ entries: z.array(timelineEntrySchema) }), 404: errorSchema },
+        },
+      },
+      async (req) => {
+        const row = await findVisibleClient(db, authOf(req), req.params.id);
+        const sessions = await db.selectFrom('session_records').selectAll().where('client_id', '=', row.id).execute();
+        const entries = [
+          ...sessions.map((s) => {
+            const more = JSON.parse(s.areas_more_time) as { region: string; side?: string }[];
+            return {
+              kind: 'session' as const,
+              at: s.date,
+              title: 'Session',
+              detail: more.length
+                ? `Needed more time: ${more.map((a) => (a.side && a.side !== 'both' ? `${a.region} (${a.side})` : a.region)).join(', ')}`
+                : null,
+              sessionId: s.id,
+            };
+          }),
+          ...(row.intake_completed_at
+            ? [
+                {
+                  kind: 'intake' as const,
+                  at: row.intake_completed_at,
+                  title: 'Intake form completed by the client',
+                  detail: null,
+                  sessionId: null,
+                },
+              ]
+            : []),
+          { kind: 'created' as const, at: row.created_at, title: 'Added to Carryover', detail: null, sessionId: null },
+        ];
+        return { entries: entries.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0)) };
+      },
+    );
+
+    app.get(
+      '/audit',
+      {
+        config: { ownerOnly: true },
+        schema: {
+          tags: ['clients'],
+          summary: 'Who viewed or changed client records (owner)',
+          querystring: z.object({ clientId: z.string().uuid().optional(), limit: z.coerce.number().int().min(1).max(500).default(100) }),
+          response: {
+            200: z.object({
+              entries: z.array(z.object({ actor: z.string(), action: z.string(), clientId: z.string().nullable(), at: z.string() })),
+            }),
+          },
+        },
+      },
+      async (req) => {
+        let q = db.selectFrom('audit_log').select(['actor', 'action', 'client_id', 'at']).where('practice_id', '=', authOf(req).practiceId);
+        if (req.query.clientId) q = q.where('client_id', '=', req.query.clientId);
+        const rows = await q.orderBy('at', 'desc').limit(req.query.limit).execute();
+        return { entries: rows.map((r) => ({ actor: r.actor, action: r.action, clientId: r.client_id, at: r.at })) };
+      },
+    );
+  };
+}

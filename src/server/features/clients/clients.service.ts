@@ -1,0 +1,67 @@
+import type { Intake } from '../../../shared/api/clients.js';
+import type { Db } from '../../db/index.js';
+import type { Auth } from '../../http/auth.js';
+import { invalid } from '../../http/errors.js';
+
+/** A referrer must be another client of the same practice. */
+export async function checkReferrer(db: Db, practiceId: string, intake: Partial<Intake>, selfId?: string) {
+  const ref = intake.referredByClientId;
+  if (!ref) return;
+  const found = await db.selectFrom('clients').select('id').where('practice_id', '=', practiceId).where('id', '=', ref).executeTakeFirst();
+  if (!found || ref === selfId) throw invalid({ 'intake.referredByClientId': 'No such client in your practice' });
+}
+
+/** The therapist a new client belongs to: the caller, or (owner or API key) a member they name. */
+export async function therapistFor(db: Db, auth: Auth, requested: string | undefined): Promise<string | null> {
+  if (requested && auth.member?.role !== 'therapist') {
+    const member = await db
+      .selectFrom('members')
+      .select('id')
+      .where('practice_id', '=', auth.practiceId)
+      .where('id', '=', requested)
+      .executeTakeFirst();
+    if (!member) throw invalid({ therapistId: 'No such therapist in your practice' });
+    return member.id;
+  }
+  return auth.member?.id ?? null;
+}
+
+/**
+ * Removes a client and every row that holds their data, in one transaction. Each table
+ * that can hold a client's data is listed here; the deletion test checks every table.
+ */
+export async function deleteClientEverywhere(trx: Db, practiceId: string, clientId: string) {
+  await trx.deleteFrom('intake_links').where('client_id', '=', clientId).execute();
+  await trx.deleteFrom('session_records').where('client_id', '=', clientId).execute();
+  await trx.deleteFrom('audit_log').where('client_id', '=', clientId).execute();
+  await trx.deleteFrom('emails').where('client_id', '=', clientId).execute();
+  // Referral credits on other clients point at this one: the link goes, the friend stays.
+  const referred = await trx
+    .selectFrom('clients')
+    .select(['id', 'intake'])
+    .where('practice_id', '=', practiceId)
+    .where('intake', 'like', `%${clientId}%`)
+    .execute();
+  for (const other of referred) {
+    const intake = JSON.parse(other.intake) as Intake;
+    if (intake.referredByClientId === clientId) {
+      intake.referredByClientId = null;
+      await trx
+        .updateTable('clients')
+        .set({ intake: JSON.stringify(intake) })
+        .where('id', '=', other.id)
+        .execute();
+    }
+  }
+  await trx.deleteFrom('clients').where('id', '=', clientId).where('practice_id', '=', practiceId).execute();
+}
+
+export const todayUtc = (now: Date) => now.toISOString().slice(0, 10);
+
+/** A session date must be a real calendar day between 2000 and tomorrow. */
+export function checkSessionDate(date: string, now: Date) {
+  const d = new Date(`${date}T00:00:00Z`);
+  if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== date) throw invalid({ date: 'That is not a real date' });
+  const tomorrow = todayUtc(new Date(now.getTime() + 86_400_000));
+  if (date < '2000-01-01' || date > tomorrow) throw invalid({ date: `Choose a date between 2000-01-01 and ${tomorrow}` });
+}

@@ -1,0 +1,152 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { type SessionRecord, sessionBody, sessionPatch, sessionSchema } from '../../../shared/api/clients.js';
+import { errorSchema, idParams } from '../../../shared/api/common.js';
+import type { Db } from '../../db/index.js';
+import type { SessionRecordTable } from '../../db/schema.js';
+import type { AppDeps } from '../../deps.js';
+import { type Auth, authOf } from '../../http/auth.js';
+import { notFound } from '../../http/errors.js';
+import { audit, findVisibleClient, visibleClients } from './clients.repository.js';
+import { checkSessionDate } from './clients.service.js';
+
+export function presentSession(s: SessionRecordTable): SessionRecord {
+  return {
+    id: s.id,
+    clientId: s.client_id,
+    therapistId: s.therapist_id,
+    date: s.date,
+    areasWorked: JSON.parse(s.areas_worked),
+    areasNeedingMoreTime: JSON.parse(s.areas_more_time),
+    findings: JSON.parse(s.findings),
+    focusComplaints: JSON.parse(s.focus_complaints),
+    notes: s.notes,
+    createdAt: s.created_at,
+  };
+}
+
+/** The session row if its client is visible to this caller; 404 otherwise. */
+export async function findVisibleSession(db: Db, auth: Auth, id: string): Promise<SessionRecordTable> {
+  const row = await db
+    .selectFrom('session_records')
+    .selectAll()
+    .where('id', '=', id)
+    .where('practice_id', '=', auth.practiceId)
+    .executeTakeFirst();
+  if (!row) throw notFound('That session');
+  const client = await visibleClients(db.selectFrom('clients').select('id'), auth)
+    .where('clients.id', '=', row.client_id)
+    .executeTakeFirst();
+  if (!client) throw notFound('That session');
+  return row;
+}
+
+export function sessionsRoutes({ db, clock }: AppDeps): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.post(
+      '/clients/:id/sessions',
+      {
+        schema: {
+          tags: ['sessions'],
+          summary: 'Record a session',
+          params: idParams,
+          body: sessionBody,
+          response: { 201: sessionSchema, 400: errorSchema, 404: errorSchema },
+        },
+      },
+      async (req, reply) => {
+        const auth = authOf(req);
+        const client = await findVisibleClient(db, auth, req.params.id);
+        const now = clock.now();
+        checkSessionDate(req.body.date, now);
+        const row: SessionRecordTable = {
+          id: randomUUID(),
+          practice_id: auth.practiceId,
+          client_id: client.id,
+          therapist_id: auth.member?.id ?? client.therapist_id,
+          date: req.body.date,
+          areas_worked: JSON.stringify(req.body.areasWorked),
+          areas_more_time: JSON.stringify(req.body.areasNeedingMoreTime),
+          findings: JSON.stringify(req.body.findings),
+          focus_complaints: JSON.stringify(req.body.focusComplaints),
+          notes: req.body.notes ?? null,
+          created_at: now.toISOString(),
+          updated_at: now.toISOString(),
+        };
+        await db.transaction().execute(async (trx) => {
+          await trx.insertInto('session_records').values(row).execute();
+          await trx.updateTable('clients').set({ updated_at: row.created_at }).where('id', '=', client.id).execute();
+          await audit(trx, auth, { practiceId: auth.practiceId, clientId: client.id, action: 'recorded a session' }, row.created_at);
+        });
+        return reply.code(201).send(presentSession(row));
+      },
+    );
+
+    app.get(
+      '/clients/:id/sessions',
+      {
+        schema: {
+          tags: ['sessions'],
+          summary: "A client's sessions, newest first",
+          params: idParams,
+          response: { 200: z.object({ sessions: z.array(sessionSchema) }), 404: errorSchema },
+        },
+      },
+      async (req) => {
+        const client = await findVisibleClient(db, authOf(req), req.params.id);
+        const rows = await db
+          .selectFrom('session_records')
+          .selectAll()
+          .where('client_id', '=', client.id)
+          .orderBy('date', 'desc')
+          .orderBy('created_at', 'desc')
+          .execute();
+        return { sessions: rows.map(presentSession) };
+      },
+    );
+
+    app.get(
+      '/sessions/:id',
+      {
+        schema: { tags: ['sessions'], summary: 'One session record', params: idParams, response: { 200: sessionSchema, 404: errorSchema } },
+      },
+      async (req) => presentSession(await findVisibleSession(db, authOf(req), req.params.id)),
+    );
+
+    app.patch(
+      '/sessions/:id',
+      {
+        schema: {
+          tags: ['sessions'],
+          summary: 'Correct a session record',
+          params: idParams,
+          body: sessionPatch,
+          response: { 200: sessionSchema, 400: errorSchema, 404: errorSchema },
+        },
+      },
+      async (req) => {
+        const auth = authOf(req);
+        const row = await findVisibleSession(db, auth, req.params.id);
+        const b = req.body;
+        if (b.date) checkSessionDate(b.date, clock.now());
+        const next: SessionRecordTable = {
+          ...row,
+          date: b.date ?? row.date,
+          areas_worked: b.areasWorked ? JSON.stringify(b.areasWorked) : row.areas_worked,
+          areas_more_time: b.areasNeedingMoreTime ? JSON.stringify(b.areasNeedingMoreTime) : row.areas_more_time,
+          findings: b.findings ? JSON.stringify(b.findings) : row.findings,
+          focus_complaints: b.focusComplaints ? JSON.stringify(b.focusComplaints) : row.focus_complaints,
+          notes: b.notes === undefined ? row.notes : b.notes,
+          updated_at: clock.now().toISOString(),
+        };
+        await db.transaction().execute(async (trx) => {
+          const { id, practice_id, client_id, created_at, ...changes } = next;
+          await trx.updateTable('session_records').set(changes).where('id', '=', id).execute();
+          await audit(trx, auth, { practiceId: auth.practiceId, clientId: row.client_id, action: 'changed a session' }, next.updated_at);
+        });
+        return presentSession(next);
+      },
+    );
+  };
+}
