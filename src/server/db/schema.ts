@@ -79,6 +79,8 @@ export interface EmailTable {
   attempts: number;
   last_error: string | null;
   message_id: string | null;
+  /** JSON [{filename, contentType, storageKey}]: files kept in storage until the mail is deleted. */
+  attachments: string | null;
   created_at: string;
   sent_at: string | null;
 }
@@ -193,7 +195,63 @@ export interface AuditLogTable {
   at: string;
 }
 
+export interface HomeworkTable {
+  id: string;
+  practice_id: string;
+  client_id: string;
+  session_id: string | null;
+  exercise_id: string;
+  /** The item as it was when assigned (JSON): what the client was taught stays what they read. */
+  exercise: string;
+  dose: string;
+  note: string | null;
+  status: 'active' | 'retired' | 'progressed';
+  override_reason: string | null;
+  assigned_by: string | null;
+  assigned_at: string;
+  demonstrated_at: string | null;
+  ended_at: string | null;
+  progressed_to: string | null;
+}
+
+export interface HomeworkMediaTable {
+  id: string;
+  practice_id: string;
+  homework_id: string;
+  kind: 'image' | 'video';
+  mime: string;
+  bytes: number;
+  storage_key: string;
+  created_at: string;
+}
+
+export interface ClientLinkTable {
+  token_hash: string;
+  practice_id: string;
+  client_id: string;
+  created_at: string;
+  revoked_at: string | null;
+}
+
+export interface CheckInTable {
+  id: string;
+  practice_id: string;
+  client_id: string;
+  homework_id: string;
+  /** The client's local calendar day, YYYY-MM-DD. */
+  date: string;
+  done: number;
+  feeling: 'better' | 'same' | 'worse' | null;
+  note: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
+  homework: HomeworkTable;
+  homework_media: HomeworkMediaTable;
+  client_links: ClientLinkTable;
+  check_ins: CheckInTable;
   clients: ClientTable;
   session_records: SessionRecordTable;
   intake_links: IntakeLinkTable;

@@ -1,0 +1,209 @@
+// Ranks library items for one client and one session. Pure and deterministic: the same
+// inputs always give the same order (ties fall back to the slug).
+import type { Intake } from '../../../shared/api/clients.js';
+import type { ExerciseContent } from '../../../shared/exercise.js';
+import { ASSUMED_TOOLS, CAUTIONS, COMPLAINTS, type Complaint, LIFESTYLES, REGIONS, type Region, TOOLS, type Tool } from '../../../shared/vocabulary.js';
+
+export interface SuggestItem extends ExerciseContent {
+  id: string;
+  favourite?: boolean;
+}
+
+export interface SuggestInput {
+  items: readonly SuggestItem[];
+  intake: Intake;
+  session: {
+    focusComplaints: Complaint[];
+    areasNeedingMoreTime: { region: Region }[];
+    areasWorked: { region: Region }[];
+    findings: { region: Region; muscle?: string }[];
+  };
+  /** How each item went before: worse drops it, doing well lifts its harder variations. */
+  history: { exerciseId: string; felt: { better: number; same: number; worse: number }; doneDays: number; active: boolean }[];
+  limit?: number;
+}
+
+export interface Suggestion {
+  item: SuggestItem;
+  score: number;
+  reasons: string[];
+  warnings: string[];
+  /** What the item answers, used to keep the top two from covering the same thing. */
+  covers: string[];
+}
+
+export const WEIGHTS = {
+  focusComplaint: 30,
+  intakeComplaint: 20,
+  mainComplaint: 5,
+  moreTimeArea: 25,
+  workedArea: 4,
+  findingMuscle: 45,
+  findingRegion: 10,
+  lifestyle: 8,
+  hasTool: 6,
+  missingTool: -40,
+  cautionWarns: -4,
+  favourite: 5,
+  feltWorse: -35,
+  nextStep: 15,
+  /** Stretching and self-massage carry the work of the table home; they lead on a tie. */
+  category: { stretch: 3, 'self-massage': 3, mobility: 1, strengthening: 0, breathing: 0, posture: 0 },
+  alreadyActive: -100,
+  sameGround: -30,
+} as const;
+
+const lower = (s: string) => s.toLowerCase().replace(/[^a-z]+/g, ' ').trim();
+const label = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+
+/** True when a finding's muscle names one of the item's muscles ("levator scapulae" ~ "Levator scapulae (upper)"). */
+function sameMuscle(finding: string, muscle: string) {
+  const a = lower(finding);
+  const b = lower(muscle);
+  return a.length >= 4 && b.length >= 4 && (a.includes(b) || b.includes(a));
+}
+
+export function toolsAvailable(intake: Intake): Set<Tool> {
+  const have = new Set<Tool>(intake.tools);
+  for (const t of ASSUMED_TOOLS) if (!intake.lacksTools.includes(t)) have.add(t);
+  return have;
+}
+
+type Scored = Suggestion | { excluded: string } | { irrelevant: true };
+
+function scoreItem(item: SuggestItem, input: SuggestInput, have: Set<Tool>, nextSteps: Map<string, string>): Scored {
+  const { intake, session } = input;
+  let score = 0;
+  let relevance = 0;
+  const reasons: string[] = [];
+  const warnings: string[] = [];
+  const covers: string[] = [];
+
+  for (const c of item.complaints) {
+    const today = session.focusComplaints.includes(c);
+    if (today || intake.complaints.includes(c)) {
+      const w = (today ? WEIGHTS.focusComplaint : WEIGHTS.intakeComplaint) + (item.complaints[0] === c ? WEIGHTS.mainComplaint : 0);
+      score += w;
+      relevance += w;
+      reasons.push(label(COMPLAINTS[c]));
+      covers.push(`complaint:${c}`);
+    }
+  }
+  const moreTime = new Set(session.areasNeedingMoreTime.map((a) => a.region));
+  for (const r of item.regions.filter((r) => moreTime.has(r))) {
+    score += WEIGHTS.moreTimeArea;
+    relevance += WEIGHTS.moreTimeArea;
+    reasons.push(`${label(REGIONS[r])} needed more time`);
+    covers.push(`region:${r}`);
+  }
+  const worked = new Set(session.areasWorked.map((a) => a.region));
+  for (const r of item.regions.filter((r) => worked.has(r) && !moreTime.has(r))) score += WEIGHTS.workedArea;
+
+  for (const f of session.findings) {
+    const muscle = f.muscle ? item.muscles.find((m) => sameMuscle(f.muscle!, m)) : undefined;
+    if (muscle) {
+      score += WEIGHTS.findingMuscle;
+      relevance += WEIGHTS.findingMuscle;
+      reasons.push(`works the ${lower(f.muscle!)} found today`);
+      covers.push(`muscle:${lower(f.muscle!)}`);
+    } else if (item.regions.includes(f.region)) {
+      score += WEIGHTS.findingRegion;
+      relevance += WEIGHTS.findingRegion;
+      reasons.push(`finding in the ${label(REGIONS[f.region])}`);
+      covers.push(`region:${f.region}`);
+    }
+  }
+  const after = nextSteps.get(item.id);
+  if (after) {
+    score += WEIGHTS.nextStep;
+    relevance += WEIGHTS.nextStep;
+    reasons.push(`next step after ${after}`);
+  }
+  if (relevance === 0) return { irrelevant: true };
+  // Excluded only now: the therapist sees what was left out because of a caution, not everything unrelated.
+  const excludedBy = item.excludedBy.filter((c) => intake.cautions.includes(c));
+  if (excludedBy.length) return { excluded: `Not safe with ${excludedBy.map((c) => label(CAUTIONS[c])).join(' or ')}` };
+
+  score += WEIGHTS.category[item.category];
+  for (const l of item.lifestyle.filter((l) => intake.lifestyle.includes(l))) {
+    score += WEIGHTS.lifestyle;
+    reasons.push(label(LIFESTYLES[l]));
+  }
+  for (const need of item.tools) {
+    const owned = need.find((t) => have.has(t));
+    if (!owned) {
+      score += WEIGHTS.missingTool;
+      warnings.push(`Needs ${need.map((t) => label(TOOLS[t])).join(' or ')}`);
+    } else if (intake.tools.includes(owned)) {
+      score += WEIGHTS.hasTool;
+      reasons.push(`has a ${label(TOOLS[owned])}`);
+    }
+  }
+  for (const c of item.cautionWith.filter((c) => intake.cautions.includes(c))) {
+    score += WEIGHTS.cautionWarns;
+    warnings.push(`Caution: ${label(CAUTIONS[c])}`);
+  }
+  if (item.favourite) {
+    score += WEIGHTS.favourite;
+    reasons.push('practice favourite');
+  }
+  const past = input.history.find((h) => h.exerciseId === item.id);
+  if (past?.active) {
+    score += WEIGHTS.alreadyActive;
+    warnings.push('Already one of their items');
+  }
+  if (past && past.felt.worse > past.felt.better) {
+    score += WEIGHTS.feltWorse;
+    warnings.push('They felt worse after it before');
+  }
+  return { item, score, reasons, warnings, covers };
+}
+
+/** Items the client did well with lead to their harder variations. */
+function nextStepsFrom(input: SuggestInput): Map<string, string> {
+  const byId = new Map(input.items.map((i) => [i.id, i]));
+  const bySlug = new Map(input.items.map((i) => [i.slug, i]));
+  const steps = new Map<string, string>();
+  for (const h of input.history) {
+    const item = byId.get(h.exerciseId);
+    if (!item || h.doneDays < 5 || h.felt.worse > h.felt.better) continue;
+    for (const slug of item.harder) {
+      const next = bySlug.get(slug);
+      if (next) steps.set(next.id, item.name);
+    }
+  }
+  return steps;
+}
+
+const byScore = (a: Suggestion, b: Suggestion) => b.score - a.score || (a.item.slug < b.item.slug ? -1 : a.item.slug > b.item.slug ? 1 : 0);
+
+/** Ranks items for a session; excluded items are listed apart with the reason. */
+export function suggestForSession(input: SuggestInput): { suggestions: Suggestion[]; excluded: { item: SuggestItem; reason: string }[] } {
+  const have = toolsAvailable(input.intake);
+  const nextSteps = nextStepsFrom(input);
+  const ranked: Suggestion[] = [];
+  const excluded: { item: SuggestItem; reason: string }[] = [];
+  for (const item of input.items) {
+    const result = scoreItem(item, input, have, nextSteps);
+    if ('excluded' in result) excluded.push({ item, reason: result.excluded });
+    else if ('score' in result) ranked.push(result);
+  }
+  ranked.sort(byScore);
+  return { suggestions: pairWell(ranked).slice(0, input.limit ?? 12), excluded: excluded.sort((a, b) => (a.item.slug < b.item.slug ? -1 : 1)) };
+}
+
+/**
+ * Picks the second item so the top two suit each other: when the client brings more than one
+ * thing, an item covering only what the first already covers gives way to one that adds something.
+ */
+function pairWell(ranked: Suggestion[]): Suggestion[] {
+  if (ranked.length < 3) return ranked;
+  const [first, ...rest] = ranked;
+  const allCovers = new Set(ranked.flatMap((s) => s.covers));
+  const firstCovers = new Set(first.covers);
+  if (allCovers.size <= firstCovers.size) return ranked;
+  const adjusted = rest.map((s) => ({ s, pairScore: s.score + (s.covers.every((c) => firstCovers.has(c)) ? WEIGHTS.sameGround : 0) }));
+  adjusted.sort((a, b) => b.pairScore - a.pairScore || byScore(a.s, b.s));
+  const second = adjusted[0].s;
+  return [first, second, ...rest.filter((s) => s !== second)];
+}
