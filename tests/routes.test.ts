@@ -59,7 +59,25 @@ describeEachDatabase('every route', (database) => {
     const pack = await as(app.http, a)({ method: 'POST', url: '/api/v1/packs', payload: { name: 'Mine', exerciseIds: [item.id] } });
     const client = await createClient(app.http, a);
     const session = await recordSession(app.http, a, client.id);
+    const homework = await as(
+      app.http,
+      a,
+    )({ method: 'POST', url: `/api/v1/sessions/${session.id}/homework`, payload: { exerciseId: 'suboccipital-ball-release' } });
+    const roomPhoto = await as(
+      app.http,
+      a,
+    )({ method: 'POST', url: `/api/v1/homework/${homework.json().id}/media`, payload: uploadForm(TINY_PNG) });
     const resourcesOfA: Record<string, string> = {
+      '/api/v1/sessions/:id/suggestions': session.id,
+      '/api/v1/sessions/:id/homework': session.id,
+      '/api/v1/sessions/:id/send': session.id,
+      '/api/v1/clients/:id/homework': client.id,
+      '/api/v1/clients/:id/handout.pdf': client.id,
+      '/api/v1/clients/:id/link': client.id,
+      '/api/v1/homework/:id': homework.json().id,
+      '/api/v1/homework/:id/progress': homework.json().id,
+      '/api/v1/homework/:id/media': homework.json().id,
+      '/api/v1/homework-media/:id': roomPhoto.json().id,
       '/api/v1/clients/:id': client.id,
       '/api/v1/clients/:id/export': client.id,
       '/api/v1/clients/:id/timeline': client.id,
@@ -74,7 +92,11 @@ describeEachDatabase('every route', (database) => {
       '/api/v1/packs/:id': pack.json().id,
     };
     // A body that passes validation, so the answer is about the resource, not the body.
-    const validBody: Record<string, unknown> = { 'POST /api/v1/clients/:id/sessions': { date: '2026-03-01' } };
+    const validBody: Record<string, unknown> = {
+      'POST /api/v1/clients/:id/sessions': { date: '2026-03-01' },
+      'POST /api/v1/sessions/:id/homework': { exerciseId: 'chin-tucks' },
+      'POST /api/v1/homework/:id/progress': { exerciseId: 'chin-tucks' },
+    };
     const withIds = apiRoutes().filter((r) => r.url.includes(':') && !r.public);
     for (const r of withIds) {
       const id = resourcesOfA[r.url];
@@ -101,6 +123,7 @@ describeEachDatabase('every route', (database) => {
     expect((await as(app.http, a)({ method: 'GET', url: `/api/v1/exercises/${item.id}` })).statusCode).toBe(200);
     expect((await as(app.http, a)({ method: 'GET', url: `/api/v1/media/${media.json().id}` })).statusCode).toBe(200);
     expect((await as(app.http, a)({ method: 'GET', url: `/api/v1/clients/${client.id}` })).json().firstName).toBe('Robin');
+    expect((await as(app.http, a)({ method: 'GET', url: `/api/v1/clients/${client.id}/homework` })).json().homework).toHaveLength(1);
     const still = await app.http.inject({ method: 'GET', url: '/api/v1/practice', headers: { authorization: `Bearer ${key.json().key}` } });
     expect(still.json().name).toBe('A');
   });

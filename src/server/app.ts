@@ -19,6 +19,9 @@ import { importRoutes } from './features/clients/import.routes.js';
 import { intakeRoutes } from './features/clients/intake.routes.js';
 import { sessionsRoutes } from './features/clients/sessions.routes.js';
 import { exercisesRoutes } from './features/library/exercises.routes.js';
+import { homeworkMediaRoutes } from './features/homework/homework-media.routes.js';
+import { homeworkRoutes } from './features/homework/homework.routes.js';
+import { sendRoutes } from './features/homework/send.routes.js';
 import { builtInLibrary } from './features/library/library.js';
 import { mediaRoutes } from './features/library/media.routes.js';
 import { packsRoutes } from './features/library/packs.routes.js';
@@ -139,6 +142,9 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
       await api.register(clientsRoutes(deps));
       await api.register(sessionsRoutes(deps));
       await api.register(intakeRoutes(deps));
+      await api.register(homeworkRoutes(deps));
+      await api.register(homeworkMediaRoutes(deps));
+      await api.register(sendRoutes(deps));
       if (deps.transport.kind === 'mailbox' && !config.production) await api.register(mailboxRoutes(deps));
     },
     { prefix: '/api/v1' },
@@ -174,6 +180,7 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
         db: deps.db,
         clock: deps.clock,
         transport: deps.transport,
+        storage: deps.storage,
         fromAddress: config.MAIL_FROM,
         domain: new URL(config.publicUrl).hostname,
       }),

@@ -1,12 +1,22 @@
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/index.js';
+import { buffer } from 'node:stream/consumers';
+import type { FileStorage } from '../storage/storage.js';
+import type { MailAttachment } from './outbox.js';
 import type { MailTransport } from './transport.js';
 
 /**
  * Job handler: sends one outbox mail. A mail already sent is skipped, so a retried job
  * never sends twice; a failure throws and the job runner retries with backoff.
  */
-export function deliverEmailJob(opts: { db: Db; clock: Clock; transport: MailTransport; fromAddress: string; domain: string }) {
+export function deliverEmailJob(opts: {
+  db: Db;
+  clock: Clock;
+  transport: MailTransport;
+  storage: FileStorage;
+  fromAddress: string;
+  domain: string;
+}) {
   return async (payload: unknown) => {
     const { emailId } = payload as { emailId: string };
     const mail = await opts.db.selectFrom('emails').selectAll().where('id', '=', emailId).executeTakeFirst();
@@ -18,6 +28,13 @@ export function deliverEmailJob(opts: { db: Db; clock: Clock; transport: MailTra
       .where('id', '=', mail.id)
       .execute();
     try {
+      const attachments = await Promise.all(
+        (JSON.parse(mail.attachments ?? '[]') as MailAttachment[]).map(async (a) => ({
+          filename: a.filename,
+          contentType: a.contentType,
+          content: await buffer(opts.storage.read(a.storageKey)),
+        })),
+      );
       await opts.transport.send({
         from: { name: mail.from_name, address: opts.fromAddress },
         to: mail.to_address,
@@ -26,6 +43,7 @@ export function deliverEmailJob(opts: { db: Db; clock: Clock; transport: MailTra
         text: mail.text_body,
         html: mail.html_body ?? undefined,
         headers: mail.headers_json ? JSON.parse(mail.headers_json) : undefined,
+        attachments,
         messageId,
       });
     } catch (err) {

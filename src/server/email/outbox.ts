@@ -13,6 +13,14 @@ export interface OutgoingEmail {
   text: string;
   html?: string;
   headers?: Record<string, string>;
+  /** Files already saved in storage; they go with the mail and are removed with it. */
+  attachments?: MailAttachment[];
+}
+
+export interface MailAttachment {
+  filename: string;
+  contentType: string;
+  storageKey: string;
 }
 
 export const DELIVER_EMAIL = 'deliver-email';
@@ -36,6 +44,7 @@ export async function queueEmail(trx: Db, clock: Clock, mail: OutgoingEmail): Pr
       text_body: mail.text,
       html_body: mail.html ?? null,
       headers_json: mail.headers ? JSON.stringify(mail.headers) : null,
+      attachments: mail.attachments?.length ? JSON.stringify(mail.attachments) : null,
       status: 'queued',
       attempts: 0,
       created_at: clock.now().toISOString(),

@@ -8,6 +8,7 @@ export interface MailMessage {
   text: string;
   html?: string;
   headers?: Record<string, string>;
+  attachments?: { filename: string; contentType: string; content: Buffer }[];
   messageId: string;
 }
 

@@ -14,7 +14,7 @@ import { presentSession } from './sessions.routes.js';
 const errors = { 400: errorSchema, 404: errorSchema, 409: errorSchema };
 const emailTaken = () => conflict('Another client in your practice already has this email.', 'email_taken');
 
-export function clientsRoutes({ db, clock }: AppDeps): FastifyPluginAsyncZod {
+export function clientsRoutes({ db, clock, storage }: AppDeps): FastifyPluginAsyncZod {
   const now = () => clock.now().toISOString();
 
   async function lastSessionDates(ids: string[]) {
@@ -168,11 +168,13 @@ export function clientsRoutes({ db, clock }: AppDeps): FastifyPluginAsyncZod {
       async (req) => {
         const auth = authOf(req);
         const row = await findVisibleClient(db, auth, req.params.id);
-        await db.transaction().execute(async (trx) => {
-          await deleteClientEverywhere(trx, auth.practiceId, row.id);
+        const files = await db.transaction().execute(async (trx) => {
+          const stored = await deleteClientEverywhere(trx, auth.practiceId, row.id);
           // The log keeps that a client was deleted, by whom and when, but nothing of theirs.
           await audit(trx, auth, { practiceId: auth.practiceId, clientId: null, action: 'deleted a client' }, now());
+          return stored;
         });
+        await Promise.all(files.map((key) => storage.remove(key)));
         return { ok: true as const };
       },
     );

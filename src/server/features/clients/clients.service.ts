@@ -27,10 +27,31 @@ export async function therapistFor(db: Db, auth: Auth, requested: string | undef
 }
 
 /**
- * Removes a client and every row that holds their data, in one transaction. Each table
- * that can hold a client's data is listed here; the deletion test checks every table.
+ * Removes a client and every row that holds their data, in one transaction, and returns the
+ * stored files of theirs. Each table that can hold a client's data is listed here; the
+ * deletion test checks every table.
  */
-export async function deleteClientEverywhere(trx: Db, practiceId: string, clientId: string) {
+export async function deleteClientEverywhere(trx: Db, practiceId: string, clientId: string): Promise<string[]> {
+  const files = [
+    ...(
+      await trx
+        .selectFrom('homework_media as m')
+        .innerJoin('homework as h', 'h.id', 'm.homework_id')
+        .select('m.storage_key')
+        .where('h.client_id', '=', clientId)
+        .execute()
+    ).map((m) => m.storage_key),
+    ...(await trx.selectFrom('emails').select('attachments').where('client_id', '=', clientId).execute()).flatMap((e) =>
+      (JSON.parse(e.attachments ?? '[]') as { storageKey: string }[]).map((a) => a.storageKey),
+    ),
+  ];
+  await trx.deleteFrom('check_ins').where('client_id', '=', clientId).execute();
+  await trx
+    .deleteFrom('homework_media')
+    .where('homework_id', 'in', trx.selectFrom('homework').select('id').where('client_id', '=', clientId))
+    .execute();
+  await trx.deleteFrom('homework').where('client_id', '=', clientId).execute();
+  await trx.deleteFrom('client_links').where('client_id', '=', clientId).execute();
   await trx.deleteFrom('intake_links').where('client_id', '=', clientId).execute();
   await trx.deleteFrom('session_records').where('client_id', '=', clientId).execute();
   await trx.deleteFrom('audit_log').where('client_id', '=', clientId).execute();
@@ -54,6 +75,8 @@ export async function deleteClientEverywhere(trx: Db, practiceId: string, client
     }
   }
   await trx.deleteFrom('clients').where('id', '=', clientId).where('practice_id', '=', practiceId).execute();
+  // The caller removes these files once the transaction has committed.
+  return files;
 }
 
 export const todayUtc = (now: Date) => now.toISOString().slice(0, 10);

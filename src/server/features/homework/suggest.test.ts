@@ -52,7 +52,12 @@ describe('the brief’s suggestion scenarios', () => {
   });
 
   it('tight calves + clot history → calf rolling is never suggested, and is listed as excluded with the reason', () => {
-    const r = suggest({ complaints: ['tight-calves'], lifestyle: ['runner'], tools: ['foam-roller', 'tennis-ball'], cautions: ['clot-history'] });
+    const r = suggest({
+      complaints: ['tight-calves'],
+      lifestyle: ['runner'],
+      tools: ['foam-roller', 'tennis-ball'],
+      cautions: ['clot-history'],
+    });
     const slugs = r.suggestions.map((s) => s.item.slug);
     expect(slugs).not.toContain('calf-foam-roll');
     expect(slugs).not.toContain('calf-ball-release');
@@ -92,7 +97,9 @@ describe('how suggestions rank', () => {
     expect(rank(worse)).toBeGreaterThan(rank(base));
     const chin = items.find((i) => i.slug === 'chin-tucks')!;
     expect(chin.harder.length).toBeGreaterThan(0);
-    const progressed = suggest({ complaints: ['neck-pain'] }, {}, [{ exerciseId: 'chin-tucks', felt: { better: 4, same: 1, worse: 0 }, doneDays: 12, active: false }]);
+    const progressed = suggest({ complaints: ['neck-pain'] }, {}, [
+      { exerciseId: 'chin-tucks', felt: { better: 4, same: 1, worse: 0 }, doneDays: 12, active: false },
+    ]);
     const next = progressed.suggestions.find((s) => s.item.slug === chin.harder[0]);
     expect(next?.reasons.join(' ')).toMatch(/next step after/);
   });

@@ -2,7 +2,17 @@
 // inputs always give the same order (ties fall back to the slug).
 import type { Intake } from '../../../shared/api/clients.js';
 import type { ExerciseContent } from '../../../shared/exercise.js';
-import { ASSUMED_TOOLS, CAUTIONS, COMPLAINTS, type Complaint, LIFESTYLES, REGIONS, type Region, TOOLS, type Tool } from '../../../shared/vocabulary.js';
+import {
+  ASSUMED_TOOLS,
+  CAUTIONS,
+  COMPLAINTS,
+  type Complaint,
+  LIFESTYLES,
+  REGIONS,
+  type Region,
+  TOOLS,
+  type Tool,
+} from '../../../shared/vocabulary.js';
 
 export interface SuggestItem extends ExerciseContent {
   id: string;
@@ -53,7 +63,11 @@ export const WEIGHTS = {
   sameGround: -30,
 } as const;
 
-const lower = (s: string) => s.toLowerCase().replace(/[^a-z]+/g, ' ').trim();
+const lower = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z]+/g, ' ')
+    .trim();
 const label = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 
 /** True when a finding's muscle names one of the item's muscles ("levator scapulae" ~ "Levator scapulae (upper)"). */
@@ -189,7 +203,10 @@ export function suggestForSession(input: SuggestInput): { suggestions: Suggestio
     else if ('score' in result) ranked.push(result);
   }
   ranked.sort(byScore);
-  return { suggestions: pairWell(ranked).slice(0, input.limit ?? 12), excluded: excluded.sort((a, b) => (a.item.slug < b.item.slug ? -1 : 1)) };
+  return {
+    suggestions: pairWell(ranked).slice(0, input.limit ?? 12),
+    excluded: excluded.sort((a, b) => (a.item.slug < b.item.slug ? -1 : 1)),
+  };
 }
 
 /**

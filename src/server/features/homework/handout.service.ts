@@ -1,0 +1,52 @@
+import type { Intake } from '../../../shared/api/clients.js';
+import type { Clock } from '../../clock.js';
+import type { Config } from '../../config.js';
+import type { Db } from '../../db/index.js';
+import type { Auth } from '../../http/auth.js';
+import type { Handout } from '../../pdf/handout.js';
+import { findVisibleClient } from '../clients/clients.repository.js';
+import { issueClientLink, qrPng } from './client-link.js';
+import { activeHomework, presentHomework } from './homework.repository.js';
+
+export const localDate = (d: Date, timezone: string) =>
+  new Intl.DateTimeFormat('en-GB', { timeZone: timezone, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(d);
+
+/** Everything a handout or a homework mail shows for one client, with a fresh link to their page. */
+export async function handoutFor(o: {
+  db: Db;
+  clock: Clock;
+  config: Config;
+  auth: Auth;
+  clientId: string;
+}): Promise<Handout & { clientEmail: string | null; clientId: string }> {
+  const client = await findVisibleClient(o.db, o.auth, o.clientId);
+  const practice = await o.db.selectFrom('practices').selectAll().where('id', '=', o.auth.practiceId).executeTakeFirstOrThrow();
+  const therapist = await o.db
+    .selectFrom('members')
+    .select(['name', 'email'])
+    .where('id', '=', client.therapist_id ?? o.auth.member?.id ?? '')
+    .where('practice_id', '=', o.auth.practiceId)
+    .executeTakeFirst();
+  const homework = await presentHomework(o.db, await activeHomework(o.db, client.id));
+  const clientUrl = await issueClientLink(o.db, o.clock, {
+    practiceId: o.auth.practiceId,
+    clientId: client.id,
+    publicUrl: o.config.publicUrl,
+  });
+  const intake = JSON.parse(client.intake) as Intake;
+  return {
+    clientId: client.id,
+    clientEmail: client.email,
+    practiceName: practice.name,
+    therapistName: therapist?.name ?? practice.sender_name ?? practice.name,
+    questionsEmail: therapist?.email ?? practice.reply_to,
+    clientFirstName: client.first_name,
+    date: localDate(o.clock.now(), client.timezone ?? practice.timezone),
+    items: homework.map((h) => ({ exercise: h.exercise, dose: h.dose, note: h.note })),
+    goals: intake.goals ?? null,
+    nextAppointment: null,
+    clientUrl,
+    qrPng: await qrPng(clientUrl),
+    paperSize: practice.paper_size,
+  };
+}

@@ -1,0 +1,95 @@
+import { randomUUID } from 'node:crypto';
+import { Readable } from 'node:stream';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { errorSchema, idParams } from '../../../shared/api/common.js';
+import { sendBody, sendResult } from '../../../shared/api/homework.js';
+import type { AppDeps } from '../../deps.js';
+import { queueEmail } from '../../email/outbox.js';
+import { authOf } from '../../http/auth.js';
+import { AppError } from '../../http/errors.js';
+import { renderHandout } from '../../pdf/handout.js';
+import { audit } from '../clients/clients.repository.js';
+import { findVisibleSession } from '../clients/sessions.routes.js';
+import { handoutFor } from './handout.service.js';
+import { homeworkEmail } from './homework.emails.js';
+
+const fileName = (first: string) => `homework-${first.toLowerCase().replace(/[^a-z0-9]+/g, '-') || 'client'}.pdf`;
+
+export function sendRoutes({ db, clock, config, storage }: AppDeps): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/clients/:id/handout.pdf',
+      { schema: { tags: ['homework'], summary: "The printable handout of the client's active homework (PDF)", params: idParams } },
+      async (req, reply) => {
+        const auth = authOf(req);
+        const handout = await handoutFor({ db, clock, config, auth, clientId: req.params.id });
+        if (!handout.items.length)
+          throw new AppError(409, 'no_homework', `${handout.clientFirstName} has no active homework yet. Assign an item first.`);
+        const pdf = await renderHandout(handout);
+        return reply
+          .type('application/pdf')
+          .header('content-disposition', `inline; filename="${fileName(handout.clientFirstName)}"`)
+          .send(pdf);
+      },
+    );
+
+    app.post(
+      '/sessions/:id/send',
+      {
+        config: { rateLimit: { max: 60, timeWindow: '1 hour' } },
+        schema: {
+          tags: ['homework'],
+          summary: 'Email the client their homework: the handout as PDF, a link to their page, reply-to the therapist',
+          params: idParams,
+          body: sendBody.nullish(),
+          response: { 202: sendResult, 400: errorSchema, 404: errorSchema, 409: errorSchema },
+        },
+      },
+      async (req, reply) => {
+        const auth = authOf(req);
+        const session = await findVisibleSession(db, auth, req.params.id);
+        const handout = await handoutFor({ db, clock, config, auth, clientId: session.client_id });
+        const to = req.body?.to ?? handout.clientEmail;
+        if (!to)
+          throw new AppError(400, 'no_email', `Add an email for ${handout.clientFirstName} first, or print the handout.`, {
+            to: 'This client has no email',
+          });
+        if (!handout.items.length)
+          throw new AppError(409, 'no_homework', `${handout.clientFirstName} has no active homework yet. Assign an item first.`);
+        const pdf = await renderHandout(handout);
+        const storageKey = `mail/${auth.practiceId}/${handout.clientId}/${randomUUID()}.pdf`;
+        await storage.put(storageKey, Readable.from(pdf), pdf.length + 1);
+        const mail = homeworkEmail(handout);
+        const practice = await db
+          .selectFrom('practices')
+          .select(['name', 'sender_name', 'reply_to'])
+          .where('id', '=', auth.practiceId)
+          .executeTakeFirstOrThrow();
+        let emailId = '';
+        try {
+          await db.transaction().execute(async (trx) => {
+            emailId = await queueEmail(trx, clock, {
+              practiceId: auth.practiceId,
+              clientId: handout.clientId,
+              to,
+              fromName: practice.sender_name ?? practice.name,
+              replyTo: handout.questionsEmail ?? practice.reply_to,
+              ...mail,
+              attachments: [{ filename: fileName(handout.clientFirstName), contentType: 'application/pdf', storageKey }],
+            });
+            await audit(
+              trx,
+              auth,
+              { practiceId: auth.practiceId, clientId: handout.clientId, action: 'emailed homework' },
+              clock.now().toISOString(),
+            );
+          });
+        } catch (err) {
+          await storage.remove(storageKey);
+          throw err;
+        }
+        return reply.code(202).send({ emailId, to, items: handout.items.length });
+      },
+    );
+  };
+}
