@@ -12,6 +12,13 @@ const PUBLIC_API = [
   'GET /api/v1/auth/csrf',
   'GET /api/v1/dev/mailbox',
   'GET /api/v1/intake/:token',
+  'GET /api/v1/portal/:token',
+  'GET /api/v1/portal/:token/media/:id',
+  'GET /api/v1/portal/:token/unsubscribe',
+  'POST /api/v1/portal/:token/checkins',
+  'POST /api/v1/portal/:token/questions',
+  'POST /api/v1/portal/:token/unsubscribe',
+  'PUT /api/v1/portal/:token/reminders',
   'GET /api/v1/invitations/preview',
   'POST /api/v1/auth/login',
   'POST /api/v1/auth/password-reset',
@@ -67,7 +74,16 @@ describeEachDatabase('every route', (database) => {
       app.http,
       a,
     )({ method: 'POST', url: `/api/v1/homework/${homework.json().id}/media`, payload: uploadForm(TINY_PNG) });
+    const link = await as(app.http, a)({ method: 'POST', url: `/api/v1/clients/${client.id}/link` });
+    await app.http.inject({
+      method: 'POST',
+      url: `/api/v1/portal/${link.json().url.split('/c/')[1]}/questions`,
+      payload: { text: 'A question from A' },
+    });
+    const question = (await as(app.http, a)({ method: 'GET', url: '/api/v1/questions' })).json().questions[0];
     const resourcesOfA: Record<string, string> = {
+      '/api/v1/questions/:id/answer': question.id,
+      '/api/v1/clients/:id/link/revoke': client.id,
       '/api/v1/sessions/:id/suggestions': session.id,
       '/api/v1/sessions/:id/homework': session.id,
       '/api/v1/sessions/:id/send': session.id,
@@ -96,6 +112,7 @@ describeEachDatabase('every route', (database) => {
       'POST /api/v1/clients/:id/sessions': { date: '2026-03-01' },
       'POST /api/v1/sessions/:id/homework': { exerciseId: 'chin-tucks' },
       'POST /api/v1/homework/:id/progress': { exerciseId: 'chin-tucks' },
+      'POST /api/v1/questions/:id/answer': { text: 'An answer from B' },
     };
     const withIds = apiRoutes().filter((r) => r.url.includes(':') && !r.public);
     for (const r of withIds) {
@@ -117,6 +134,7 @@ describeEachDatabase('every route', (database) => {
     const members = await as(app.http, b)({ method: 'GET', url: '/api/v1/members' });
     expect(members.json().members.map((m: { email: string }) => m.email)).toEqual([b.email]);
     expect((await as(app.http, b)({ method: 'GET', url: '/api/v1/clients' })).json().total).toBe(0);
+    expect((await as(app.http, b)({ method: 'GET', url: '/api/v1/questions?status=all' })).json().questions).toEqual([]);
     const library = await as(app.http, b)({ method: 'GET', url: '/api/v1/exercises?source=custom' });
     expect(library.json().total).toBe(0);
     // And A's key and item are untouched: B's attempts changed nothing.

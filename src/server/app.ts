@@ -22,6 +22,9 @@ import { exercisesRoutes } from './features/library/exercises.routes.js';
 import { homeworkMediaRoutes } from './features/homework/homework-media.routes.js';
 import { homeworkRoutes } from './features/homework/homework.routes.js';
 import { sendRoutes } from './features/homework/send.routes.js';
+import { portalRoutes } from './features/portal/portal.routes.js';
+import { questionsRoutes } from './features/portal/questions.routes.js';
+import { HOMEWORK_REMINDER, homeworkReminderJob } from './features/portal/reminders.js';
 import { builtInLibrary } from './features/library/library.js';
 import { mediaRoutes } from './features/library/media.routes.js';
 import { packsRoutes } from './features/library/packs.routes.js';
@@ -145,6 +148,8 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
       await api.register(homeworkRoutes(deps));
       await api.register(homeworkMediaRoutes(deps));
       await api.register(sendRoutes(deps));
+      await api.register(portalRoutes(deps));
+      await api.register(questionsRoutes(deps));
       if (deps.transport.kind === 'mailbox' && !config.production) await api.register(mailboxRoutes(deps));
     },
     { prefix: '/api/v1' },
@@ -176,6 +181,7 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
     clock: deps.clock,
     log: http.log,
     handlers: {
+      [HOMEWORK_REMINDER]: homeworkReminderJob({ db: deps.db, clock: deps.clock, config }),
       [DELIVER_EMAIL]: deliverEmailJob({
         db: deps.db,
         clock: deps.clock,

@@ -69,3 +69,22 @@ export async function recordSession(http: FastifyInstance, session: Session, cli
   if (res.statusCode !== 201) throw new Error(`session failed: ${res.statusCode} ${res.body}`);
   return res.json() as { id: string };
 }
+
+/** A client with a session, homework assigned, and a link to their page (the token). */
+export async function clientWithHomework(
+  http: FastifyInstance,
+  session: Session,
+  opts: { exerciseIds?: string[]; client?: Record<string, unknown> } = {},
+) {
+  const client = await createClient(http, session, opts.client);
+  const visit = await recordSession(http, session, client.id);
+  const homework: { id: string }[] = [];
+  for (const exerciseId of opts.exerciseIds ?? ['suboccipital-ball-release', 'chin-tucks']) {
+    const res = await as(http, session)({ method: 'POST', url: `/api/v1/sessions/${visit.id}/homework`, payload: { exerciseId } });
+    if (res.statusCode !== 201) throw new Error(`assign failed: ${res.body}`);
+    homework.push(res.json());
+  }
+  const link = await as(http, session)({ method: 'POST', url: `/api/v1/clients/${client.id}/link` });
+  const url = link.json().url as string;
+  return { client, session: visit, homework, url, token: url.split('/c/')[1] };
+}

@@ -4,6 +4,7 @@ import * as m001 from './migrations/001-foundation.js';
 import * as m002 from './migrations/002-library.js';
 import * as m003 from './migrations/003-clients.js';
 import * as m004 from './migrations/004-homework.js';
+import * as m005 from './migrations/005-portal.js';
 
 // Listed by hand rather than read from disk so bundling and tests see the same set.
 const migrations: Record<string, Migration> = {
@@ -11,6 +12,7 @@ const migrations: Record<string, Migration> = {
   '002-library': m002,
   '003-clients': m003,
   '004-homework': m004,
+  '005-portal': m005,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

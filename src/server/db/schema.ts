@@ -157,6 +157,10 @@ export interface ClientTable {
   archived_at: string | null;
   created_at: string;
   updated_at: string;
+  /** The reminder rhythm the client chose on their page; null until they choose. */
+  reminder_rhythm: 'daily' | 'every-other-day' | 'twice-a-week' | 'weekly' | 'none' | null;
+  /** Set by one-click unsubscribe: from then on Carryover sends this client no mail. */
+  unsubscribed_at: string | null;
 }
 
 export interface SessionRecordTable {
@@ -247,7 +251,19 @@ export interface CheckInTable {
   updated_at: string;
 }
 
+export interface QuestionTable {
+  id: string;
+  practice_id: string;
+  client_id: string;
+  text: string;
+  asked_at: string;
+  answer: string | null;
+  answered_at: string | null;
+  answered_by: string | null;
+}
+
 export interface Database {
+  questions: QuestionTable;
   homework: HomeworkTable;
   homework_media: HomeworkMediaTable;
   client_links: ClientLinkTable;

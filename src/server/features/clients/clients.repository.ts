@@ -88,5 +88,7 @@ export function clientRow(practiceId: string, therapistId: string | null, f: Cli
     archived_at: null,
     created_at: now,
     updated_at: now,
+    reminder_rhythm: null,
+    unsubscribed_at: null,
   };
 }

@@ -46,6 +46,8 @@ export async function deleteClientEverywhere(trx: Db, practiceId: string, client
     ),
   ];
   await trx.deleteFrom('check_ins').where('client_id', '=', clientId).execute();
+  await trx.deleteFrom('questions').where('client_id', '=', clientId).execute();
+  await trx.deleteFrom('jobs').where('unique_key', 'like', `%${clientId}%`).execute();
   await trx
     .deleteFrom('homework_media')
     .where('homework_id', 'in', trx.selectFrom('homework').select('id').where('client_id', '=', clientId))

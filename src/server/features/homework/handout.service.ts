@@ -18,7 +18,7 @@ export async function handoutFor(o: {
   config: Config;
   auth: Auth;
   clientId: string;
-}): Promise<Handout & { clientEmail: string | null; clientId: string }> {
+}): Promise<Handout & { clientEmail: string | null; clientId: string; unsubscribed: boolean }> {
   const client = await findVisibleClient(o.db, o.auth, o.clientId);
   const practice = await o.db.selectFrom('practices').selectAll().where('id', '=', o.auth.practiceId).executeTakeFirstOrThrow();
   const therapist = await o.db
@@ -37,6 +37,7 @@ export async function handoutFor(o: {
   return {
     clientId: client.id,
     clientEmail: client.email,
+    unsubscribed: client.unsubscribed_at !== null,
     practiceName: practice.name,
     therapistName: therapist?.name ?? practice.sender_name ?? practice.name,
     questionsEmail: therapist?.email ?? practice.reply_to,

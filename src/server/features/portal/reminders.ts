@@ -1,0 +1,106 @@
+import { DateTime } from 'luxon';
+import type { ReminderRhythm } from '../../../shared/api/portal.js';
+import type { Clock } from '../../clock.js';
+import type { Config } from '../../config.js';
+import type { Db } from '../../db/index.js';
+import { queueEmail } from '../../email/outbox.js';
+import { enqueueJob } from '../../jobs/queue.js';
+import { addDays, instantAt, localDay, localHour } from '../../local-time.js';
+import { issueClientLink } from '../homework/client-link.js';
+
+export const HOMEWORK_REMINDER = 'homework-reminder';
+/** Reminders go out at this local hour; a late job never sends outside the waking window. */
+export const REMINDER_HOUR = 8;
+const WAKING = { from: 7, until: 21 };
+
+/** The next local day a reminder is due on, strictly after `after`. */
+export function nextReminderDay(rhythm: Exclude<ReminderRhythm, 'none'>, after: string): string {
+  if (rhythm === 'daily') return addDays(after, 1);
+  if (rhythm === 'every-other-day') return addDays(after, 2);
+  if (rhythm === 'weekly') return addDays(after, 7);
+  // Twice a week: Mondays and Thursdays.
+  for (let i = 1; i <= 7; i++) {
+    const day = addDays(after, i);
+    const weekday = DateTime.fromISO(day, { zone: 'UTC' }).weekday;
+    if (weekday === 1 || weekday === 4) return day;
+  }
+  return addDays(after, 7);
+}
+
+async function clientForReminder(db: Db, clientId: string) {
+  return db
+    .selectFrom('clients as c')
+    .innerJoin('practices as p', 'p.id', 'c.practice_id')
+    .select([
+      'c.id',
+      'c.practice_id',
+      'c.first_name',
+      'c.email',
+      'c.timezone',
+      'c.reminder_rhythm',
+      'c.unsubscribed_at',
+      'c.archived_at',
+      'c.therapist_id',
+      'p.timezone as practiceTimezone',
+      'p.name as practiceName',
+      'p.sender_name',
+    ])
+    .where('c.id', '=', clientId)
+    .executeTakeFirst();
+}
+
+/**
+ * Schedules the client's next reminder at local morning. The job's key is the client and the
+ * day, so any number of app instances scheduling it leave exactly one job.
+ */
+export async function scheduleNextReminder(db: Db, clock: Clock, clientId: string, lastDay?: string) {
+  const c = await clientForReminder(db, clientId);
+  if (!c || !c.reminder_rhythm || c.reminder_rhythm === 'none' || c.unsubscribed_at) return;
+  const zone = c.timezone ?? c.practiceTimezone;
+  const now = clock.now();
+  const today = localDay(now, zone);
+  let day = lastDay ? nextReminderDay(c.reminder_rhythm, lastDay) : localHour(now, zone) < REMINDER_HOUR ? today : addDays(today, 1);
+  if (day < today || (day === today && localHour(now, zone) >= WAKING.until)) day = addDays(today, 1);
+  await enqueueJob(db, clock, {
+    kind: HOMEWORK_REMINDER,
+    payload: { clientId, day },
+    runAt: instantAt(day, REMINDER_HOUR, 0, zone),
+    uniqueKey: `reminder:${clientId}:${day}`,
+  });
+}
+
+/** Job handler: sends one reminder if it is still wanted and it is daytime for the client, then books the next. */
+export function homeworkReminderJob(o: { db: Db; clock: Clock; config: Config }) {
+  return async (payload: unknown) => {
+    const { clientId, day } = payload as { clientId: string; day: string };
+    const c = await clientForReminder(o.db, clientId);
+    if (!c || c.archived_at || c.unsubscribed_at || !c.email || !c.reminder_rhythm || c.reminder_rhythm === 'none') return;
+    const zone = c.timezone ?? c.practiceTimezone;
+    const now = o.clock.now();
+    const hour = localHour(now, zone);
+    const stale = localDay(now, zone) !== day || hour < WAKING.from || hour >= WAKING.until;
+    const items = await o.db
+      .selectFrom('homework')
+      .select('exercise')
+      .where('client_id', '=', c.id)
+      .where('status', '=', 'active')
+      .execute();
+    if (!stale && items.length) {
+      const url = await issueClientLink(o.db, o.clock, { practiceId: c.practice_id, clientId: c.id, publicUrl: o.config.publicUrl });
+      const unsubscribe = `${o.config.publicUrl}/api/v1/portal/${url.split('/c/')[1]}/unsubscribe`;
+      const names = items.map((i) => (JSON.parse(i.exercise) as { name: string }).name);
+      await o.db.transaction().execute(async (trx) => {
+        await queueEmail(trx, o.clock, {
+          practiceId: c.practice_id,
+          clientId: c.id,
+          to: c.email!,
+          fromName: c.sender_name ?? c.practiceName,
+          subject: `A few minutes for you today, ${c.first_name}`,
+          text: `Hi ${c.first_name},\n\nThis is your reminder to do your homework today:\n\n${names.map((n) => `- ${n}`).join('\n')}\n\nTick it off here when you are done:\n${url}\n\nDon't want these emails? Stop them with one click:\n${unsubscribe}\n`,
+          headers: { 'List-Unsubscribe': `<${unsubscribe}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
+        });
+      });
+    }
+    await scheduleNextReminder(o.db, o.clock, c.id, stale ? localDay(now, zone) : day);
+  };
+}
