@@ -11,6 +11,12 @@ import { as, signUp } from './helpers/session.js';
 const PUBLIC_API = [
   'GET /api/v1/auth/csrf',
   'GET /api/v1/dev/mailbox',
+  'GET /api/v1/calendar/:file',
+  'GET /api/v1/referrals/:code',
+  'POST /api/v1/referrals/:code/booking-requests',
+  'POST /api/v1/portal/:token/booking-requests',
+  'POST /api/v1/portal/:token/goals/:id/progress',
+  'POST /api/v1/portal/:token/homework-report',
   'GET /api/v1/intake/:token',
   'GET /api/v1/portal/:token',
   'GET /api/v1/portal/:token/media/:id',
@@ -81,7 +87,33 @@ describeEachDatabase('every route', (database) => {
       payload: { text: 'A question from A' },
     });
     const question = (await as(app.http, a)({ method: 'GET', url: '/api/v1/questions' })).json().questions[0];
+    const appointment = await as(
+      app.http,
+      a,
+    )({ method: 'POST', url: `/api/v1/clients/${client.id}/appointments`, payload: { startsAt: '2026-12-01T10:00:00Z' } });
+    const goal = await as(
+      app.http,
+      a,
+    )({ method: 'POST', url: `/api/v1/clients/${client.id}/goals`, payload: { statement: 'Sleep through the night' } });
+    const code = (await as(app.http, a)({ method: 'GET', url: `/api/v1/clients/${client.id}/referral` })).json().code;
+    await app.http.inject({
+      method: 'POST',
+      url: `/api/v1/referrals/${code}/booking-requests`,
+      payload: { name: 'Friend Of A', email: 'friend-of-a@example.com', preferredTimes: ['2026-12-02T10:00:00Z'] },
+    });
+    const request = (await as(app.http, a)({ method: 'GET', url: '/api/v1/booking-requests' })).json().requests[0];
     const resourcesOfA: Record<string, string> = {
+      '/api/v1/appointments/:id': appointment.json().id,
+      '/api/v1/sessions/:id/rebook-suggestion': session.id,
+      '/api/v1/sessions/:id/checkout': session.id,
+      '/api/v1/clients/:id/appointments': client.id,
+      '/api/v1/clients/:id/referral': client.id,
+      '/api/v1/clients/:id/referral-thanks': client.id,
+      '/api/v1/clients/:id/goals': client.id,
+      '/api/v1/goals/:id': goal.json().id,
+      '/api/v1/goals/:id/progress': goal.json().id,
+      '/api/v1/booking-requests/:id/confirm': request.id,
+      '/api/v1/booking-requests/:id/propose': request.id,
       '/api/v1/questions/:id/answer': question.id,
       '/api/v1/clients/:id/link/revoke': client.id,
       '/api/v1/sessions/:id/suggestions': session.id,
@@ -113,6 +145,12 @@ describeEachDatabase('every route', (database) => {
       'POST /api/v1/sessions/:id/homework': { exerciseId: 'chin-tucks' },
       'POST /api/v1/homework/:id/progress': { exerciseId: 'chin-tucks' },
       'POST /api/v1/questions/:id/answer': { text: 'An answer from B' },
+      'POST /api/v1/clients/:id/appointments': { startsAt: '2026-12-03T10:00:00Z' },
+      'POST /api/v1/sessions/:id/checkout': { rebooked: false, reason: 'other' },
+      'POST /api/v1/clients/:id/goals': { statement: 'A goal from B' },
+      'POST /api/v1/goals/:id/progress': { value: 1 },
+      'POST /api/v1/booking-requests/:id/confirm': { startsAt: '2026-12-03T10:00:00Z' },
+      'POST /api/v1/booking-requests/:id/propose': { startsAt: '2026-12-03T10:00:00Z' },
     };
     const withIds = apiRoutes().filter((r) => r.url.includes(':') && !r.public);
     for (const r of withIds) {
@@ -135,6 +173,12 @@ describeEachDatabase('every route', (database) => {
     expect(members.json().members.map((m: { email: string }) => m.email)).toEqual([b.email]);
     expect((await as(app.http, b)({ method: 'GET', url: '/api/v1/clients' })).json().total).toBe(0);
     expect((await as(app.http, b)({ method: 'GET', url: '/api/v1/questions?status=all' })).json().questions).toEqual([]);
+    expect((await as(app.http, b)({ method: 'GET', url: '/api/v1/booking-requests?status=all' })).json().requests).toEqual([]);
+    expect(
+      (await as(app.http, b)({ method: 'GET', url: '/api/v1/appointments?from=2026-01-01T00:00:00Z&to=2027-12-31T00:00:00Z' })).json()
+        .appointments,
+    ).toEqual([]);
+    expect((await as(app.http, b)({ method: 'GET', url: '/api/v1/reports/referrals' })).json().referrals).toEqual([]);
     const library = await as(app.http, b)({ method: 'GET', url: '/api/v1/exercises?source=custom' });
     expect(library.json().total).toBe(0);
     // And A's key and item are untouched: B's attempts changed nothing.

@@ -22,7 +22,14 @@ import { exercisesRoutes } from './features/library/exercises.routes.js';
 import { homeworkMediaRoutes } from './features/homework/homework-media.routes.js';
 import { homeworkRoutes } from './features/homework/homework.routes.js';
 import { sendRoutes } from './features/homework/send.routes.js';
+import { portalPageRoutes } from './features/portal/page/page.routes.js';
 import { portalRoutes } from './features/portal/portal.routes.js';
+import { appointmentsRoutes } from './features/appointments/appointments.routes.js';
+import { APPOINTMENT_REMINDER, appointmentReminderJob } from './features/appointments/appointments.service.js';
+import { feedRoutes } from './features/appointments/feed.routes.js';
+import { LAPSE_SWEEP, lapseSweepJob } from './features/appointments/lapsed.js';
+import { goalsRoutes } from './features/goals/goals.routes.js';
+import { referralsRoutes } from './features/referrals/referrals.routes.js';
 import { questionsRoutes } from './features/portal/questions.routes.js';
 import { HOMEWORK_REMINDER, homeworkReminderJob } from './features/portal/reminders.js';
 import { builtInLibrary } from './features/library/library.js';
@@ -150,11 +157,17 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
       await api.register(sendRoutes(deps));
       await api.register(portalRoutes(deps));
       await api.register(questionsRoutes(deps));
+      await api.register(appointmentsRoutes(deps));
+      await api.register(feedRoutes(deps));
+      await api.register(referralsRoutes(deps));
+      await api.register(goalsRoutes(deps));
       if (deps.transport.kind === 'mailbox' && !config.production) await api.register(mailboxRoutes(deps));
     },
     { prefix: '/api/v1' },
   );
 
+  // The client's page (/c/:token) as server-rendered HTML, with its own small files and service worker.
+  await http.register(portalPageRoutes(deps));
   http.get('/healthz', { config: { public: true }, schema: { hide: true } }, async () => {
     await deps.db.selectFrom('practices').select('id').limit(1).execute();
     return { ok: true };
@@ -182,6 +195,8 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
     log: http.log,
     handlers: {
       [HOMEWORK_REMINDER]: homeworkReminderJob({ db: deps.db, clock: deps.clock, config }),
+      [APPOINTMENT_REMINDER]: appointmentReminderJob({ db: deps.db, clock: deps.clock, config }),
+      [LAPSE_SWEEP]: lapseSweepJob({ db: deps.db, clock: deps.clock, config }),
       [DELIVER_EMAIL]: deliverEmailJob({
         db: deps.db,
         clock: deps.clock,

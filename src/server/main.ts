@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { buildApp } from './app.js';
+import { scheduleLapseSweep } from './features/appointments/lapsed.js';
 import { systemClock } from './clock.js';
 import { loadConfig } from './config.js';
 import { openDatabase } from './db/index.js';
@@ -16,6 +17,7 @@ const app = await buildApp({ ...database, clock: systemClock, config, transport,
 
 const seeded = !config.production && config.SEED_DEMO === 'auto' && (await seedDemoIfEmpty(database.db, systemClock));
 await app.http.listen({ port: config.PORT, host: config.HOST });
+await scheduleLapseSweep(database.db, systemClock);
 app.jobs.start();
 
 const url = `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${(app.http.server.address() as { port: number }).port}`;

@@ -1,4 +1,5 @@
 import { mkdtempSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { diskStorage } from '../../src/server/storage/storage.js';
@@ -31,16 +32,19 @@ export async function buildTestApp(opts: {
   clock?: Clock;
   transport?: MailTransport;
   env?: Record<string, string>;
-}): Promise<App & { clock: Clock }> {
+}): Promise<App & { clock: Clock; storageFiles(): Promise<string[]> }> {
   const clock = opts.clock ?? testClock();
+  const storageRoot = mkdtempSync(join(tmpdir(), 'carryover-files-'));
   const app = await buildApp({
     db: opts.database.db,
     dialect: opts.database.dialect,
     clock,
     config: testConfig(opts.env),
     transport: opts.transport ?? mailboxTransport,
-    storage: diskStorage(mkdtempSync(join(tmpdir(), 'carryover-files-'))),
+    storage: diskStorage(storageRoot),
   });
   await app.http.ready();
-  return { ...app, clock };
+  const storageFiles = async () =>
+    (await readdir(storageRoot, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
+  return { ...app, clock, storageFiles };
 }

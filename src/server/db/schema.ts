@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 // Row types as Kysely sees them. Timestamps are ISO-8601 UTC text and flags are 0/1
 // integers so every table reads the same on SQLite and PostgreSQL.
 export interface PracticeTable {
@@ -10,6 +12,10 @@ export interface PracticeTable {
   reply_to: string | null;
   is_demo: number;
   created_at: string;
+  /** Weeks without a booking after which a client counts as lapsed and gets one come-back mail. */
+  lapse_weeks: Generated<number>;
+  rebook_interval_days: Generated<number>;
+  default_duration_minutes: Generated<number>;
 }
 
 export interface MemberTable {
@@ -161,6 +167,9 @@ export interface ClientTable {
   reminder_rhythm: 'daily' | 'every-other-day' | 'twice-a-week' | 'weekly' | 'none' | null;
   /** Set by one-click unsubscribe: from then on Carryover sends this client no mail. */
   unsubscribed_at: string | null;
+  referral_code: string | null;
+  lapse_mailed_at: string | null;
+  referral_thanked_at: string | null;
 }
 
 export interface SessionRecordTable {
@@ -176,6 +185,10 @@ export interface SessionRecordTable {
   notes: string | null;
   created_at: string;
   updated_at: string;
+  /** Rebooked before leaving: 1 yes, 0 no, null not recorded yet. */
+  rebooked: number | null;
+  not_rebooked_reason: string | null;
+  not_rebooked_note: string | null;
 }
 
 export interface IntakeLinkTable {
@@ -262,7 +275,80 @@ export interface QuestionTable {
   answered_by: string | null;
 }
 
+export interface AppointmentTable {
+  id: string;
+  practice_id: string;
+  client_id: string;
+  therapist_id: string | null;
+  starts_at: string;
+  ends_at: string;
+  duration_minutes: number;
+  /** The zone the appointment was booked in: its wall-clock time is what stays fixed. */
+  timezone: string;
+  status: 'booked' | 'cancelled' | 'no-show' | 'done';
+  session_id: string | null;
+  /** RFC 5545 SEQUENCE: raised on every change sent to the client's calendar. */
+  sequence: number;
+  /** The client's one-tap answer the day before: how the homework went. */
+  homework_report: 'most-days' | 'some-days' | 'not-really' | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CalendarFeedTable {
+  token_hash: string;
+  practice_id: string;
+  member_id: string;
+  created_at: string;
+  revoked_at: string | null;
+}
+
+export interface BookingRequestTable {
+  id: string;
+  practice_id: string;
+  client_id: string | null;
+  referrer_client_id: string | null;
+  name: string;
+  email: string;
+  phone: string | null;
+  preferred_times: string;
+  message: string | null;
+  status: 'open' | 'confirmed' | 'proposed' | 'declined';
+  appointment_id: string | null;
+  proposed_at: string | null;
+  created_at: string;
+}
+
+export interface GoalTable {
+  id: string;
+  practice_id: string;
+  client_id: string;
+  statement: string;
+  unit: string | null;
+  baseline: number | null;
+  target: number | null;
+  target_date: string | null;
+  achieved_at: string | null;
+  created_at: string;
+}
+
+export interface GoalProgressTable {
+  id: string;
+  practice_id: string;
+  goal_id: string;
+  client_id: string;
+  value: number;
+  note: string | null;
+  recorded_by: 'therapist' | 'client';
+  recorded_at: string;
+}
+
 export interface Database {
+  appointments: AppointmentTable;
+  calendar_feeds: CalendarFeedTable;
+  booking_requests: BookingRequestTable;
+  goals: GoalTable;
+  goal_progress: GoalProgressTable;
   questions: QuestionTable;
   homework: HomeworkTable;
   homework_media: HomeworkMediaTable;

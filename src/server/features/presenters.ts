@@ -1,3 +1,4 @@
+import type { Selectable } from 'kysely';
 import type { MemberTable, PracticeTable } from '../db/schema.js';
 
 export const presentMember = (m: Pick<MemberTable, 'id' | 'name' | 'email' | 'role' | 'created_at'>) => ({
@@ -8,7 +9,7 @@ export const presentMember = (m: Pick<MemberTable, 'id' | 'name' | 'email' | 'ro
   createdAt: m.created_at,
 });
 
-export const presentPractice = (p: PracticeTable) => ({
+export const presentPractice = (p: Selectable<PracticeTable>) => ({
   id: p.id,
   name: p.name,
   timezone: p.timezone,
@@ -17,4 +18,7 @@ export const presentPractice = (p: PracticeTable) => ({
   senderName: p.sender_name,
   replyTo: p.reply_to,
   isDemo: p.is_demo === 1,
+  lapseWeeks: p.lapse_weeks,
+  rebookIntervalDays: p.rebook_interval_days,
+  defaultDurationMinutes: p.default_duration_minutes,
 });

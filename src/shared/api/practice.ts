@@ -23,6 +23,9 @@ export const practiceSchema = z.object({
   senderName: z.string().nullable(),
   replyTo: z.string().nullable(),
   isDemo: z.boolean(),
+  lapseWeeks: z.number().int(),
+  rebookIntervalDays: z.number().int(),
+  defaultDurationMinutes: z.number().int(),
 });
 export type Practice = z.infer<typeof practiceSchema>;
 
@@ -38,6 +41,9 @@ export const practicePatch = z
       .max(HOMEWORK_CAP.max, `At most ${HOMEWORK_CAP.max}: fewer items get done`),
     senderName: z.string().trim().max(120).nullable(),
     replyTo: emailSchema.nullable(),
+    lapseWeeks: z.number().int().min(2, 'At least 2 weeks').max(52, 'At most 52 weeks'),
+    rebookIntervalDays: z.number().int().min(1).max(180),
+    defaultDurationMinutes: z.number().int().min(15).max(240),
   })
   .partial()
   .strict();

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import type { SelectQueryBuilder } from 'kysely';
 import { type Client, type Intake, intakeSchema } from '../../../shared/api/clients.js';
 import type { Db } from '../../db/index.js';
@@ -90,5 +90,16 @@ export function clientRow(practiceId: string, therapistId: string | null, f: Cli
     updated_at: now,
     reminder_rhythm: null,
     unsubscribed_at: null,
+    referral_code: newReferralCode(),
+    lapse_mailed_at: null,
+    referral_thanked_at: null,
   };
 }
+
+// No 0/O or 1/I/L: the code is read aloud and typed from paper.
+const CODE_LETTERS = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+/** A short share code a client can give a friend, like "K7MQ-2XPA". */
+export const newReferralCode = () => {
+  const pick = () => CODE_LETTERS[randomInt(CODE_LETTERS.length)];
+  return `${Array.from({ length: 4 }, pick).join('')}-${Array.from({ length: 4 }, pick).join('')}`;
+};

@@ -47,6 +47,11 @@ export async function deleteClientEverywhere(trx: Db, practiceId: string, client
   ];
   await trx.deleteFrom('check_ins').where('client_id', '=', clientId).execute();
   await trx.deleteFrom('questions').where('client_id', '=', clientId).execute();
+  await trx.deleteFrom('goal_progress').where('client_id', '=', clientId).execute();
+  await trx.deleteFrom('goals').where('client_id', '=', clientId).execute();
+  await trx.deleteFrom('booking_requests').where('client_id', '=', clientId).execute();
+  await trx.updateTable('booking_requests').set({ referrer_client_id: null }).where('referrer_client_id', '=', clientId).execute();
+  await trx.deleteFrom('appointments').where('client_id', '=', clientId).execute();
   await trx.deleteFrom('jobs').where('unique_key', 'like', `%${clientId}%`).execute();
   await trx
     .deleteFrom('homework_media')

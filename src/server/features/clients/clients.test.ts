@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildTestApp } from '../../../../tests/helpers/app.js';
 import { describeEachDatabase } from '../../../../tests/helpers/databases.js';
-import { createClient, recordSession } from '../../../../tests/helpers/factories.js';
+import { createClient, recordSession, TINY_PNG, uploadForm } from '../../../../tests/helpers/factories.js';
 import { as, type Session, sessionFrom, signUp } from '../../../../tests/helpers/session.js';
 import type { Db } from '../../db/index.js';
 
@@ -233,8 +233,42 @@ describeEachDatabase('clients, intake and sessions', (database, dialect) => {
     await recordSession(app.http, owner, referrer.id, { notes: 'Zelda prefers firm pressure' });
     await call(owner)({ method: 'POST', url: `/api/v1/clients/${referrer.id}/intake-link`, payload: { send: true } });
     await call(owner)({ method: 'GET', url: `/api/v1/clients/${referrer.id}` });
+    // Everything else a client can have: homework with a check-in and a question, an appointment, a goal, a booking request.
+    const session = await recordSession(app.http, owner, referrer.id, { date: '2026-03-01' });
+    const hw = (
+      await call(owner)({ method: 'POST', url: `/api/v1/sessions/${session.id}/homework`, payload: { exerciseId: 'chin-tucks' } })
+    ).json();
+    await call(owner)({ method: 'POST', url: `/api/v1/homework/${hw.id}/media`, payload: uploadForm(TINY_PNG) });
+    const token = (await call(owner)({ method: 'POST', url: `/api/v1/clients/${referrer.id}/link` })).json().url.split('/c/')[1];
+    await app.http.inject({
+      method: 'POST',
+      url: `/api/v1/portal/${token}/checkins`,
+      payload: { homeworkId: hw.id, done: true, feeling: 'better' },
+    });
+    await app.http.inject({ method: 'POST', url: `/api/v1/portal/${token}/questions`, payload: { text: 'Zelda asks about the stretch' } });
+    await app.http.inject({ method: 'PUT', url: `/api/v1/portal/${token}/reminders`, payload: { rhythm: 'daily' } });
+    await app.http.inject({
+      method: 'POST',
+      url: `/api/v1/portal/${token}/booking-requests`,
+      payload: { preferredTimes: ['2026-03-20T10:00:00Z'] },
+    });
+    await call(owner)({
+      method: 'POST',
+      url: `/api/v1/clients/${referrer.id}/appointments`,
+      payload: { startsAt: '2026-03-20T10:00:00Z', confirmOverlap: true },
+    });
+    const goal = (
+      await call(owner)({
+        method: 'POST',
+        url: `/api/v1/clients/${referrer.id}/goals`,
+        payload: { statement: 'Zelda wants to garden again' },
+      })
+    ).json();
+    await call(owner)({ method: 'POST', url: `/api/v1/goals/${goal.id}/progress`, payload: { value: 2 } });
+    await call(owner)({ method: 'POST', url: `/api/v1/sessions/${session.id}/send` });
+    await app.jobs.runDue();
     const before = await everyRowAsText(database().db, dialect);
-    expect(before.out.filter((r) => r.includes(referrer.id)).length).toBeGreaterThan(4);
+    expect(before.out.filter((r) => r.includes(referrer.id)).length).toBeGreaterThan(12);
 
     expect((await call(owner)({ method: 'DELETE', url: `/api/v1/clients/${referrer.id}` })).statusCode).toBe(200);
     const after = await everyRowAsText(database().db, dialect);

@@ -73,6 +73,9 @@ export function sessionsRoutes({ db, clock }: AppDeps): FastifyPluginAsyncZod {
           notes: req.body.notes ?? null,
           created_at: now.toISOString(),
           updated_at: now.toISOString(),
+          rebooked: null,
+          not_rebooked_reason: null,
+          not_rebooked_note: null,
         };
         await db.transaction().execute(async (trx) => {
           await trx.insertInto('session_records').values(row).execute();

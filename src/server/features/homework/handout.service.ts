@@ -4,6 +4,7 @@ import type { Config } from '../../config.js';
 import type { Db } from '../../db/index.js';
 import type { Auth } from '../../http/auth.js';
 import type { Handout } from '../../pdf/handout.js';
+import { appointmentLabel, nextAppointmentOf } from '../appointments/appointments.service.js';
 import { findVisibleClient } from '../clients/clients.repository.js';
 import { issueClientLink, qrPng } from './client-link.js';
 import { activeHomework, presentHomework } from './homework.repository.js';
@@ -34,6 +35,7 @@ export async function handoutFor(o: {
     publicUrl: o.config.publicUrl,
   });
   const intake = JSON.parse(client.intake) as Intake;
+  const next = await nextAppointmentOf(o.db, client.id, o.clock.now());
   return {
     clientId: client.id,
     clientEmail: client.email,
@@ -45,7 +47,7 @@ export async function handoutFor(o: {
     date: localDate(o.clock.now(), client.timezone ?? practice.timezone),
     items: homework.map((h) => ({ exercise: h.exercise, dose: h.dose, note: h.note })),
     goals: intake.goals ?? null,
-    nextAppointment: null,
+    nextAppointment: next ? appointmentLabel(next) : null,
     clientUrl,
     qrPng: await qrPng(clientUrl),
     paperSize: practice.paper_size,

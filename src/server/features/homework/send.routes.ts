@@ -10,6 +10,7 @@ import { AppError } from '../../http/errors.js';
 import { renderHandout } from '../../pdf/handout.js';
 import { audit } from '../clients/clients.repository.js';
 import { findVisibleSession } from '../clients/sessions.routes.js';
+import { calendarFile } from '../appointments/ics.js';
 import { handoutFor } from './handout.service.js';
 import { homeworkEmail } from './homework.emails.js';
 
@@ -60,6 +61,23 @@ export function sendRoutes({ db, clock, config, storage }: AppDeps): FastifyPlug
         const storageKey = `mail/${auth.practiceId}/${handout.clientId}/${randomUUID()}.pdf`;
         await storage.put(storageKey, Readable.from(pdf), pdf.length + 1);
         const mail = homeworkEmail(handout);
+        // Rebooked at this checkout: the same mail carries the invite for the next visit.
+        const booked = await db
+          .selectFrom('appointments')
+          .selectAll()
+          .where('session_id', '=', session.id)
+          .where('status', '=', 'booked')
+          .orderBy('created_at', 'desc')
+          .executeTakeFirst();
+        let icsKey: string | null = null;
+        if (booked) {
+          const ics = calendarFile(
+            [{ appointment: booked, summary: `Massage at ${handout.practiceName}`, location: handout.practiceName }],
+            { name: handout.practiceName, method: 'REQUEST', timezone: booked.timezone },
+          );
+          icsKey = `mail/${auth.practiceId}/${handout.clientId}/${randomUUID()}.ics`;
+          await storage.put(icsKey, Readable.from(Buffer.from(ics)), ics.length * 4 + 1);
+        }
         const practice = await db
           .selectFrom('practices')
           .select(['name', 'sender_name', 'reply_to'])
@@ -75,7 +93,12 @@ export function sendRoutes({ db, clock, config, storage }: AppDeps): FastifyPlug
               fromName: practice.sender_name ?? practice.name,
               replyTo: handout.questionsEmail ?? practice.reply_to,
               ...mail,
-              attachments: [{ filename: fileName(handout.clientFirstName), contentType: 'application/pdf', storageKey }],
+              attachments: [
+                { filename: fileName(handout.clientFirstName), contentType: 'application/pdf', storageKey },
+                ...(icsKey
+                  ? [{ filename: 'next-appointment.ics', contentType: 'text/calendar; charset=utf-8; method=REQUEST', storageKey: icsKey }]
+                  : []),
+              ],
             });
             await audit(
               trx,
@@ -86,6 +109,7 @@ export function sendRoutes({ db, clock, config, storage }: AppDeps): FastifyPlug
           });
         } catch (err) {
           await storage.remove(storageKey);
+          if (icsKey) await storage.remove(icsKey);
           throw err;
         }
         return reply.code(202).send({ emailId, to, items: handout.items.length });

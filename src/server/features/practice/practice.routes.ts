@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorSchema } from '../../../shared/api/common.js';
 import { practicePatch, practiceSchema } from '../../../shared/api/practice.js';
+import type { Updateable } from 'kysely';
 import type { PracticeTable } from '../../db/schema.js';
 import type { AppDeps } from '../../deps.js';
 import { authOf } from '../../http/auth.js';
@@ -13,6 +14,9 @@ const columns: Record<string, keyof PracticeTable> = {
   homeworkCap: 'homework_cap',
   senderName: 'sender_name',
   replyTo: 'reply_to',
+  lapseWeeks: 'lapse_weeks',
+  rebookIntervalDays: 'rebook_interval_days',
+  defaultDurationMinutes: 'default_duration_minutes',
 };
 
 export function practiceRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
@@ -37,7 +41,7 @@ export function practiceRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
       },
       async (req) => {
         const practiceId = authOf(req).practiceId;
-        const changes: Partial<PracticeTable> = {};
+        const changes: Updateable<PracticeTable> = {};
         for (const [field, value] of Object.entries(req.body)) {
           if (value !== undefined) (changes as Record<string, unknown>)[columns[field]] = value;
         }

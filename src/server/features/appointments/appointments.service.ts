@@ -1,0 +1,218 @@
+import { randomUUID } from 'node:crypto';
+import { Readable } from 'node:stream';
+import type { Selectable } from 'kysely';
+import { DateTime } from 'luxon';
+import type { Appointment } from '../../../shared/api/appointments.js';
+import type { Clock } from '../../clock.js';
+import type { Config } from '../../config.js';
+import type { Db } from '../../db/index.js';
+import type { AppointmentTable, ClientTable, PracticeTable } from '../../db/schema.js';
+import { queueEmail } from '../../email/outbox.js';
+import { AppError } from '../../http/errors.js';
+import { enqueueJob } from '../../jobs/queue.js';
+import { addDays, instantAt, localDay } from '../../local-time.js';
+import type { FileStorage } from '../../storage/storage.js';
+import { calendarFile } from './ics.js';
+
+export const APPOINTMENT_REMINDER = 'appointment-reminder';
+
+export function presentAppointment(a: AppointmentTable, clientName: string): Appointment {
+  return {
+    id: a.id,
+    clientId: a.client_id,
+    clientName,
+    therapistId: a.therapist_id,
+    startsAt: DateTime.fromISO(a.starts_at, { zone: a.timezone }).toISO()!,
+    endsAt: DateTime.fromISO(a.ends_at, { zone: a.timezone }).toISO()!,
+    durationMinutes: a.duration_minutes,
+    timezone: a.timezone,
+    status: a.status,
+    sessionId: a.session_id,
+    sequence: a.sequence,
+  };
+}
+
+/** "Thursday 12 March at 10:00" in the appointment's own zone. */
+export const appointmentLabel = (a: Pick<AppointmentTable, 'starts_at' | 'timezone'>) =>
+  DateTime.fromISO(a.starts_at, { zone: a.timezone }).setLocale('en-GB').toFormat("cccc d LLLL 'at' HH:mm");
+
+/** Refuses, until confirmed, a booking that overlaps another of the same therapist. */
+export async function checkOverlap(
+  db: Db,
+  o: { practiceId: string; therapistId: string | null; startsAt: string; endsAt: string; ignoreId?: string; confirmed?: boolean },
+) {
+  if (o.confirmed || !o.therapistId) return;
+  let q = db
+    .selectFrom('appointments as a')
+    .innerJoin('clients as c', 'c.id', 'a.client_id')
+    .select(['a.starts_at', 'a.timezone', 'c.first_name', 'c.last_name'])
+    .where('a.practice_id', '=', o.practiceId)
+    .where('a.therapist_id', '=', o.therapistId)
+    .where('a.status', '=', 'booked')
+    .where('a.starts_at', '<', o.endsAt)
+    .where('a.ends_at', '>', o.startsAt);
+  if (o.ignoreId) q = q.where('a.id', '!=', o.ignoreId);
+  const clash = await q.executeTakeFirst();
+  if (clash) {
+    throw new AppError(409, 'overlap', `This overlaps ${clash.first_name} ${clash.last_name} on ${appointmentLabel(clash)}. Book anyway?`, {
+      startsAt: 'Overlaps another appointment',
+    });
+  }
+}
+
+export function newAppointment(o: {
+  practiceId: string;
+  clientId: string;
+  therapistId: string | null;
+  startsAt: string;
+  durationMinutes: number;
+  timezone: string;
+  sessionId?: string | null;
+  now: string;
+}): AppointmentTable {
+  const start = DateTime.fromISO(o.startsAt, { setZone: true }).toUTC();
+  return {
+    id: randomUUID(),
+    practice_id: o.practiceId,
+    client_id: o.clientId,
+    therapist_id: o.therapistId,
+    starts_at: start.toISO()!,
+    ends_at: start.plus({ minutes: o.durationMinutes }).toISO()!,
+    duration_minutes: o.durationMinutes,
+    timezone: o.timezone,
+    status: 'booked',
+    session_id: o.sessionId ?? null,
+    sequence: 0,
+    homework_report: null,
+    created_at: o.now,
+    updated_at: o.now,
+  };
+}
+
+type ClientForMail = Pick<ClientTable, 'id' | 'first_name' | 'email' | 'unsubscribed_at'>;
+
+/**
+ * Writes the .ics for an appointment into storage and queues the mail that carries it:
+ * an invite, an update after a move, or a cancellation. Nothing is sent to a client who opted out.
+ */
+export async function queueCalendarMail(o: {
+  trx: Db;
+  clock: Clock;
+  storage: FileStorage;
+  appointment: AppointmentTable;
+  client: ClientForMail;
+  practice: Pick<Selectable<PracticeTable>, 'name' | 'sender_name' | 'reply_to'>;
+  therapist: { name: string; email: string } | undefined;
+  kind: 'invite' | 'update' | 'cancel';
+}): Promise<boolean> {
+  const { appointment: a, client } = o;
+  if (!client.email || client.unsubscribed_at) return false;
+  const when = appointmentLabel(a);
+  const ics = calendarFile(
+    [
+      {
+        appointment: a,
+        summary: `Massage at ${o.practice.name}`,
+        description: 'Bring your questions about your homework.',
+        location: o.practice.name,
+        organizer: o.therapist ?? (o.practice.reply_to ? { name: o.practice.name, email: o.practice.reply_to } : undefined),
+      },
+    ],
+    { name: o.practice.name, method: o.kind === 'cancel' ? 'CANCEL' : 'REQUEST', timezone: a.timezone },
+  );
+  const storageKey = `mail/${a.practice_id}/${client.id}/${randomUUID()}.ics`;
+  await o.storage.put(storageKey, Readable.from(Buffer.from(ics)), ics.length * 4 + 1);
+  const subject = {
+    invite: `Your next massage: ${when}`,
+    update: `Your massage has moved to ${when}`,
+    cancel: `Your massage on ${when} is cancelled`,
+  }[o.kind];
+  const body = {
+    invite: `Hi ${client.first_name},\n\nYou are booked for ${when} at ${o.practice.name}. The attached file adds it to your calendar.\n\nSee you then!\n${o.therapist?.name ?? o.practice.name}\n`,
+    update: `Hi ${client.first_name},\n\nYour massage at ${o.practice.name} is now on ${when}. The attached file updates your calendar.\n\n${o.therapist?.name ?? o.practice.name}\n`,
+    cancel: `Hi ${client.first_name},\n\nYour massage on ${when} at ${o.practice.name} is cancelled. The attached file removes it from your calendar.\n\nReply to this email to book another time.\n${o.therapist?.name ?? o.practice.name}\n`,
+  }[o.kind];
+  await queueEmail(o.trx, o.clock, {
+    practiceId: a.practice_id,
+    clientId: client.id,
+    to: client.email,
+    fromName: o.practice.sender_name ?? o.practice.name,
+    replyTo: o.therapist?.email ?? o.practice.reply_to,
+    subject,
+    text: body,
+    attachments: [
+      {
+        filename: o.kind === 'cancel' ? 'cancelled.ics' : 'appointment.ics',
+        contentType: `text/calendar; charset=utf-8; method=${o.kind === 'cancel' ? 'CANCEL' : 'REQUEST'}`,
+        storageKey,
+      },
+    ],
+  });
+  return true;
+}
+
+/** The day-before reminder, at 8:00 in the appointment's zone; keyed by the appointment and its version. */
+export async function scheduleAppointmentReminder(trx: Db, clock: Clock, a: AppointmentTable) {
+  const day = addDays(localDay(new Date(a.starts_at), a.timezone), -1);
+  const at = instantAt(day, 8, 0, a.timezone);
+  if (at <= clock.now()) return;
+  await enqueueJob(trx, clock, {
+    kind: APPOINTMENT_REMINDER,
+    payload: { appointmentId: a.id, sequence: a.sequence },
+    runAt: at,
+    uniqueKey: `appointment-reminder:${a.client_id}:${a.id}:${a.sequence}`,
+  });
+}
+
+/** Job handler: reminds the client of tomorrow's visit and asks, in one tap, how the homework went. */
+export function appointmentReminderJob(o: { db: Db; clock: Clock; config: Config }) {
+  return async (payload: unknown) => {
+    const { appointmentId, sequence } = payload as { appointmentId: string; sequence: number };
+    const a = await o.db.selectFrom('appointments').selectAll().where('id', '=', appointmentId).executeTakeFirst();
+    if (!a || a.status !== 'booked' || a.sequence !== sequence) return;
+    const c = await o.db.selectFrom('clients').selectAll().where('id', '=', a.client_id).executeTakeFirst();
+    const p = await o.db
+      .selectFrom('practices')
+      .select(['name', 'sender_name', 'reply_to'])
+      .where('id', '=', a.practice_id)
+      .executeTakeFirst();
+    if (!c || !p || !c.email || c.unsubscribed_at || c.archived_at) return;
+    const { issueClientLink } = await import('../homework/client-link.js');
+    const url = await issueClientLink(o.db, o.clock, { practiceId: a.practice_id, clientId: c.id, publicUrl: o.config.publicUrl });
+    const token = url.split('/c/')[1];
+    const unsubscribe = `${o.config.publicUrl}/api/v1/portal/${token}/unsubscribe`;
+    await o.db.transaction().execute(async (trx) => {
+      await queueEmail(trx, o.clock, {
+        practiceId: a.practice_id,
+        clientId: c.id,
+        to: c.email!,
+        fromName: p.sender_name ?? p.name,
+        replyTo: p.reply_to,
+        subject: `See you tomorrow, ${c.first_name}`,
+        text: `Hi ${c.first_name},\n\nA reminder: your massage is ${appointmentLabel(a)}.\n\nHow did your homework go? Tap one:\n  Most days: ${url}?went=most-days\n  Some days: ${url}?went=some-days\n  Not really: ${url}?went=not-really\n\nDon't want these emails? ${unsubscribe}\n`,
+        headers: { 'List-Unsubscribe': `<${unsubscribe}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
+      });
+    });
+  };
+}
+
+export async function practiceFor(db: Db, practiceId: string) {
+  return db.selectFrom('practices').selectAll().where('id', '=', practiceId).executeTakeFirstOrThrow();
+}
+
+export async function therapistOf(db: Db, memberId: string | null) {
+  return memberId ? db.selectFrom('members').select(['name', 'email']).where('id', '=', memberId).executeTakeFirst() : undefined;
+}
+
+/** The client's next booked appointment from now, if any. */
+export async function nextAppointmentOf(db: Db, clientId: string, now: Date) {
+  return db
+    .selectFrom('appointments')
+    .selectAll()
+    .where('client_id', '=', clientId)
+    .where('status', '=', 'booked')
+    .where('starts_at', '>', now.toISOString())
+    .orderBy('starts_at')
+    .limit(1)
+    .executeTakeFirst();
+}

@@ -1,0 +1,240 @@
+/*
+ * The client's page in the browser: progressive enhancement over the server-rendered forms.
+ * A tap updates the screen at once and is kept on the phone (localStorage) until the server has it,
+ * so nothing is lost offline; the API's upsert makes a repeat harmless, but each tap is sent once.
+ */
+
+export {};
+
+interface CheckIn {
+  homeworkId: string;
+  date?: string;
+  done: boolean;
+  feeling?: 'better' | 'same' | 'worse';
+  note?: string;
+}
+
+const main = document.querySelector<HTMLElement>('main[data-api]');
+const OFFLINE_TEXT = 'Saved on this phone — it will send when you’re back online.';
+
+if (main) start(main);
+
+function start(root: HTMLElement) {
+  document.documentElement.classList.add('js');
+  const api = root.dataset.api!;
+  const pageToday = root.dataset.today!;
+  const queueKey = `carryover-checkins:${api}`;
+  const sync = document.getElementById('sync')!;
+  let sending: Promise<void> = Promise.resolve();
+
+  const readQueue = (): Record<string, CheckIn> => {
+    try {
+      return JSON.parse(localStorage.getItem(queueKey) ?? '{}');
+    } catch {
+      return {};
+    }
+  };
+  const writeQueue = (q: Record<string, CheckIn>) => {
+    if (Object.keys(q).length) localStorage.setItem(queueKey, JSON.stringify(q));
+    else localStorage.removeItem(queueKey);
+  };
+
+  /** Today in the client's time zone, now: a page kept on the phone since yesterday still ticks today. */
+  function tapDay() {
+    try {
+      const parts = new Intl.DateTimeFormat('en', { timeZone: root.dataset.zone, year: 'numeric', month: '2-digit', day: '2-digit' })
+        .formatToParts(new Date())
+        .reduce<Record<string, string>>((all, p) => Object.assign(all, { [p.type]: p.value }), {});
+      const day = `${parts.year}-${parts.month}-${parts.day}`;
+      return day > pageToday ? day : pageToday;
+    } catch {
+      return pageToday;
+    }
+  }
+
+  const post = (path: string, method: string, body: unknown) =>
+    fetch(api + path, { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+
+  async function errorText(res: Response) {
+    try {
+      return ((await res.json()) as { error: { message: string } }).error.message;
+    } catch {
+      return 'That did not work. Try again.';
+    }
+  }
+
+  /** Sends what is waiting, one at a time, in order; what cannot be sent now stays for later. */
+  function flush() {
+    sending = sending.then(async () => {
+      const waiting = readQueue();
+      for (const [key, checkIn] of Object.entries(waiting)) {
+        let res: Response;
+        try {
+          res = await post('/checkins', 'POST', checkIn);
+          // A phone whose clock runs a day ahead: let the server say which day it is.
+          if (res.status === 400 && checkIn.date && (await res.clone().text()).includes('"date"')) {
+            res = await post('/checkins', 'POST', { ...checkIn, date: undefined });
+          }
+        } catch {
+          sync.textContent = OFFLINE_TEXT;
+          return;
+        }
+        if (res.status === 429 || res.status >= 500) {
+          sync.textContent = OFFLINE_TEXT;
+          return;
+        }
+        const now = readQueue();
+        // Only forget it if it was not changed again while it was on its way.
+        if (JSON.stringify(now[key]) === JSON.stringify(checkIn)) delete now[key];
+        writeQueue(now);
+        if (!res.ok) itemStatus(checkIn.homeworkId, await errorText(res));
+      }
+      if (sync.textContent === OFFLINE_TEXT) sync.textContent = '';
+      if (Object.keys(waiting).length) refreshKeptCopy();
+    });
+    return sending;
+  }
+
+  /** The copy of this page kept for offline use should show the ticks the server now has. */
+  function refreshKeptCopy() {
+    if (!navigator.serviceWorker?.controller || !('caches' in window)) return;
+    caches
+      .open('carryover-pages')
+      .then((c) => c.add(location.pathname))
+      .catch(() => {});
+  }
+
+  function save(checkIn: CheckIn) {
+    const q = readQueue();
+    q[`${checkIn.homeworkId}|${checkIn.date}`] = checkIn;
+    writeQueue(q);
+    return flush();
+  }
+
+  const itemStatus = (id: string, text: string) => {
+    const el = document.getElementById(`status-${id}`);
+    if (el) el.textContent = text;
+  };
+
+  function showDone(item: HTMLElement, done: boolean) {
+    const button = item.querySelector<HTMLButtonElement>('.done-button')!;
+    button.setAttribute('aria-pressed', String(done));
+    button.value = String(!done);
+    button.querySelector('.done-text')!.textContent = done ? 'Done ✓' : 'Done today';
+    const feel = item.querySelector<HTMLFormElement>('.feel')!;
+    feel.hidden = !done;
+    if (!done) {
+      for (const radio of feel.querySelectorAll<HTMLInputElement>('input[type=radio]')) radio.checked = false;
+      (feel.elements.namedItem('note') as HTMLTextAreaElement).value = '';
+    }
+    const dot = item.querySelector(`.dot[data-day="${pageToday}"]`);
+    if (dot) {
+      dot.classList.toggle('is-done', done);
+      dot.querySelector('.vh')!.textContent = `Today: ${done ? 'done' : 'not done'}`;
+      item.querySelector('.days-count')!.textContent = String(item.querySelectorAll('.dot.is-done').length);
+    }
+  }
+
+  /** The check-in as the feeling form shows it now. */
+  function current(item: HTMLElement): CheckIn {
+    const feel = item.querySelector<HTMLFormElement>('.feel')!;
+    const feeling = new FormData(feel).get('feeling') as CheckIn['feeling'] | null;
+    const note = (feel.elements.namedItem('note') as HTMLTextAreaElement).value.trim();
+    return { homeworkId: item.dataset.item!, date: tapDay(), done: true, ...(feeling && { feeling }), ...(note && { note }) };
+  }
+
+  for (const item of document.querySelectorAll<HTMLElement>('.item')) {
+    const id = item.dataset.item!;
+    item.querySelector('.done')!.addEventListener('submit', (e) => {
+      e.preventDefault();
+      const done = item.querySelector('.done-button')!.getAttribute('aria-pressed') !== 'true';
+      showDone(item, done);
+      itemStatus(id, done ? 'Well done! You can say how it felt below.' : 'Undone.');
+      save(done ? current(item) : { homeworkId: id, date: tapDay(), done: false });
+    });
+    const feel = item.querySelector<HTMLFormElement>('.feel')!;
+    const saveFeeling = (e: Event) => {
+      e.preventDefault();
+      itemStatus(id, 'Thank you. Saved.');
+      save(current(item));
+    };
+    feel.addEventListener('submit', saveFeeling);
+    for (const radio of feel.querySelectorAll('input[type=radio]')) radio.addEventListener('change', saveFeeling);
+  }
+
+  // A page opened from the phone's cache shows the taps that have not been sent yet.
+  for (const c of Object.values(readQueue())) {
+    const item = document.querySelector<HTMLElement>(`.item[data-item="${c.homeworkId}"]`);
+    if (item && c.date === pageToday) showDone(item, c.done);
+  }
+
+  const ask = document.querySelector<HTMLFormElement>('form.ask');
+  ask?.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const text = ask.elements.namedItem('text') as HTMLTextAreaElement;
+    const said = ask.querySelector('.status')!;
+    const button = ask.querySelector('button')!;
+    button.disabled = true;
+    said.textContent = 'Sending…';
+    try {
+      const res = await post('/questions', 'POST', { text: text.value });
+      if (!res.ok) {
+        said.textContent = await errorText(res);
+        return;
+      }
+      const li = document.createElement('li');
+      const p = li.appendChild(document.createElement('p'));
+      p.className = 'asked';
+      p.textContent = `You asked just now: ${text.value.trim()}`;
+      li.appendChild(document.createElement('p')).textContent = 'No answer yet.';
+      li.lastElementChild!.className = 'waiting';
+      document.querySelector('.questions')?.prepend(li);
+      text.value = '';
+      said.textContent = 'Sent. You will see the answer here.';
+    } catch {
+      said.textContent = 'You are offline, so it is not sent yet. Try again when you are back online.';
+    } finally {
+      button.disabled = false;
+    }
+  });
+
+  const reminders = document.querySelector<HTMLFormElement>('form.reminders');
+  let rhythm = reminders && (new FormData(reminders).get('rhythm') as string | null);
+  reminders?.addEventListener('change', async () => {
+    const said = reminders.querySelector('.status')!;
+    const chosen = new FormData(reminders).get('rhythm') as string;
+    const undo = () => {
+      const before = reminders.querySelector<HTMLInputElement>(`input[value="${rhythm}"]`);
+      if (before) before.checked = true;
+    };
+    said.textContent = 'Saving…';
+    try {
+      const res = await post('/reminders', 'PUT', { rhythm: chosen });
+      if (!res.ok) {
+        undo();
+        said.textContent = await errorText(res);
+        return;
+      }
+      rhythm = chosen;
+      said.textContent = chosen === 'none' ? 'Saved. We will not send you reminders.' : 'Saved.';
+    } catch {
+      undo();
+      said.textContent = 'You are offline, so this is not saved. Try again when you are back online.';
+    }
+  });
+  reminders?.addEventListener('submit', (e) => e.preventDefault());
+
+  window.addEventListener('online', () => flush());
+  // Some phones miss the online event; look again now and then while something waits.
+  setInterval(() => {
+    if (Object.keys(readQueue()).length && navigator.onLine) flush();
+  }, 30_000);
+  flush();
+
+  // The service worker keeps the page and its files on the phone, so the homework opens offline too.
+  const register = () => navigator.serviceWorker.register('/c/sw.js', { scope: '/c/' }).catch(() => {});
+  if ('serviceWorker' in navigator) {
+    if (document.readyState === 'complete') register();
+    else window.addEventListener('load', register);
+  }
+}

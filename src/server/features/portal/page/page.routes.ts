@@ -1,0 +1,131 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { type ZodType, z } from 'zod';
+import { checkInBody, questionBody, reminderBody } from '../../../../shared/api/portal.js';
+import type { AppDeps } from '../../../deps.js';
+import { AppError } from '../../../http/errors.js';
+import { askQuestion, chooseReminders, type LinkedClient, linkOpener, portalView, recordCheckIn } from '../portal.service.js';
+import { portalAssets, sendAsset, sendCompressedHtml } from './assets.js';
+import { type Flash, renderLinkProblem, renderPortalPage } from './render.js';
+
+/*
+ * The client's page as server-rendered HTML at /c/:token (the link in emails, handouts and QR codes),
+ * its files, its web app manifest and its service worker. The forms post here too, so the page works
+ * without its script; with it, the script talks to the JSON API instead.
+ */
+
+type TokenRequest = FastifyRequest<{ Params: { token: string }; Querystring: { saved?: string } }>;
+const page = { config: { public: true }, schema: { hide: true } };
+const PRIVATE_HTML = { 'cache-control': 'no-store', 'x-robots-tag': 'noindex, nofollow' };
+// The Done button posts done=true or done=false as text.
+const checkInForm = z.preprocess((b) => ({ ...(b as object), done: (b as { done?: string } | undefined)?.done === 'true' }), checkInBody);
+
+export function portalPageRoutes(deps: AppDeps) {
+  const openLink = linkOpener(deps);
+  const assets = portalAssets();
+  const links = (token: string, zone: string) => ({ ...assets.urls, page: `/c/${token}`, zone });
+
+  /** The client behind the link, or a friendly page (404 or 429) that says nothing about anyone. */
+  async function clientOr(req: TokenRequest, reply: FastifyReply): Promise<LinkedClient | null> {
+    try {
+      return await openLink(req.ip, req.params.token);
+    } catch (err) {
+      if (!(err instanceof AppError) || (err.statusCode !== 404 && err.statusCode !== 429)) throw err;
+      reply.code(err.statusCode).headers(PRIVATE_HTML);
+      await sendCompressedHtml(req, reply, renderLinkProblem(assets.urls, err.statusCode === 404 ? 'invalid' : 'busy'));
+      return null;
+    }
+  }
+
+  /** A form posted without the script: do what the API would, then show the page again (post, redirect, get). */
+  function formRoute<T>(app: FastifyInstance, path: string, schema: ZodType<T>, act: (c: LinkedClient, body: T) => Promise<string>) {
+    app.post(
+      `/c/:token/${path}`,
+      { ...page, config: { public: true, rateLimit: { max: 60, timeWindow: '1 minute' } } },
+      async (req, reply) => {
+        const r = req as TokenRequest;
+        const client = await clientOr(r, reply);
+        if (!client) return reply;
+        const parsed = schema.safeParse(req.body);
+        const back = `/c/${r.params.token}`;
+        try {
+          if (!parsed.success) throw new AppError(400, 'invalid', parsed.error.issues[0]?.message ?? 'Please check what you wrote.');
+          return reply.redirect(back + (await act(client, parsed.data)), 303);
+        } catch (err) {
+          if (!(err instanceof AppError) || err.statusCode !== 400) throw err;
+          reply.code(400).headers(PRIVATE_HTML);
+          return sendCompressedHtml(req, reply, renderLinkProblem(assets.urls, 'form', { message: err.message, back }));
+        }
+      },
+    );
+  }
+
+  return async (app: FastifyInstance) => {
+    // Forms arrive URL-encoded; empty fields mean "not given".
+    app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 16_384 }, (_req, body, done) => {
+      const fields: Record<string, string> = {};
+      for (const [k, v] of new URLSearchParams(String(body))) if (v.trim() !== '') fields[k] = v;
+      done(null, fields);
+    });
+
+    app.get('/c/:token', page, async (req, reply) => {
+      const r = req as TokenRequest;
+      const client = await clientOr(r, reply);
+      if (!client) return reply;
+      const view = await portalView(deps, client, r.params.token);
+      const saved = r.query.saved;
+      const flash: Flash | undefined = saved === 'question' || saved === 'reminders' ? saved : undefined;
+      reply.headers(PRIVATE_HTML);
+      return sendCompressedHtml(req, reply, renderPortalPage(view, links(r.params.token, client.zone), flash));
+    });
+
+    app.get('/c/:token/manifest.webmanifest', page, async (req, reply) => {
+      const r = req as TokenRequest;
+      if (!(await clientOr(r, reply))) return reply;
+      const start = `/c/${r.params.token}`;
+      const { urls } = assets;
+      reply.header('cache-control', 'no-cache').type('application/manifest+json');
+      return JSON.stringify({
+        name: 'Carryover — my homework',
+        short_name: 'My homework',
+        description: 'Your self-care homework from your massage therapist.',
+        id: start,
+        start_url: start,
+        scope: '/c/',
+        display: 'standalone',
+        theme_color: '#2f6b63',
+        background_color: '#f7f4ee',
+        icons: [
+          { src: urls.icon, sizes: 'any', type: 'image/svg+xml' },
+          { src: urls.touchIcon, sizes: '192x192', type: 'image/png' },
+          { src: urls.icon512, sizes: '512x512', type: 'image/png' },
+          { src: urls.icon512, sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      });
+    });
+
+    formRoute(app, 'checkin', checkInForm, async (client, body) => {
+      const saved = await recordCheckIn(deps, client, body);
+      return `#item-${saved.homeworkId}`;
+    });
+    formRoute(app, 'question', questionBody, async (client, body) => {
+      await askQuestion(deps, client, body.text);
+      return '?saved=question#ask';
+    });
+    formRoute(app, 'reminders', reminderBody, async (client, body) => {
+      await chooseReminders(deps, client, body.rhythm);
+      return '?saved=reminders#reminders';
+    });
+
+    app.get('/c/sw.js', page, async (req, reply) => {
+      reply.header('cache-control', 'no-cache').header('service-worker-allowed', '/c/');
+      return sendAsset(req, reply, assets.serviceWorker);
+    });
+
+    app.get('/portal-assets/:file', page, async (req, reply) => {
+      const asset = assets.files.get((req.params as { file: string }).file);
+      if (!asset) return reply.callNotFound();
+      reply.header('cache-control', 'public, max-age=31536000, immutable');
+      return sendAsset(req, reply, asset);
+    });
+  };
+}

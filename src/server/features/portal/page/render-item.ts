@@ -1,0 +1,84 @@
+import type { Portal } from '../../../../shared/api/portal.js';
+import { describeDose } from '../../../../shared/dose.js';
+import { REGIONS } from '../../../../shared/vocabulary.js';
+import { bodyFigure } from './body-figure.js';
+import { html, type SafeHtml } from './html.js';
+
+type Item = Portal['items'][number];
+type CheckIn = Portal['checkIns'][number];
+
+export const FEELING_LABELS = { better: 'Better', same: 'The same', worse: 'Worse' } as const;
+
+const dayFormat = new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' });
+/** "Mon 2 Mar" for a local day written YYYY-MM-DD. */
+export const dayLabel = (day: string) => dayFormat.format(new Date(`${day}T12:00:00Z`));
+
+/** The one tap: a real form, so it works before (and without) the script; the script makes it instant. */
+function doneButton(item: Item, done: boolean, action: string): SafeHtml {
+  return html`<form class="done" method="post" action="${action}">
+<input type="hidden" name="homeworkId" value="${item.homeworkId}">
+<button type="submit" name="done" value="${done ? 'false' : 'true'}" class="done-button" aria-pressed="${String(done)}" aria-labelledby="done-${item.homeworkId} name-${item.homeworkId}"><span class="done-text" id="done-${item.homeworkId}">${done ? 'Done ✓' : 'Done today'}</span></button>
+</form>`;
+}
+
+function feelingForm(item: Item, today: CheckIn | undefined, action: string): SafeHtml {
+  const id = item.homeworkId;
+  return html`<form class="feel" method="post" action="${action}"${today?.done ? '' : html` hidden`}>
+<input type="hidden" name="homeworkId" value="${id}"><input type="hidden" name="done" value="true">
+<fieldset class="choices"><legend>How did it feel? <span class="optional">(you can skip this)</span></legend>
+${Object.entries(FEELING_LABELS).map(
+  ([value, label]) =>
+    html`<label class="choice"><input type="radio" name="feeling" value="${value}"${today?.feeling === value ? html` checked` : ''}><span>${label}</span></label>`,
+)}
+</fieldset>
+<label for="note-${id}" class="note-label">Anything else? <span class="optional">(optional)</span></label>
+<textarea id="note-${id}" name="note" rows="2" maxlength="500">${today?.note ?? ''}</textarea>
+<button type="submit" class="quiet-button">Save</button>
+</form>`;
+}
+
+/** The last 14 days as dots, with the same in words for screen readers and print. */
+function lastDays(item: Item, portal: Portal): SafeHtml {
+  const done = new Set(portal.checkIns.filter((c) => c.homeworkId === item.homeworkId && c.done).map((c) => c.date));
+  const count = portal.days.filter((d) => done.has(d)).length;
+  return html`<div class="days"><p class="days-sum">Done on <span class="days-count">${count}</span> of the last ${portal.days.length} days</p>
+<ol class="dots" aria-label="The last ${portal.days.length} days, oldest first">${portal.days.map(
+    (d) =>
+      html`<li class="dot${done.has(d) ? ' is-done' : ''}${d === portal.today ? ' is-today' : ''}" data-day="${d}"><span class="vh">${d === portal.today ? 'Today' : dayLabel(d)}: ${done.has(d) ? 'done' : 'not done'}</span></li>`,
+  )}</ol></div>`;
+}
+
+/** One homework item: picture, how to do it, how much, the therapist's cue, when to stop, the tap. */
+export function renderItem(item: Item, portal: Portal, actions: { checkin: string }): SafeHtml {
+  const id = item.homeworkId;
+  const today = portal.checkIns.find((c) => c.homeworkId === id && c.date === portal.today);
+  const dose = describeDose(item.dose);
+  return html`<article class="item" id="item-${id}" data-item="${id}" aria-labelledby="name-${id}">
+<div class="item-head">${bodyFigure(item.regions)}<div>
+<h2 id="name-${id}">${item.name}</h2>
+<p class="purpose">${item.purpose}</p>
+<p class="where"><span class="label">Where:</span> ${item.regions.map((r) => REGIONS[r]).join(', ')}</p>
+</div></div>
+<dl class="dose">
+${dose.what && html`<div><dt>How much</dt><dd>${dose.what}</dd></div>`}
+<div><dt>How often</dt><dd>${dose.when}</dd></div>
+${dose.pressure && html`<div><dt>How hard</dt><dd>${dose.pressure}</dd></div>`}
+</dl>
+<h3>How to do it</h3>
+<ol class="steps">${item.steps.map((s) => html`<li>${s}</li>`)}</ol>
+${item.note && html`<figure class="cue"><blockquote><p>${item.note}</p></blockquote><figcaption>— ${portal.therapistName}</figcaption></figure>`}
+${item.cues.length > 0 && html`<h3>Tips</h3><ul class="tips">${item.cues.map((c) => html`<li>${c}</li>`)}</ul>`}
+<p class="stop"><span class="stop-mark" aria-hidden="true">!</span> ${item.stopIf}</p>
+${item.media.map((m) =>
+  m.kind === 'image'
+    ? html`<img class="media" src="${m.url}" alt="A photo of ${item.name}, taken at your visit" loading="lazy" decoding="async" width="640" height="480">`
+    : html`<video class="media" src="${m.url}" controls preload="none" width="640" height="480" aria-label="A video of ${item.name}, taken at your visit"></video>`,
+)}
+<div class="tap">
+${doneButton(item, Boolean(today?.done), actions.checkin)}
+<p class="status" role="status" id="status-${id}"></p>
+</div>
+${feelingForm(item, today, actions.checkin)}
+${lastDays(item, portal)}
+</article>`;
+}

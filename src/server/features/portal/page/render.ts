@@ -1,0 +1,155 @@
+import { type Portal, REMINDER_RHYTHMS, type ReminderRhythm } from '../../../../shared/api/portal.js';
+import type { BodyView } from '../../../../shared/body-map.js';
+import { TOOLS } from '../../../../shared/vocabulary.js';
+import { figureDefs, viewsFor } from './body-figure.js';
+import { html, type SafeHtml } from './html.js';
+import { renderItem } from './render-item.js';
+
+/** The URLs of the page's files (content-hashed) and the client's own link. */
+export interface PageLinks {
+  css: string;
+  js: string;
+  icon: string;
+  touchIcon: string;
+  /** /c/<token> */
+  page: string;
+  /** The client's time zone, for the days questions were asked. */
+  zone: string;
+}
+
+export type Flash = 'question' | 'reminders';
+
+const REMINDER_LABELS: Record<ReminderRhythm, string> = {
+  daily: 'Every day',
+  'every-other-day': 'Every other day',
+  'twice-a-week': 'Twice a week',
+  weekly: 'Once a week',
+  none: 'No reminders',
+};
+
+function htmlDocument(o: { title: string; links: Omit<PageLinks, 'page' | 'zone'> & { page?: string }; body: SafeHtml }): string {
+  const { links } = o;
+  return `<!doctype html>${html`<html lang="en"><head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${o.title}</title>
+<meta name="robots" content="noindex, nofollow">
+<meta name="theme-color" content="#2f6b63">
+<link rel="stylesheet" href="${links.css}">
+${links.page && html`<link rel="manifest" href="${links.page}/manifest.webmanifest"><script src="${links.js}" defer></script>`}
+<link rel="icon" href="${links.icon}" type="image/svg+xml">
+<link rel="apple-touch-icon" href="${links.touchIcon}">
+</head><body>${o.body}</body></html>`}`;
+}
+
+const status = (text: string | false) => html`<p class="status" role="status">${text || ''}</p>`;
+
+function questionsSection(p: Portal, links: PageLinks, flash?: Flash): SafeHtml {
+  const asked = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', timeZone: links.zone });
+  return html`<section class="card" id="ask" aria-labelledby="ask-title">
+<h2 id="ask-title">Ask ${p.therapistName} a question</h2>
+<form class="ask" method="post" action="${links.page}/question">
+<label for="question">Your question</label>
+<textarea id="question" name="text" rows="3" minlength="2" maxlength="2000" required></textarea>
+<button type="submit" class="button">Send</button>
+${status(flash === 'question' && `Sent. ${p.therapistName} will answer here.`)}
+</form>
+<ul class="questions" aria-label="Your questions">${p.questions.map(
+    (q) =>
+      html`<li><p class="asked"><span class="label">You asked on ${asked.format(new Date(q.askedAt))}:</span> ${q.text}</p>${
+        q.answer
+          ? html`<p class="answer"><span class="label">${p.therapistName}:</span> ${q.answer}</p>`
+          : html`<p class="waiting">No answer yet.</p>`
+      }</li>`,
+  )}</ul>
+</section>`;
+}
+
+function remindersSection(p: Portal, links: PageLinks, flash?: Flash): SafeHtml {
+  return html`<section class="card" id="reminders" aria-labelledby="reminders-title">
+<h2 id="reminders-title">Reminders</h2>
+<form class="reminders" method="post" action="${links.page}/reminders">
+<fieldset class="choices stacked"><legend>How often should we email you a reminder?</legend>
+${REMINDER_RHYTHMS.map(
+  (r) =>
+    html`<label class="choice"><input type="radio" name="rhythm" value="${r}"${p.reminders === r ? html` checked` : ''}><span>${REMINDER_LABELS[r]}</span></label>`,
+)}
+</fieldset>
+${!p.canEmail && html`<p class="hint">We are not sending you any emails now. Pick how often you want one, and we will start, as long as ${p.therapistName} has your email address.</p>`}
+<button type="submit" class="quiet-button no-js">Save</button>
+${status(flash === 'reminders' && 'Saved.')}
+</form>
+</section>`;
+}
+
+function calendarLink(a: NonNullable<Portal['nextAppointment']>): string {
+  const stamp = (d: Date) =>
+    d
+      .toISOString()
+      .replace(/[-:]/g, '')
+      .replace(/\.\d{3}/, '');
+  const start = new Date(a.startsAt);
+  const ics = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//Carryover//EN',
+    'BEGIN:VEVENT',
+    `UID:${stamp(start)}@carryover`,
+    `DTSTAMP:${stamp(start)}`,
+    `DTSTART:${stamp(start)}`,
+    `DTEND:${stamp(new Date(start.getTime() + 60 * 60_000))}`,
+    `SUMMARY:${a.label.replace(/[,;\\]/g, ' ')}`,
+    'END:VEVENT',
+    'END:VCALENDAR',
+  ].join('\r\n');
+  return `data:text/calendar;charset=utf-8,${encodeURIComponent(ics)}`;
+}
+
+/** The client's page: what to do, the one tap, how it went, and a line to their therapist. */
+export function renderPortalPage(p: Portal, links: PageLinks, flash?: Flash): string {
+  const views = new Set<BodyView>(p.items.flatMap((i) => viewsFor(i.regions)));
+  const body = html`<header class="top"><p>${p.practiceName}</p></header>
+<main id="main" data-api="/api/v1/portal/${links.page.split('/').pop()}" data-today="${p.today}" data-zone="${links.zone}">
+<h1>Hi ${p.firstName} — here is your homework from ${p.therapistName}</h1>
+${
+  p.items.length > 0
+    ? html`<p class="lead">Do it at home, between visits. Each time you do it, tap <strong>Done today</strong>.</p>`
+    : html`<p class="lead">You have no homework right now. ${p.therapistName} will add some at your next visit.</p>`
+}
+<p class="sync" id="sync" role="status"></p>
+${figureDefs(views)}
+${p.items.map((item) => renderItem(item, p, { checkin: `${links.page}/checkin` }))}
+${p.goals && html`<section class="card" aria-labelledby="goal-title"><h2 id="goal-title">Your goal</h2><p>${p.goals}</p></section>`}
+${
+  p.nextAppointment &&
+  html`<section class="card" aria-labelledby="next-title"><h2 id="next-title">Your next visit</h2><p>${p.nextAppointment.label}</p><p><a href="${calendarLink(p.nextAppointment)}" download="next-visit.ics">Add it to my calendar</a></p></section>`
+}
+${
+  p.toolsThatWouldHelp.length > 0 &&
+  html`<section class="card" aria-labelledby="tools-title"><h2 id="tools-title">Things that would help</h2><p>Your homework is easier with these. They cost little and last for years.</p><ul class="tools">${p.toolsThatWouldHelp.map((t) => html`<li>${TOOLS[t]}</li>`)}</ul></section>`
+}
+${questionsSection(p, links, flash)}
+${remindersSection(p, links, flash)}
+</main>
+<footer class="foot"><p>This page is just for you. Please do not share its link.</p><p>Self-care advice from ${p.practiceName}, not a medical treatment.</p></footer>`;
+  return htmlDocument({ title: `Your homework from ${p.therapistName}`, links, body });
+}
+
+/** What an unknown, revoked or throttled link sees: a kind word, and nothing about anyone. */
+export function renderLinkProblem(
+  links: Omit<PageLinks, 'page' | 'zone'>,
+  problem: 'invalid' | 'busy' | 'form',
+  form?: { message: string; back: string },
+): string {
+  const text =
+    problem === 'invalid'
+      ? 'This link does not work any more. Ask your therapist for a new one.'
+      : problem === 'busy'
+        ? 'Too many tries. Wait a few minutes, then try again.'
+        : (form?.message ?? 'That did not work. Go back and try again.');
+  const title = problem === 'form' ? 'That did not work' : 'This link does not work';
+  const body = html`<main id="main" class="problem"><h1>${title}</h1><p>${text}</p>${
+    form && html`<p><a href="${form.back}">Go back to your homework</a></p>`
+  }</main>`;
+  return htmlDocument({ title: `${title} — Carryover`, links, body });
+}

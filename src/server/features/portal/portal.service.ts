@@ -1,0 +1,185 @@
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import type { Intake } from '../../../shared/api/clients.js';
+import { CHECK_IN_DAYS_BACK, type checkInBody, type Portal, type ReminderRhythm } from '../../../shared/api/portal.js';
+import type { Tool } from '../../../shared/vocabulary.js';
+import type { AppDeps } from '../../deps.js';
+import { queueEmail } from '../../email/outbox.js';
+import { AppError } from '../../http/errors.js';
+import { addDays, localDay } from '../../local-time.js';
+import { toolsAvailable } from '../homework/suggest.js';
+import { clientByLink, guessThrottle } from './portal.repository.js';
+import { scheduleNextReminder } from './reminders.js';
+
+/*
+ * What the client's page does, shared by the JSON API (/api/v1/portal/...) and the server-rendered
+ * page (/c/:token), so both read and write exactly the same way.
+ */
+
+export type LinkedClient = Awaited<ReturnType<typeof clientByLink>>;
+type Deps = Pick<AppDeps, 'db' | 'clock'>;
+
+// One guess budget per app, whichever door (API or page) the guesses come through.
+const throttles = new WeakMap<object, ReturnType<typeof guessThrottle>>();
+
+/** Opens a link for one caller: throttled guessing, then the client behind the link (404 when unknown or revoked). */
+export function linkOpener(deps: Pick<AppDeps, 'db'>) {
+  let throttle = throttles.get(deps);
+  if (!throttle) {
+    throttle = guessThrottle({ max: 20, windowMs: 10 * 60_000, now: () => Date.now() });
+    throttles.set(deps, throttle);
+  }
+  const t = throttle;
+  return async (ip: string, token: string): Promise<LinkedClient> => {
+    if (t.blocked(ip)) throw new AppError(429, 'rate_limited', 'Too many tries. Wait a few minutes and try again.');
+    try {
+      return await clientByLink(deps.db, token);
+    } catch (err) {
+      t.miss(ip);
+      throw err;
+    }
+  };
+}
+
+/** Everything the client's page shows: active homework, the last 14 local days, questions, goals. */
+export async function portalView({ db, clock }: Deps, client: LinkedClient, token: string): Promise<Portal> {
+  const today = localDay(clock.now(), client.zone);
+  const from = addDays(today, -(CHECK_IN_DAYS_BACK - 1));
+  const [homework, checkIns, questions, therapist] = await Promise.all([
+    db
+      .selectFrom('homework')
+      .selectAll()
+      .where('client_id', '=', client.id)
+      .where('status', '=', 'active')
+      .orderBy('assigned_at')
+      .execute(),
+    db.selectFrom('check_ins').selectAll().where('client_id', '=', client.id).where('date', '>=', from).orderBy('date').execute(),
+    db.selectFrom('questions').selectAll().where('client_id', '=', client.id).orderBy('asked_at', 'desc').limit(20).execute(),
+    db
+      .selectFrom('members')
+      .select('name')
+      .where('id', '=', client.therapist_id ?? '')
+      .executeTakeFirst(),
+  ]);
+  const media = homework.length
+    ? await db
+        .selectFrom('homework_media')
+        .select(['id', 'homework_id', 'kind'])
+        .where(
+          'homework_id',
+          'in',
+          homework.map((h) => h.id),
+        )
+        .execute()
+    : [];
+  const intake = JSON.parse(client.intake) as Intake;
+  const have = toolsAvailable(intake);
+  const items = homework.map((h) => {
+    const e = JSON.parse(h.exercise);
+    return {
+      homeworkId: h.id,
+      name: e.name,
+      purpose: e.purpose,
+      steps: e.steps,
+      cues: e.cues,
+      stopIf: e.stopIf,
+      regions: e.regions,
+      tools: e.tools,
+      dose: JSON.parse(h.dose),
+      note: h.note,
+      media: media.filter((m) => m.homework_id === h.id).map((m) => ({ kind: m.kind, url: `/api/v1/portal/${token}/media/${m.id}` })),
+    };
+  });
+  const missing = new Set<Tool>(
+    items.flatMap((i) => i.tools.filter((need: Tool[]) => !need.some((t) => have.has(t))).map((need: Tool[]) => need[0])),
+  );
+  return {
+    practiceName: client.practiceName,
+    therapistName: therapist?.name ?? client.sender_name ?? client.practiceName,
+    firstName: client.first_name,
+    today,
+    days: Array.from({ length: CHECK_IN_DAYS_BACK }, (_, i) => addDays(from, i)),
+    items,
+    checkIns: checkIns.map((c) => ({ homeworkId: c.homework_id, date: c.date, done: c.done === 1, feeling: c.feeling, note: c.note })),
+    goals: intake.goals ?? null,
+    nextAppointment: null,
+    toolsThatWouldHelp: [...missing],
+    questions: questions.map((q) => ({ id: q.id, text: q.text, askedAt: q.asked_at, answer: q.answer, answeredAt: q.answered_at })),
+    reminders: client.unsubscribed_at ? 'none' : (client.reminder_rhythm ?? 'none'),
+    canEmail: Boolean(client.email) && !client.unsubscribed_at,
+  };
+}
+
+/** Done (or undone) for one item on one local day, with how it felt: an upsert, so a replay changes nothing. */
+export async function recordCheckIn({ db, clock }: Deps, client: LinkedClient, body: z.infer<typeof checkInBody>) {
+  const today = localDay(clock.now(), client.zone);
+  const date = body.date ?? today;
+  if (date > today) throw new AppError(400, 'invalid', 'That day has not come yet.', { date: 'Not in the future' });
+  if (date < addDays(today, -(CHECK_IN_DAYS_BACK - 1)))
+    throw new AppError(400, 'invalid', `You can tick off the last ${CHECK_IN_DAYS_BACK} days only.`, { date: 'Too long ago' });
+  const hw = await db
+    .selectFrom('homework')
+    .select(['id', 'assigned_at'])
+    .where('id', '=', body.homeworkId)
+    .where('client_id', '=', client.id)
+    .executeTakeFirst();
+  if (!hw) throw new AppError(400, 'invalid', 'That is not one of your homework items.', { homeworkId: 'Not one of your items' });
+  const now = clock.now().toISOString();
+  const values = { done: body.done ? 1 : 0, feeling: body.feeling ?? null, note: body.note ?? null, updated_at: now };
+  await db
+    .insertInto('check_ins')
+    .values({
+      id: randomUUID(),
+      practice_id: client.practice_id,
+      client_id: client.id,
+      homework_id: hw.id,
+      date,
+      created_at: now,
+      ...values,
+    })
+    .onConflict((oc) => oc.columns(['homework_id', 'date']).doUpdateSet(values))
+    .execute();
+  return { homeworkId: hw.id, date, done: body.done, feeling: values.feeling, note: values.note };
+}
+
+/** Stores a client's question and tells their therapist by email (without the question itself). */
+export async function askQuestion({ db, clock, config }: Deps & Pick<AppDeps, 'config'>, client: LinkedClient, text: string) {
+  const now = clock.now().toISOString();
+  const q = {
+    id: randomUUID(),
+    practice_id: client.practice_id,
+    client_id: client.id,
+    text,
+    asked_at: now,
+    answer: null,
+    answered_at: null,
+    answered_by: null,
+  };
+  const therapist = await db
+    .selectFrom('members')
+    .select(['email', 'name'])
+    .where('id', '=', client.therapist_id ?? '')
+    .executeTakeFirst();
+  await db.transaction().execute(async (trx) => {
+    await trx.insertInto('questions').values(q).execute();
+    if (therapist) {
+      // The question itself stays in Carryover: mail can be read over a shoulder.
+      await queueEmail(trx, clock, {
+        practiceId: client.practice_id,
+        clientId: client.id,
+        to: therapist.email,
+        fromName: 'Carryover',
+        subject: `${client.first_name} ${client.last_name} asked you a question`,
+        text: `Hello ${therapist.name},\n\n${client.first_name} ${client.last_name} asked you a question about their homework. Read it and answer in Carryover:\n\n${config.publicUrl}/questions\n`,
+      });
+    }
+  });
+  return { id: q.id, text: q.text, askedAt: now, answer: null, answeredAt: null };
+}
+
+/** The client's reminder rhythm; choosing one (even after an unsubscribe) starts mail again, 'none' stops it. */
+export async function chooseReminders({ db, clock }: Deps, client: LinkedClient, rhythm: ReminderRhythm) {
+  await db.updateTable('clients').set({ reminder_rhythm: rhythm, unsubscribed_at: null }).where('id', '=', client.id).execute();
+  if (rhythm !== 'none') await scheduleNextReminder(db, clock, client.id);
+  return { rhythm };
+}
