@@ -5,9 +5,10 @@ import { ResetPasswordPage } from './features/auth/ResetPasswordPage.js';
 import { SignInPage } from './features/auth/SignInPage.js';
 import { SignUpPage } from './features/auth/SignUpPage.js';
 import { CalendarPage } from './features/calendar/CalendarPage.js';
-import { ClientsPage } from './features/clients/ClientsPage.js';
+import { ClientsRoutes } from './features/clients/ClientsRoutes.js';
 import { DashboardPage } from './features/dashboard/DashboardPage.js';
-import { LibraryPage } from './features/library/LibraryPage.js';
+import { PublicIntakePage } from './features/intake/PublicIntakePage.js';
+import { LibraryRoutes } from './features/library/LibraryRoutes.js';
 import { MailboxPage } from './features/mailbox/MailboxPage.js';
 import { SettingsPage } from './features/settings/SettingsPage.js';
 import { EitherLayout, HomeRedirect, RequireSignedIn, SignedOutOnly } from './layout/guards.js';
@@ -34,9 +35,12 @@ export function App() {
           <Route path="/invite" element={<AcceptInvitePage />} />
         </Route>
 
+        {/* The client's own intake form, from a link: no sign-in, no session check, its own calm frame. */}
+        <Route path="/intake/:token" element={<PublicIntakePage />} />
+
         <Route element={<RequireSignedIn />}>
-          <Route path="/clients" element={<ClientsPage />} />
-          <Route path="/library" element={<LibraryPage />} />
+          <Route path="/clients/*" element={<ClientsRoutes />} />
+          <Route path="/library/*" element={<LibraryRoutes />} />
           <Route path="/calendar" element={<CalendarPage />} />
           <Route path="/dashboard" element={<DashboardPage />} />
           <Route path="/settings" element={<SettingsPage />} />

@@ -1,0 +1,52 @@
+import { useParams } from 'react-router';
+import type { Client, SessionRecord } from '../../../shared/api/clients.js';
+import { Alert, ButtonLink, PageHeader, Spinner } from '../../design/components/index.js';
+import { useApiData } from '../../useApiData.js';
+import { formatDay, fullName } from './labels.js';
+import { SessionForm } from './SessionForm.js';
+import './clients.css';
+import './session.css';
+
+/** Records a new session (/clients/:clientId/sessions/new) or corrects one (/clients/:clientId/sessions/:sessionId). */
+export function SessionPage() {
+  const { clientId, sessionId } = useParams();
+  const isNew = !sessionId || sessionId === 'new';
+  const client = useApiData<Client>(`/api/v1/clients/${clientId}`);
+  const session = useApiData<SessionRecord>(isNew ? null : `/api/v1/sessions/${sessionId}`);
+
+  const failed = client.state.status === 'error' ? client.state : !isNew && session.state.status === 'error' ? session.state : null;
+  if (failed)
+    return (
+      <>
+        <PageHeader title={isNew ? 'Record a session' : 'Session record'} />
+        <div className="stack">
+          <Alert tone="error">{failed.message}</Alert>
+          <div>
+            <ButtonLink to={clientId ? `/clients/${clientId}` : '/clients'} variant="secondary">
+              Back
+            </ButtonLink>
+          </div>
+        </div>
+      </>
+    );
+  if (client.state.status !== 'ready' || (!isNew && session.state.status !== 'ready'))
+    return (
+      <>
+        <PageHeader title={isNew ? 'Record a session' : 'Session record'} />
+        <Spinner label="Opening…" />
+      </>
+    );
+
+  const c = client.state.data;
+  const s = !isNew && session.state.status === 'ready' ? session.state.data : undefined;
+  return (
+    <>
+      <PageHeader
+        title={s ? `Session on ${formatDay(s.date)}` : `Session for ${fullName(c)}`}
+        documentTitle={s ? `Session · ${fullName(c)}` : `New session · ${fullName(c)}`}
+        description={s ? `${fullName(c)}. Change anything and save.` : 'Mark what you worked and what needed more time. One tap saves it.'}
+      />
+      <SessionForm client={c} session={s} />
+    </>
+  );
+}
