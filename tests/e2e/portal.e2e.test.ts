@@ -120,6 +120,20 @@ describe("the client's page in the browser", { timeout: 120_000 }, () => {
     await context.close();
   });
 
+  it('works with the script turned off: the Done button is a plain form', async () => {
+    const { url, token } = await clientWithTwoItems('Ife');
+    const context = await browser.newContext({ ...PHONE_CONTEXT, javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.getByRole('button', { name: /^Done today Seated chin tucks/ }).click();
+    await page.getByRole('button', { name: /^Done ✓ Seated chin tucks/ }).waitFor();
+    await page.getByRole('radio', { name: 'The same' }).check();
+    await page.getByRole('button', { name: 'Save', exact: true }).first().click();
+    await page.getByRole('radio', { name: 'The same', checked: true }).waitFor();
+    expect((await portalData(token)).checkIns).toMatchObject([{ done: true, feeling: 'same' }]);
+    await context.close();
+  });
+
   it('shows an unknown link a friendly page with status 404', async () => {
     const { context, page } = await freshPhone();
     const res = await page.goto(`${server.url}/c/${'n0tAReaLt0ken'.repeat(4)}`);

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { clientBody, clientListQuery, clientPatch, clientSchema, intakeSchema, timelineEntrySchema } from '../../../shared/api/clients.js';
 import { errorSchema, idParams, okSchema } from '../../../shared/api/common.js';
+import { REGIONS, type Region } from '../../../shared/vocabulary.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import type { ClientTable } from '../../db/schema.js';
 import type { AppDeps } from '../../deps.js';
@@ -151,7 +152,7 @@ export function clientsRoutes({ db, clock, storage }: AppDeps): FastifyPluginAsy
           if (isUniqueViolation(err)) throw emailTaken();
           throw err;
         }
-        return presentClient(next);
+        return presentClient(next, (await lastSessionDates([next.id])).get(next.id) ?? null);
       },
     );
 
@@ -226,13 +227,13 @@ export function clientsRoutes({ db, clock, storage }: AppDeps): FastifyPluginAsy
         const sessions = await db.selectFrom('session_records').selectAll().where('client_id', '=', row.id).execute();
         const entries = [
           ...sessions.map((s) => {
-            const more = JSON.parse(s.areas_more_time) as { region: string; side?: string }[];
+            const more = JSON.parse(s.areas_more_time) as { region: Region; side?: string }[];
             return {
               kind: 'session' as const,
               at: s.date,
               title: 'Session',
               detail: more.length
-                ? `Needed more time: ${more.map((a) => (a.side && a.side !== 'both' ? `${a.region} (${a.side})` : a.region)).join(', ')}`
+                ? `Needed more time: ${more.map((a) => `${REGIONS[a.region].toLowerCase()}${a.side && a.side !== 'both' ? ` (${a.side})` : ''}`).join(', ')}`
                 : null,
               sessionId: s.id,
             };

@@ -131,7 +131,7 @@ describeEachDatabase('clients, intake and sessions', (database, dialect) => {
     const timeline = (await call(owner)({ method: 'GET', url: `/api/v1/clients/${client.id}/timeline` })).json().entries;
     expect(timeline.find((e: { kind: string }) => e.kind === 'session')).toMatchObject({
       at: '2026-03-01',
-      detail: 'Needed more time: neck-back (left)',
+      detail: 'Needed more time: back of neck (left)',
     });
 
     for (const date of ['1900-01-01', '2031-01-01', '2026-02-30', 'yesterday']) {

@@ -59,7 +59,7 @@ export function parseClientCsv(text: string): ParsedCsv {
 export function suggestMapping(headers: string[]): Partial<Record<ImportField, string>> {
   const mapping: Partial<Record<ImportField, string>> = {};
   for (const [field, names] of Object.entries(KNOWN_HEADERS) as [ImportField, string[]][]) {
-    const hit = headers.find((h) => names.includes(norm(h)));
+    const hit = headers.find((h) => names.some((n) => norm(n) === norm(h)));
     if (hit) mapping[field] = hit;
   }
   return mapping;

@@ -10,6 +10,8 @@ import { audit, clientRow, presentClient, visibleClients } from './clients.repos
 import { type ImportedClient, parseClientCsv, readRow, suggestMapping } from './csv-import.js';
 
 const BATCH = 200;
+// Sent as a JSON string, a CSV grows with escaping (quotes, line breaks): allow twice its size.
+const IMPORT_BODY_LIMIT = IMPORT_MAX_BYTES * 2 + 1024;
 /** A cell a spreadsheet would run as a formula is prefixed so it stays text. */
 const safeCell = (v: string) => (/^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
 
@@ -18,7 +20,7 @@ export function importRoutes({ db, clock }: AppDeps): FastifyPluginAsyncZod {
     app.post(
       '/clients/import/preview',
       {
-        bodyLimit: IMPORT_MAX_BYTES + 1024,
+        bodyLimit: IMPORT_BODY_LIMIT,
         schema: {
           tags: ['clients'],
           summary: 'Read a CSV export: its columns, a suggested mapping and the first rows',
@@ -35,7 +37,7 @@ export function importRoutes({ db, clock }: AppDeps): FastifyPluginAsyncZod {
     app.post(
       '/clients/import',
       {
-        bodyLimit: IMPORT_MAX_BYTES + 1024,
+        bodyLimit: IMPORT_BODY_LIMIT,
         config: { rateLimit: { max: 20, timeWindow: '1 hour' } },
         schema: {
           tags: ['clients'],

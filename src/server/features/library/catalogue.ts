@@ -45,13 +45,13 @@ export async function findExercise(db: Db, practiceId: string, id: string): Prom
       .executeTakeFirst();
     return { ...builtIn, id, source: 'builtin', basedOn: null, favourite: Boolean(fav), media: [] };
   }
-  if (!/^[0-9a-f-]{36}$/.test(id)) return undefined;
+  // A custom item is found by its id or by its slug (variation links and packs may hold either).
   const row = await db
     .selectFrom('custom_exercises')
     .select('id')
     .where('practice_id', '=', practiceId)
-    .where('id', '=', id)
+    .where((eb) => eb.or([eb('id', '=', id), eb('slug', '=', id)]))
     .executeTakeFirst();
   if (!row) return undefined;
-  return (await practiceCatalogue(db, practiceId)).find((e) => e.id === id);
+  return (await practiceCatalogue(db, practiceId)).find((e) => e.id === row.id);
 }

@@ -5,6 +5,7 @@ import { customExerciseBody, customExercisePatch, exerciseQuery, exerciseSchema 
 import { errorSchema, okSchema } from '../../../shared/api/common.js';
 import { type ExerciseContent, exerciseContentSchema } from '../../../shared/exercise.js';
 import { isUniqueViolation } from '../../db/errors.js';
+import type { Db } from '../../db/index.js';
 import type { AppDeps } from '../../deps.js';
 import { authOf } from '../../http/auth.js';
 import { AppError, conflict, invalid, notFound } from '../../http/errors.js';
@@ -21,6 +22,30 @@ const slugify = (name: string) =>
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '')
     .slice(0, 60) || 'item';
+
+/** Removes a deleted item from the practice's packs and from its other items' variation links. */
+async function forgetItem(trx: Db, practiceId: string, ids: string[]) {
+  for (const pack of await trx.selectFrom('packs').select(['id', 'exercise_ids']).where('practice_id', '=', practiceId).execute()) {
+    const kept = (JSON.parse(pack.exercise_ids) as string[]).filter((x) => !ids.includes(x));
+    await trx
+      .updateTable('packs')
+      .set({ exercise_ids: JSON.stringify(kept) })
+      .where('id', '=', pack.id)
+      .execute();
+  }
+  for (const item of await trx.selectFrom('custom_exercises').select(['id', 'content']).where('practice_id', '=', practiceId).execute()) {
+    const content = JSON.parse(item.content) as ExerciseContent;
+    const easier = content.easier.filter((x) => !ids.includes(x));
+    const harder = content.harder.filter((x) => !ids.includes(x));
+    if (easier.length !== content.easier.length || harder.length !== content.harder.length) {
+      await trx
+        .updateTable('custom_exercises')
+        .set({ content: JSON.stringify({ ...content, easier, harder }) })
+        .where('id', '=', item.id)
+        .execute();
+    }
+  }
+}
 
 export function exercisesRoutes({ db, clock, storage }: AppDeps): FastifyPluginAsyncZod {
   /** Every easier/harder link must name an item this practice can see. */
@@ -170,6 +195,7 @@ export function exercisesRoutes({ db, clock, storage }: AppDeps): FastifyPluginA
           await trx.deleteFrom('exercise_media').where('exercise_id', '=', row.id).where('practice_id', '=', auth.practiceId).execute();
           await trx.deleteFrom('favourites').where('exercise_id', '=', row.id).where('practice_id', '=', auth.practiceId).execute();
           await trx.deleteFrom('custom_exercises').where('id', '=', row.id).execute();
+          await forgetItem(trx, auth.practiceId, [row.id, row.slug]);
         });
         await Promise.all(media.map((m) => storage.remove(m.storage_key)));
         return { ok: true as const };

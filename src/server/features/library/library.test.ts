@@ -149,6 +149,20 @@ describeEachDatabase('the library API', (database) => {
     expect(media).toHaveLength(1);
   });
 
+  it('finds a custom item by its slug, and forgets a deleted item in packs and links', async () => {
+    const base = await createCustomItem(app.http, owner, { name: 'Gentle towel glide', slug: 'gentle-towel-glide' });
+    expect((await get('/api/v1/exercises/gentle-towel-glide')).json().id).toBe(base.id);
+    const next = await createCustomItem(app.http, owner, { name: 'Firm towel glide', easier: ['gentle-towel-glide'] });
+    const pack = await as(
+      app.http,
+      owner,
+    )({ method: 'POST', url: '/api/v1/packs', payload: { name: 'Towels', exerciseIds: [base.id, 'chin-tucks'] } });
+    expect((await as(app.http, owner)({ method: 'DELETE', url: `/api/v1/exercises/${base.id}` })).statusCode).toBe(200);
+    expect((await get(`/api/v1/exercises/${next.id}`)).json().easier).toEqual([]);
+    const renamed = await as(app.http, owner)({ method: 'PATCH', url: `/api/v1/packs/${pack.json().id}`, payload: { name: 'Towel work' } });
+    expect(renamed.json().exerciseIds).toEqual(['chin-tucks']);
+  });
+
   it('keeps favourites and packs per practice', async () => {
     expect((await as(app.http, owner)({ method: 'PUT', url: '/api/v1/exercises/calf-ball-release/favourite' })).statusCode).toBe(200);
     expect((await as(app.http, owner)({ method: 'PUT', url: '/api/v1/exercises/calf-ball-release/favourite' })).statusCode).toBe(200);

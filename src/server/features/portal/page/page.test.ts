@@ -4,6 +4,7 @@ import { buildTestApp, testClock } from '../../../../../tests/helpers/app.js';
 import { describeEachDatabase } from '../../../../../tests/helpers/databases.js';
 import { clientWithHomework } from '../../../../../tests/helpers/factories.js';
 import { as, type Session, signUp } from '../../../../../tests/helpers/session.js';
+import { MAX_READING_GRADE, readingGrade, sentencesOf } from '../../library/readability.js';
 
 describeEachDatabase("the client's page as HTML", (database) => {
   let app: Awaited<ReturnType<typeof buildTestApp>>;
@@ -45,6 +46,28 @@ describeEachDatabase("the client's page as HTML", (database) => {
     expect(body).not.toMatch(/<script(?![^>]*\ssrc=)/);
     expect(body).not.toMatch(/\sstyle=/);
     expect(body).not.toMatch(/<style/);
+  });
+
+  it('speaks plainly: every sentence on the page at grade 7 or below', async () => {
+    const { token } = await clientWithHomework(app.http, owner, {
+      client: { intake: { complaints: ['headaches'], goals: 'Sleep better' } },
+    });
+    const body = (await get(`/c/${token}`)).body;
+    const text = body
+      .replace(/<ol class="dots"[\s\S]*?<\/ol>/g, '')
+      .replace(/<(p|h1|h2|h3|legend|label|dt|dd|li|figcaption|button|title)\b[^>]*>/g, '\n')
+      .replace(/<[^>]+>/g, ' ')
+      .replace(/&#39;/g, "'")
+      .replace(/&amp;/g, '&')
+      .replace(/&quot;/g, '"');
+    // A grade means nothing for a word or two ("(optional)"): score sentences of four words or more.
+    const sentences = text
+      .split('\n')
+      .flatMap((line) => sentencesOf(line.replace(/\s+/g, ' ')))
+      .filter((s) => s.split(' ').length >= 4);
+    expect(sentences.length).toBeGreaterThan(30);
+    const worst = sentences.map((s) => ({ s, grade: readingGrade(s) })).reduce((a, b) => (b.grade > a.grade ? b : a));
+    expect(worst.grade, worst.s).toBeLessThanOrEqual(MAX_READING_GRADE);
   });
 
   it('sends the page and its files compressed, the files content-hashed and cached for a year', async () => {

@@ -54,7 +54,7 @@ function questionsSection(p: Portal, links: PageLinks, flash?: Flash): SafeHtml 
 <button type="submit" class="button">Send</button>
 ${status(flash === 'question' && `Sent. ${p.therapistName} will answer here.`)}
 </form>
-<ul class="questions" aria-label="Your questions">${p.questions.map(
+<ul class="questions" aria-label="Your questions"${p.questions.length === 0 && html` hidden`}>${p.questions.map(
     (q) =>
       html`<li><p class="asked"><span class="label">You asked on ${asked.format(new Date(q.askedAt))}:</span> ${q.text}</p>${
         q.answer
@@ -131,7 +131,7 @@ ${
 ${questionsSection(p, links, flash)}
 ${remindersSection(p, links, flash)}
 </main>
-<footer class="foot"><p>This page is just for you. Please do not share its link.</p><p>Self-care advice from ${p.practiceName}, not a medical treatment.</p></footer>`;
+<footer class="foot"><p>This page is just for you. Please do not share its link.</p><p>These are tips from ${p.practiceName} to help you look after yourself. They are not medical care.</p></footer>`;
   return htmlDocument({ title: `Your homework from ${p.therapistName}`, links, body });
 }
 

@@ -27,16 +27,27 @@ function start(root: HTMLElement) {
   const sync = document.getElementById('sync')!;
   let sending: Promise<void> = Promise.resolve();
 
+  // Where storage is refused (some private modes), the taps wait in memory while the page is open.
+  let inMemory: Record<string, CheckIn> = {};
+  let stored = true;
   const readQueue = (): Record<string, CheckIn> => {
-    try {
-      return JSON.parse(localStorage.getItem(queueKey) ?? '{}');
-    } catch {
-      return {};
+    if (stored) {
+      try {
+        return JSON.parse(localStorage.getItem(queueKey) ?? '{}');
+      } catch {
+        stored = false;
+      }
     }
+    return { ...inMemory };
   };
   const writeQueue = (q: Record<string, CheckIn>) => {
-    if (Object.keys(q).length) localStorage.setItem(queueKey, JSON.stringify(q));
-    else localStorage.removeItem(queueKey);
+    inMemory = q;
+    try {
+      if (Object.keys(q).length) localStorage.setItem(queueKey, JSON.stringify(q));
+      else localStorage.removeItem(queueKey);
+    } catch {
+      stored = false;
+    }
   };
 
   /** Today in the client's time zone, now: a page kept on the phone since yesterday still ticks today. */
@@ -188,7 +199,9 @@ function start(root: HTMLElement) {
       p.textContent = `You asked just now: ${text.value.trim()}`;
       li.appendChild(document.createElement('p')).textContent = 'No answer yet.';
       li.lastElementChild!.className = 'waiting';
-      document.querySelector('.questions')?.prepend(li);
+      const list = document.querySelector<HTMLElement>('.questions');
+      list?.prepend(li);
+      if (list) list.hidden = false;
       text.value = '';
       said.textContent = 'Sent. You will see the answer here.';
     } catch {
