@@ -6,6 +6,7 @@ import { loadConfig } from './config.js';
 import { openDatabase } from './db/index.js';
 import { mailboxTransport, smtpTransport } from './email/transport.js';
 import { DEMO_LOGIN, seedDemoIfEmpty } from './seed/demo.js';
+import { seedDemoClients } from './seed/demo-clients.js';
 import { diskStorage } from './storage/storage.js';
 
 const config = loadConfig();
@@ -16,6 +17,7 @@ const storage = diskStorage(resolve(config.DATA_DIR));
 const app = await buildApp({ ...database, clock: systemClock, config, transport, storage });
 
 const seeded = !config.production && config.SEED_DEMO === 'auto' && (await seedDemoIfEmpty(database.db, systemClock));
+if (seeded) await seedDemoClients(app.http, systemClock, DEMO_LOGIN, 'America/New_York');
 await app.http.listen({ port: config.PORT, host: config.HOST });
 await scheduleLapseSweep(database.db, systemClock);
 app.jobs.start();

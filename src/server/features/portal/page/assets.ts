@@ -75,7 +75,8 @@ export function portalAssets(): PortalAssets {
   const version = createHash('sha256').update(Object.values(urls).join()).digest('base64url').slice(0, 10);
   const serviceWorker = compressed(
     'text/javascript; charset=utf-8',
-    compile('sw.ts', { PRECACHE: JSON.stringify(Object.values(urls)), VERSION: JSON.stringify(version) }),
+    // What the page needs to open offline; the PNG icons only matter when installing, which needs the network anyway.
+    compile('sw.ts', { PRECACHE: JSON.stringify([urls.css, urls.js, urls.icon]), VERSION: JSON.stringify(version) }),
   );
   built = { files, urls, serviceWorker };
   return built;

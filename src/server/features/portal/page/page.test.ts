@@ -1,10 +1,12 @@
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, testClock } from '../../../../../tests/helpers/app.js';
 import { describeEachDatabase } from '../../../../../tests/helpers/databases.js';
 import { clientWithHomework } from '../../../../../tests/helpers/factories.js';
 import { as, type Session, signUp } from '../../../../../tests/helpers/session.js';
+import type { Portal } from '../../../../shared/api/portal.js';
 import { MAX_READING_GRADE, readingGrade, sentencesOf } from '../../library/readability.js';
+import { renderPortalPage } from './render.js';
 
 describeEachDatabase("the client's page as HTML", (database) => {
   let app: Awaited<ReturnType<typeof buildTestApp>>;
@@ -137,5 +139,39 @@ describeEachDatabase("the client's page as HTML", (database) => {
     const bad = await form(`/c/${token}/checkin`, { homeworkId: id, done: 'true', date: '2026-03-09' });
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('That day has not come yet.');
+  });
+});
+
+describe('rendering the page', () => {
+  const portal: Portal = {
+    practiceName: 'Willow <Table>',
+    therapistName: 'Tess "T" Rowe',
+    firstName: '<script>alert(1)</script>',
+    today: '2026-03-02',
+    days: ['2026-03-01', '2026-03-02'],
+    items: [],
+    checkIns: [],
+    goals: null,
+    nextAppointment: { startsAt: '2026-03-16T15:00:00.000Z', label: 'Monday 16 March at 10:00' },
+    toolsThatWouldHelp: [],
+    questions: [],
+    reminders: 'none',
+    canEmail: false,
+  };
+  const links = { css: '/a.css', js: '/a.js', icon: '/i.svg', touchIcon: '/i.png', page: '/c/token', zone: 'UTC' };
+
+  it('escapes everything a person typed', () => {
+    const page = renderPortalPage(portal, links);
+    expect(page).not.toContain('<script>alert');
+    expect(page).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(page).toContain('Willow &lt;Table&gt;');
+    expect(page).toContain('Tess &quot;T&quot; Rowe');
+  });
+
+  it('shows the next visit with a calendar file only when there is one', () => {
+    const page = renderPortalPage(portal, links);
+    expect(page).toContain('Monday 16 March at 10:00');
+    expect(page).toMatch(/href="data:text\/calendar[^"]*DTSTART%3A20260316T150000Z[^"]*" download="next-visit.ics"/);
+    expect(renderPortalPage({ ...portal, nextAppointment: null }, links)).not.toContain('Your next visit');
   });
 });
