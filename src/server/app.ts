@@ -28,6 +28,7 @@ import { appointmentsRoutes } from './features/appointments/appointments.routes.
 import { APPOINTMENT_REMINDER, appointmentReminderJob } from './features/appointments/appointments.service.js';
 import { feedRoutes } from './features/appointments/feed.routes.js';
 import { LAPSE_SWEEP, lapseSweepJob } from './features/appointments/lapsed.js';
+import { dashboardRoutes } from './features/dashboard/dashboard.routes.js';
 import { goalsRoutes } from './features/goals/goals.routes.js';
 import { referralsRoutes } from './features/referrals/referrals.routes.js';
 import { questionsRoutes } from './features/portal/questions.routes.js';
@@ -161,6 +162,7 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
       await api.register(feedRoutes(deps));
       await api.register(referralsRoutes(deps));
       await api.register(goalsRoutes(deps));
+      await api.register(dashboardRoutes(deps));
       if (deps.transport.kind === 'mailbox' && !config.production) await api.register(mailboxRoutes(deps));
     },
     { prefix: '/api/v1' },

@@ -1,3 +1,4 @@
+import { appointmentLabel, nextAppointmentOf } from '../appointments/appointments.service.js';
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { Intake } from '../../../shared/api/clients.js';
@@ -93,6 +94,7 @@ export async function portalView({ db, clock }: Deps, client: LinkedClient, toke
   const missing = new Set<Tool>(
     items.flatMap((i) => i.tools.filter((need: Tool[]) => !need.some((t) => have.has(t))).map((need: Tool[]) => need[0])),
   );
+  const next = await nextAppointmentOf(db, client.id, clock.now());
   return {
     practiceName: client.practiceName,
     therapistName: therapist?.name ?? client.sender_name ?? client.practiceName,
@@ -102,7 +104,7 @@ export async function portalView({ db, clock }: Deps, client: LinkedClient, toke
     items,
     checkIns: checkIns.map((c) => ({ homeworkId: c.homework_id, date: c.date, done: c.done === 1, feeling: c.feeling, note: c.note })),
     goals: intake.goals ?? null,
-    nextAppointment: null,
+    nextAppointment: next ? { startsAt: next.starts_at, label: appointmentLabel(next) } : null,
     toolsThatWouldHelp: [...missing],
     questions: questions.map((q) => ({ id: q.id, text: q.text, askedAt: q.asked_at, answer: q.answer, answeredAt: q.answered_at })),
     reminders: client.unsubscribed_at ? 'none' : (client.reminder_rhythm ?? 'none'),

@@ -1,3 +1,5 @@
+import { nextAppointmentOf } from '../../appointments/appointments.service.js';
+import { calendarFile } from '../../appointments/ics.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { type ZodType, z } from 'zod';
 import { checkInBody, questionBody, reminderBody } from '../../../../shared/api/portal.js';
@@ -76,6 +78,24 @@ export function portalPageRoutes(deps: AppDeps) {
       const flash: Flash | undefined = saved === 'question' || saved === 'reminders' ? saved : undefined;
       reply.headers(PRIVATE_HTML);
       return sendCompressedHtml(req, reply, renderPortalPage(view, links(r.params.token, client.zone), flash));
+    });
+
+    app.get('/c/:token/next.ics', page, async (req, reply) => {
+      const r = req as TokenRequest;
+      const client = await clientOr(r, reply);
+      if (!client) return reply;
+      const next = await nextAppointmentOf(deps.db, client.id, deps.clock.now());
+      if (!next) return reply.code(404).type('text/plain').send('No visit is booked.');
+      const ics = calendarFile([{ appointment: next, summary: `Massage at ${client.practiceName}`, location: client.practiceName }], {
+        name: client.practiceName,
+        method: 'PUBLISH',
+        timezone: next.timezone,
+      });
+      return reply
+        .type('text/calendar; charset=utf-8')
+        .header('cache-control', 'no-store')
+        .header('content-disposition', 'attachment; filename="next-visit.ics"')
+        .send(ics);
     });
 
     app.get('/c/:token/manifest.webmanifest', page, async (req, reply) => {

@@ -171,7 +171,7 @@ describe('rendering the page', () => {
   it('shows the next visit with a calendar file only when there is one', () => {
     const page = renderPortalPage(portal, links);
     expect(page).toContain('Monday 16 March at 10:00');
-    expect(page).toMatch(/href="data:text\/calendar[^"]*DTSTART%3A20260316T150000Z[^"]*" download="next-visit.ics"/);
+    expect(page).toMatch(/href="\/c\/[^"]+\/next.ics" download="next-visit.ics"/);
     expect(renderPortalPage({ ...portal, nextAppointment: null }, links)).not.toContain('Your next visit');
   });
 });

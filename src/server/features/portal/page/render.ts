@@ -82,29 +82,6 @@ ${status(flash === 'reminders' && 'Saved.')}
 </section>`;
 }
 
-function calendarLink(a: NonNullable<Portal['nextAppointment']>): string {
-  const stamp = (d: Date) =>
-    d
-      .toISOString()
-      .replace(/[-:]/g, '')
-      .replace(/\.\d{3}/, '');
-  const start = new Date(a.startsAt);
-  const ics = [
-    'BEGIN:VCALENDAR',
-    'VERSION:2.0',
-    'PRODID:-//Carryover//EN',
-    'BEGIN:VEVENT',
-    `UID:${stamp(start)}@carryover`,
-    `DTSTAMP:${stamp(start)}`,
-    `DTSTART:${stamp(start)}`,
-    `DTEND:${stamp(new Date(start.getTime() + 60 * 60_000))}`,
-    `SUMMARY:${a.label.replace(/[,;\\]/g, ' ')}`,
-    'END:VEVENT',
-    'END:VCALENDAR',
-  ].join('\r\n');
-  return `data:text/calendar;charset=utf-8,${encodeURIComponent(ics)}`;
-}
-
 /** The client's page: what to do, the one tap, how it went, and a line to their therapist. */
 export function renderPortalPage(p: Portal, links: PageLinks, flash?: Flash): string {
   const views = new Set<BodyView>(p.items.flatMap((i) => viewsFor(i.regions)));
@@ -122,7 +99,7 @@ ${p.items.map((item) => renderItem(item, p, { checkin: `${links.page}/checkin` }
 ${p.goals && html`<section class="card" aria-labelledby="goal-title"><h2 id="goal-title">Your goal</h2><p>${p.goals}</p></section>`}
 ${
   p.nextAppointment &&
-  html`<section class="card" aria-labelledby="next-title"><h2 id="next-title">Your next visit</h2><p>${p.nextAppointment.label}</p><p><a href="${calendarLink(p.nextAppointment)}" download="next-visit.ics">Add it to my calendar</a></p></section>`
+  html`<section class="card" aria-labelledby="next-title"><h2 id="next-title">Your next visit</h2><p>${p.nextAppointment.label}</p><p><a href="${links.page}/next.ics" download="next-visit.ics">Add it to my calendar</a></p></section>`
 }
 ${
   p.toolsThatWouldHelp.length > 0 &&

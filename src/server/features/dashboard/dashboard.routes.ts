@@ -1,0 +1,47 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { errorSchema } from '../../../shared/api/common.js';
+import { summaryQuery, summarySchema } from '../../../shared/api/reports.js';
+import type { AppDeps } from '../../deps.js';
+import { authOf } from '../../http/auth.js';
+import { AppError } from '../../http/errors.js';
+import { localDay } from '../../local-time.js';
+import { practiceSummary } from './summary.js';
+
+export function dashboardRoutes({ db, clock }: AppDeps): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/reports/summary',
+      {
+        schema: {
+          tags: ['reports'],
+          summary:
+            'The dashboard figures for a period (dates inclusive, in the practice’s time zone), for the practice or one therapist; every figure’s definition is in `definitions`',
+          querystring: summaryQuery,
+          response: { 200: summarySchema, 400: errorSchema },
+        },
+      },
+      async (req) => {
+        const auth = authOf(req);
+        const { from, to } = req.query;
+        if (from > to) throw new AppError(400, 'invalid', 'The start of the period must be on or before its end.', { from: 'After "to"' });
+        if (from < '2000-01-01' || to > '2100-01-01')
+          throw new AppError(400, 'invalid', 'Choose dates between 2000 and 2100.', { from: 'Out of range' });
+        // A therapist sees their own figures; the owner chooses.
+        const therapistId = auth.member?.role === 'therapist' ? auth.member.id : req.query.therapistId;
+        if (
+          therapistId &&
+          !(await db
+            .selectFrom('members')
+            .select('id')
+            .where('id', '=', therapistId)
+            .where('practice_id', '=', auth.practiceId)
+            .executeTakeFirst())
+        ) {
+          throw new AppError(400, 'invalid', 'No such therapist in your practice.', { therapistId: 'Not in your practice' });
+        }
+        const practice = await db.selectFrom('practices').select('timezone').where('id', '=', auth.practiceId).executeTakeFirstOrThrow();
+        return practiceSummary(db, { practiceId: auth.practiceId, therapistId, from, to, today: localDay(clock.now(), practice.timezone) });
+      },
+    );
+  };
+}
