@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildTestApp } from './helpers/app.js';
 import { describeEachDatabase } from './helpers/databases.js';
-import { createClient, createCustomItem, recordSession, TINY_PNG, uploadForm } from './helpers/factories.js';
+import { buildWorld } from './helpers/world.js';
 import { as, signUp } from './helpers/session.js';
 
 // Outside /api/v1 only the app's own files, the docs and /healthz are served: public by construction.
@@ -66,79 +66,8 @@ describeEachDatabase('every route', (database) => {
   it("gives a member of practice B 404 for practice A's resources", async () => {
     const a = await signUp(app.http, { practiceName: 'A' });
     const b = await signUp(app.http, { practiceName: 'B' });
-    const key = await as(app.http, a)({ method: 'POST', url: '/api/v1/api-keys', payload: { name: 'A key' } });
-    const item = await createCustomItem(app.http, a);
-    const media = await as(app.http, a)({ method: 'POST', url: `/api/v1/exercises/${item.id}/media`, payload: uploadForm(TINY_PNG) });
-    const pack = await as(app.http, a)({ method: 'POST', url: '/api/v1/packs', payload: { name: 'Mine', exerciseIds: [item.id] } });
-    const client = await createClient(app.http, a);
-    const session = await recordSession(app.http, a, client.id);
-    const homework = await as(
-      app.http,
-      a,
-    )({ method: 'POST', url: `/api/v1/sessions/${session.id}/homework`, payload: { exerciseId: 'suboccipital-ball-release' } });
-    const roomPhoto = await as(
-      app.http,
-      a,
-    )({ method: 'POST', url: `/api/v1/homework/${homework.json().id}/media`, payload: uploadForm(TINY_PNG) });
-    const link = await as(app.http, a)({ method: 'POST', url: `/api/v1/clients/${client.id}/link` });
-    await app.http.inject({
-      method: 'POST',
-      url: `/api/v1/portal/${link.json().url.split('/c/')[1]}/questions`,
-      payload: { text: 'A question from A' },
-    });
-    const question = (await as(app.http, a)({ method: 'GET', url: '/api/v1/questions' })).json().questions[0];
-    const appointment = await as(
-      app.http,
-      a,
-    )({ method: 'POST', url: `/api/v1/clients/${client.id}/appointments`, payload: { startsAt: '2026-12-01T10:00:00Z' } });
-    const goal = await as(
-      app.http,
-      a,
-    )({ method: 'POST', url: `/api/v1/clients/${client.id}/goals`, payload: { statement: 'Sleep through the night' } });
-    const code = (await as(app.http, a)({ method: 'GET', url: `/api/v1/clients/${client.id}/referral` })).json().code;
-    await app.http.inject({
-      method: 'POST',
-      url: `/api/v1/referrals/${code}/booking-requests`,
-      payload: { name: 'Friend Of A', email: 'friend-of-a@example.com', preferredTimes: ['2026-12-02T10:00:00Z'] },
-    });
-    const request = (await as(app.http, a)({ method: 'GET', url: '/api/v1/booking-requests' })).json().requests[0];
-    const resourcesOfA: Record<string, string> = {
-      '/api/v1/appointments/:id': appointment.json().id,
-      '/api/v1/sessions/:id/rebook-suggestion': session.id,
-      '/api/v1/sessions/:id/checkout': session.id,
-      '/api/v1/clients/:id/appointments': client.id,
-      '/api/v1/clients/:id/referral': client.id,
-      '/api/v1/clients/:id/referral-thanks': client.id,
-      '/api/v1/clients/:id/goals': client.id,
-      '/api/v1/goals/:id': goal.json().id,
-      '/api/v1/goals/:id/progress': goal.json().id,
-      '/api/v1/booking-requests/:id/confirm': request.id,
-      '/api/v1/booking-requests/:id/propose': request.id,
-      '/api/v1/questions/:id/answer': question.id,
-      '/api/v1/clients/:id/link/revoke': client.id,
-      '/api/v1/sessions/:id/suggestions': session.id,
-      '/api/v1/sessions/:id/homework': session.id,
-      '/api/v1/sessions/:id/send': session.id,
-      '/api/v1/clients/:id/homework': client.id,
-      '/api/v1/clients/:id/handout.pdf': client.id,
-      '/api/v1/clients/:id/link': client.id,
-      '/api/v1/homework/:id': homework.json().id,
-      '/api/v1/homework/:id/progress': homework.json().id,
-      '/api/v1/homework/:id/media': homework.json().id,
-      '/api/v1/homework-media/:id': roomPhoto.json().id,
-      '/api/v1/clients/:id': client.id,
-      '/api/v1/clients/:id/export': client.id,
-      '/api/v1/clients/:id/timeline': client.id,
-      '/api/v1/clients/:id/sessions': client.id,
-      '/api/v1/clients/:id/intake-link': client.id,
-      '/api/v1/sessions/:id': session.id,
-      '/api/v1/api-keys/:id': key.json().id,
-      '/api/v1/exercises/:id': item.id,
-      '/api/v1/exercises/:id/favourite': item.id,
-      '/api/v1/exercises/:id/media': item.id,
-      '/api/v1/media/:id': media.json().id,
-      '/api/v1/packs/:id': pack.json().id,
-    };
+    const world = await buildWorld(app.http, a);
+    const { client, item, key, media, resources: resourcesOfA } = world;
     // A body that passes validation, so the answer is about the resource, not the body.
     const validBody: Record<string, unknown> = {
       'POST /api/v1/clients/:id/sessions': { date: '2026-03-01' },
@@ -183,10 +112,10 @@ describeEachDatabase('every route', (database) => {
     expect(library.json().total).toBe(0);
     // And A's key and item are untouched: B's attempts changed nothing.
     expect((await as(app.http, a)({ method: 'GET', url: `/api/v1/exercises/${item.id}` })).statusCode).toBe(200);
-    expect((await as(app.http, a)({ method: 'GET', url: `/api/v1/media/${media.json().id}` })).statusCode).toBe(200);
+    expect((await as(app.http, a)({ method: 'GET', url: `/api/v1/media/${media.id}` })).statusCode).toBe(200);
     expect((await as(app.http, a)({ method: 'GET', url: `/api/v1/clients/${client.id}` })).json().firstName).toBe('Robin');
     expect((await as(app.http, a)({ method: 'GET', url: `/api/v1/clients/${client.id}/homework` })).json().homework).toHaveLength(1);
-    const still = await app.http.inject({ method: 'GET', url: '/api/v1/practice', headers: { authorization: `Bearer ${key.json().key}` } });
+    const still = await app.http.inject({ method: 'GET', url: '/api/v1/practice', headers: { authorization: `Bearer ${key.key}` } });
     expect(still.json().name).toBe('A');
   });
 

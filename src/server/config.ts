@@ -11,6 +11,8 @@ const envSchema = z.object({
   PUBLIC_URL: z.string().url().optional(),
   SEED_DEMO: z.enum(['auto', 'never']).default('auto'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** `off` only for load tests on one machine: every request comes from one address there. */
+  RATE_LIMITS: z.enum(['on', 'off']).default('on'),
 });
 
 export type Config = z.infer<typeof envSchema> & { publicUrl: string; production: boolean };
@@ -23,6 +25,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const c = parsed.data;
+  if (c.NODE_ENV === 'production' && c.RATE_LIMITS === 'off')
+    throw new Error('Invalid configuration:\n  RATE_LIMITS: cannot be off in production');
   return {
     ...c,
     production: c.NODE_ENV === 'production',

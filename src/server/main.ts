@@ -17,7 +17,7 @@ const storage = diskStorage(resolve(config.DATA_DIR));
 const app = await buildApp({ ...database, clock: systemClock, config, transport, storage });
 
 const seeded = !config.production && config.SEED_DEMO === 'auto' && (await seedDemoIfEmpty(database.db, systemClock));
-if (seeded) await seedDemoClients(app.http, systemClock, DEMO_LOGIN, 'America/New_York');
+if (seeded) await seedDemoClients(app.http, database.db, systemClock, DEMO_LOGIN, 'America/New_York');
 await app.http.listen({ port: config.PORT, host: config.HOST });
 await scheduleLapseSweep(database.db, systemClock);
 app.jobs.start();

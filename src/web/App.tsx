@@ -7,9 +7,12 @@ import { SignUpPage } from './features/auth/SignUpPage.js';
 import { CalendarPage } from './features/calendar/CalendarPage.js';
 import { ClientsRoutes } from './features/clients/ClientsRoutes.js';
 import { DashboardPage } from './features/dashboard/DashboardPage.js';
+import { HandoutPage, HomeworkStepPage, TeachPage } from './features/homework/index.js';
 import { PublicIntakePage } from './features/intake/PublicIntakePage.js';
 import { LibraryRoutes } from './features/library/LibraryRoutes.js';
 import { MailboxPage } from './features/mailbox/MailboxPage.js';
+import { QuestionsPage } from './features/questions/QuestionsPage.js';
+import { ReferralsPage } from './features/referrals/ReferralsPage.js';
 import { SettingsPage } from './features/settings/SettingsPage.js';
 import { EitherLayout, HomeRedirect, RequireSignedIn, SignedOutOnly } from './layout/guards.js';
 import { RouteFocus } from './layout/RouteFocus.js';
@@ -40,8 +43,13 @@ export function App() {
 
         <Route element={<RequireSignedIn />}>
           <Route path="/clients/*" element={<ClientsRoutes />} />
+          <Route path="/clients/:id/handout" element={<HandoutPage />} />
+          <Route path="/sessions/:id/homework" element={<HomeworkStepPage />} />
+          <Route path="/homework/:id/teach" element={<TeachPage />} />
           <Route path="/library/*" element={<LibraryRoutes />} />
           <Route path="/calendar" element={<CalendarPage />} />
+          <Route path="/questions" element={<QuestionsPage />} />
+          <Route path="/referrals" element={<ReferralsPage />} />
           <Route path="/dashboard" element={<DashboardPage />} />
           <Route path="/settings" element={<SettingsPage />} />
         </Route>

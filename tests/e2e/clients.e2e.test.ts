@@ -80,8 +80,11 @@ describe('clients in the browser', { timeout: 120_000 }, () => {
     await expectNoAxeViolations(page);
     await page.getByRole('button', { name: 'Save session' }).click();
 
-    await page.waitForURL(/\/clients\/[0-9a-f-]{36}$/);
+    // Saving goes straight on to the homework step; the client page is one tap back.
+    await page.waitForURL(/\/sessions\/[0-9a-f-]{36}\/homework$/);
     await expect.poll(() => page.getByText('Session saved.').isVisible()).toBe(true);
+    await page.getByRole('link', { name: 'Back to Maya' }).click();
+    await page.waitForURL(/\/clients\/[0-9a-f-]{36}$/);
     const timeline = page.getByRole('region', { name: 'Timeline' });
     await expect.poll(() => timeline.getByText('Needed more time').first().isVisible()).toBe(true);
     expect(await timeline.textContent()).toMatch(/Back of neck/);

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { DateTime } from 'luxon';
 import type { Clock } from '../clock.js';
+import type { Db } from '../db/index.js';
 
 interface DemoClient {
   firstName: string;
@@ -106,7 +107,13 @@ const CLIENTS: DemoClient[] = [
  * Fills the demo practice through the real API, so the demo holds only data the app itself
  * would accept: clients with intakes, sessions, homework, check-ins, appointments, a goal and a question.
  */
-export async function seedDemoClients(http: FastifyInstance, clock: Clock, login: { email: string; password: string }, timezone: string) {
+export async function seedDemoClients(
+  http: FastifyInstance,
+  db: Db,
+  clock: Clock,
+  login: { email: string; password: string },
+  timezone: string,
+) {
   const signIn = await http.inject({ method: 'POST', url: '/api/v1/auth/login', payload: login });
   const cookie = signIn.cookies.find((c) => c.name === 'carryover_session')!.value;
   const csrf = signIn.json().csrfToken as string;
@@ -145,6 +152,13 @@ export async function seedDemoClients(http: FastifyInstance, clock: Clock, login
     const homework = [];
     for (const exerciseId of c.homework) homework.push(await call('POST', `/api/v1/sessions/${session.id}/homework`, { exerciseId }));
     for (const h of homework) await call('PATCH', `/api/v1/homework/${h.id}`, { demonstrated: true });
+    // The API stamps items with the moment they are given; the demo's were given at the last visit.
+    const given = now
+      .minus({ weeks: c.visits.at(-1)! })
+      .set({ hour: 10 + i })
+      .toUTC()
+      .toISO()!;
+    await db.updateTable('homework').set({ assigned_at: given, demonstrated_at: given }).where('client_id', '=', client.id).execute();
     const link = await call('POST', `/api/v1/clients/${client.id}/link`);
     const token = link.url.split('/c/')[1];
     const daysSince = Math.min(13, c.visits.at(-1)! * 7 - 1);

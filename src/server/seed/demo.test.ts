@@ -14,7 +14,7 @@ describeEachDatabase('the demo practice', (database) => {
 
   it('is seeded once, labelled as a demo, with clients, homework and check-ins made through the API', async () => {
     expect(await seedDemoIfEmpty(database().db, systemClock)).toBe(true);
-    await seedDemoClients(app.http, systemClock, DEMO_LOGIN, 'America/New_York');
+    await seedDemoClients(app.http, database().db, systemClock, DEMO_LOGIN, 'America/New_York');
     expect(await seedDemoIfEmpty(database().db, systemClock)).toBe(false);
     const { db } = database();
     expect((await db.selectFrom('practices').select('is_demo').executeTakeFirstOrThrow()).is_demo).toBe(1);

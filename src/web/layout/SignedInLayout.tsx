@@ -10,6 +10,7 @@ import {
   SettingsIcon,
   SignOutIcon,
 } from '../design/components/index.js';
+import { QuestionsNavIcon } from '../features/questions/QuestionsNavIcon.js';
 import { useSession, useSignedIn } from '../session.js';
 import { SkipLink } from './SkipLink.js';
 import './layout.css';
@@ -18,6 +19,7 @@ const places: { to: string; label: string; icon: Icon }[] = [
   { to: '/clients', label: 'Clients', icon: ClientsIcon },
   { to: '/library', label: 'Library', icon: LibraryIcon },
   { to: '/calendar', label: 'Calendar', icon: CalendarIcon },
+  { to: '/questions', label: 'Questions', icon: QuestionsNavIcon },
   { to: '/dashboard', label: 'Dashboard', icon: DashboardIcon },
   { to: '/settings', label: 'Settings', icon: SettingsIcon },
 ];

@@ -3,6 +3,11 @@ import { useParams } from 'react-router';
 import type { Client, SessionRecord } from '../../../shared/api/clients.js';
 import { Alert, Badge, Button, ButtonLink, Card, PageHeader, Spinner } from '../../design/components/index.js';
 import { useApiData } from '../../useApiData.js';
+import { ClientAppointmentsPanel } from '../calendar/ClientAppointmentsPanel.js';
+import { GoalsPanel } from '../goals/GoalsPanel.js';
+import { ClientHomeworkPanel } from '../homework/ClientHomeworkPanel.js';
+import { ClientQuestionsPanel } from '../questions/ClientQuestionsPanel.js';
+import { ReferralPanel } from '../referrals/ReferralPanel.js';
 import { IntakeLinkPanel } from './IntakeLinkPanel.js';
 import { IntakeSummary } from './IntakeSummary.js';
 import { formatDay, fullName } from './labels.js';
@@ -72,6 +77,8 @@ export function ClientPage() {
         {notice && <Alert tone="success">{notice}</Alert>}
         <div className="client-columns">
           <div className="stack-lg">
+            <ClientHomeworkPanel clientId={c.id} clientFirstName={c.firstName} />
+            <ClientAppointmentsPanel clientId={c.id} clientName={fullName(c)} />
             <Card title="Intake">
               <IntakeSummary client={c} />
             </Card>
@@ -85,6 +92,9 @@ export function ClientPage() {
             {timeline.state.status === 'ready' && <Timeline entries={timeline.state.data.entries} clientId={c.id} sessions={byId} />}
           </Card>
         </div>
+        <GoalsPanel clientId={c.id} firstName={c.firstName} />
+        <ClientQuestionsPanel clientId={c.id} firstName={c.firstName} />
+        <ReferralPanel clientId={c.id} firstName={c.firstName} />
         <Card title="Privacy">
           <PrivacyPanel
             client={c}

@@ -7,6 +7,7 @@ import { api } from '../../api.js';
 import { Button, ButtonLink, ChipGroup, TextAreaField, TextField } from '../../design/components/index.js';
 import { FormError } from '../../FormError.js';
 import { useForm } from '../../forms.js';
+import { homeworkStepPath } from '../homework/homeworkData.js';
 import { type Area, AreasOnMap } from './AreasOnMap.js';
 import { type FindingDraft, FindingsEditor, newFinding } from './FindingsEditor.js';
 import { errorAt, optionsOf, todayHere } from './labels.js';
@@ -88,9 +89,14 @@ export function SessionForm({ client, session }: { client: Client; session?: Ses
       schema: sessionForm,
       values: bodyOf(values),
       send: async (body) => {
-        if (session) await api.patch<SessionRecord>(`/api/v1/sessions/${session.id}`, body);
-        else await api.post<SessionRecord>(`/api/v1/clients/${client.id}/sessions`, body);
-        navigate(`/clients/${client.id}`, { state: { notice: session ? 'Session record updated.' : 'Session saved.' } });
+        if (session) {
+          await api.patch<SessionRecord>(`/api/v1/sessions/${session.id}`, body);
+          navigate(`/clients/${client.id}`, { state: { notice: 'Session record updated.' } });
+          return;
+        }
+        // A new session goes straight on to homework: the next minute of the visit.
+        const saved = await api.post<SessionRecord>(`/api/v1/clients/${client.id}/sessions`, body);
+        navigate(homeworkStepPath(saved.id), { state: { notice: 'Session saved.' } });
       },
     });
   }

@@ -2,6 +2,7 @@ import { useParams } from 'react-router';
 import type { Client, SessionRecord } from '../../../shared/api/clients.js';
 import { Alert, ButtonLink, PageHeader, Spinner } from '../../design/components/index.js';
 import { useApiData } from '../../useApiData.js';
+import { homeworkStepPath } from '../homework/homeworkData.js';
 import { formatDay, fullName } from './labels.js';
 import { SessionForm } from './SessionForm.js';
 import './clients.css';
@@ -45,6 +46,7 @@ export function SessionPage() {
         title={s ? `Session on ${formatDay(s.date)}` : `Session for ${fullName(c)}`}
         documentTitle={s ? `Session · ${fullName(c)}` : `New session · ${fullName(c)}`}
         description={s ? `${fullName(c)}. Change anything and save.` : 'Mark what you worked and what needed more time. One tap saves it.'}
+        actions={s && <ButtonLink to={homeworkStepPath(s.id)}>Homework</ButtonLink>}
       />
       <SessionForm client={c} session={s} />
     </>

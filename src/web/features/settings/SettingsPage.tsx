@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import { Alert, Card, MailIcon, PageHeader } from '../../design/components/index.js';
 import { useSignedIn } from '../../session.js';
+import { CalendarSettings } from '../calendar/CalendarSettings.js';
 import { ApiKeysSection } from './ApiKeysSection.js';
 import { PracticeSection } from './PracticeSection.js';
 import { roleLabels } from './practiceLabels.js';
@@ -30,6 +31,7 @@ export function SettingsPage() {
           </dl>
         </Card>
         <PracticeSection />
+        <CalendarSettings />
         {isOwner && <TeamSection />}
         {isOwner && <ApiKeysSection />}
         <Card title="Email">

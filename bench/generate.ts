@@ -1,0 +1,241 @@
+// Large, realistic data for the benchmarks, on SQLite or PostgreSQL, with a progress bar.
+// Every practice gets clients with sessions spread over five years, homework at each session and
+// check-ins for it; a few client links are returned in plain text so the load can use them.
+import { randomUUID } from 'node:crypto';
+import type { Db } from '../src/server/db/index.js';
+import { hashToken, newToken } from '../src/server/http/tokens.js';
+import { hashPassword } from '../src/server/features/auth/passwords.js';
+import { newReferralCode } from '../src/server/features/clients/clients.repository.js';
+import { builtInLibrary } from '../src/server/features/library/library.js';
+
+export interface Scale {
+  practices: number;
+  clientsPerPractice: number;
+  sessionsPerClient: number;
+  checkInsPerHomework: number;
+}
+
+export const SCALES: Record<string, Scale> = {
+  // 100 practices, 10,000 clients, 50,000 sessions, 500,000 check-ins
+  standard: { practices: 100, clientsPerPractice: 100, sessionsPerClient: 5, checkInsPerHomework: 10 },
+  // 1,000 practices, 100,000 clients, 200,000 sessions, 2,000,000 check-ins
+  large: { practices: 1000, clientsPerPractice: 100, sessionsPerClient: 2, checkInsPerHomework: 10 },
+  // One practice with five years of data: 2,000 clients, 20,000 sessions, 200,000 check-ins
+  dashboard: { practices: 1, clientsPerPractice: 2000, sessionsPerClient: 10, checkInsPerHomework: 10 },
+};
+
+const EXERCISES = [
+  'chin-tucks',
+  'doorway-pec-stretch',
+  'suboccipital-ball-release',
+  'calf-foam-roll',
+  'figure-four-piriformis-stretch',
+  'box-breathing',
+  'wall-calf-stretch',
+  'glute-ball-release',
+];
+const COMPLAINTS = ['headaches', 'neck-pain', 'tight-calves', 'low-back-pain', 'rounded-shoulders', 'stress-sleep'];
+const DAY = 86_400_000;
+
+export interface Generated {
+  practiceIds: string[];
+  owners: { email: string; password: string }[];
+  links: { token: string; homeworkId: string; clientId: string }[];
+  sessionIds: string[];
+  clientIds: string[];
+  rows: Record<string, number>;
+}
+
+function progress(label: string, done: number, total: number) {
+  if (!process.stderr.isTTY && done !== total && done % Math.max(1, Math.floor(total / 20)) !== 0) return;
+  const width = 30;
+  const filled = Math.round((done / total) * width);
+  process.stderr.write(
+    `\r${label.padEnd(22)} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${Math.round((done / total) * 100)}%${done === total ? '\n' : ''}`,
+  );
+}
+
+async function insertAll(db: Db, table: string, rows: Record<string, unknown>[], batch = 500) {
+  for (let i = 0; i < rows.length; i += batch)
+    await db
+      .insertInto(table as never)
+      .values(rows.slice(i, i + batch) as never)
+      .execute();
+}
+
+export async function generate(
+  db: Db,
+  scale: Scale,
+  opts: { now?: Date; label?: string; linksPerPractice?: number } = {},
+): Promise<Generated> {
+  const now = opts.now ?? new Date();
+  const password = 'bench password 123';
+  const passwordHash = await hashPassword(password);
+  // What a real assignment stores: the whole item as it was.
+  const snapshots = new Map(
+    EXERCISES.map((slug) => {
+      const item = builtInLibrary().get(slug)!;
+      return [slug, JSON.stringify({ ...item, id: slug, source: 'builtin', basedOn: null, media: [] })];
+    }),
+  );
+  const out: Generated = { practiceIds: [], owners: [], links: [], sessionIds: [], clientIds: [], rows: {} };
+  const count = (t: string, n: number) => {
+    out.rows[t] = (out.rows[t] ?? 0) + n;
+  };
+  for (let p = 0; p < scale.practices; p++) {
+    const practiceId = randomUUID();
+    const ownerId = randomUUID();
+    const created = new Date(now.getTime() - 5 * 365 * DAY).toISOString();
+    const email = `owner-${practiceId.slice(0, 8)}@bench.test`;
+    await db
+      .insertInto('practices')
+      .values({
+        id: practiceId,
+        name: `Bench practice ${p + 1}`,
+        timezone: 'America/New_York',
+        paper_size: 'letter',
+        homework_cap: 2,
+        sender_name: null,
+        reply_to: null,
+        is_demo: 0,
+        created_at: created,
+      })
+      .execute();
+    await db
+      .insertInto('members')
+      .values({
+        id: ownerId,
+        practice_id: practiceId,
+        email,
+        name: `Owner ${p + 1}`,
+        password_hash: passwordHash,
+        role: 'owner',
+        created_at: created,
+      })
+      .execute();
+    out.practiceIds.push(practiceId);
+    out.owners.push({ email, password });
+    const clients = [];
+    const sessions = [];
+    const homework = [];
+    const checkIns = [];
+    const links = [];
+    for (let c = 0; c < scale.clientsPerPractice; c++) {
+      const clientId = randomUUID();
+      const first = `Client${c}`;
+      const last = `P${p}`;
+      const intake = {
+        complaints: [COMPLAINTS[c % COMPLAINTS.length]],
+        lifestyle: [],
+        tools: c % 2 ? ['tennis-ball'] : [],
+        lacksTools: [],
+        cautions: [],
+      };
+      const joined = now.getTime() - (5 * 365 - (c % 300)) * DAY;
+      clients.push({
+        id: clientId,
+        practice_id: practiceId,
+        therapist_id: ownerId,
+        first_name: first,
+        last_name: last,
+        email: `c${c}-${practiceId.slice(0, 8)}@bench.test`,
+        phone: null,
+        timezone: null,
+        consent_to_email: 1,
+        intake: JSON.stringify(intake),
+        intake_completed_at: null,
+        search_text: `${first} ${last}`.toLowerCase(),
+        archived_at: null,
+        created_at: new Date(joined).toISOString(),
+        updated_at: new Date(joined).toISOString(),
+        reminder_rhythm: null,
+        unsubscribed_at: null,
+        referral_code: newReferralCode(),
+        lapse_mailed_at: null,
+        referral_thanked_at: null,
+      });
+      out.clientIds.push(clientId);
+      const span = now.getTime() - joined;
+      for (let s = 0; s < scale.sessionsPerClient; s++) {
+        const sessionId = randomUUID();
+        const at = new Date(joined + Math.floor(((s + 1) / (scale.sessionsPerClient + 1)) * span));
+        const date = at.toISOString().slice(0, 10);
+        sessions.push({
+          id: sessionId,
+          practice_id: practiceId,
+          client_id: clientId,
+          therapist_id: ownerId,
+          date,
+          areas_worked: '[{"region":"neck-back"}]',
+          areas_more_time: '[{"region":"upper-traps","side":"left"}]',
+          findings: '[]',
+          focus_complaints: JSON.stringify(intake.complaints),
+          notes: null,
+          created_at: at.toISOString(),
+          updated_at: at.toISOString(),
+          rebooked: (c + s) % 3 ? 1 : 0,
+          not_rebooked_reason: null,
+          not_rebooked_note: null,
+        });
+        out.sessionIds.push(sessionId);
+        const last = s === scale.sessionsPerClient - 1;
+        const homeworkId = randomUUID();
+        const exerciseId = EXERCISES[(c + s) % EXERCISES.length];
+        homework.push({
+          id: homeworkId,
+          practice_id: practiceId,
+          client_id: clientId,
+          session_id: sessionId,
+          exercise_id: exerciseId,
+          exercise: snapshots.get(exerciseId)!,
+          dose: '{"reps":8,"daysPerWeek":5}',
+          note: null,
+          status: last ? 'active' : 'retired',
+          override_reason: null,
+          assigned_by: ownerId,
+          assigned_at: at.toISOString(),
+          demonstrated_at: (c + s) % 4 ? at.toISOString() : null,
+          ended_at: last ? null : new Date(at.getTime() + 20 * DAY).toISOString(),
+          progressed_to: null,
+        });
+        for (let k = 0; k < scale.checkInsPerHomework; k++) {
+          const day = new Date(at.getTime() + (k * 2 + 1) * DAY).toISOString().slice(0, 10);
+          checkIns.push({
+            id: randomUUID(),
+            practice_id: practiceId,
+            client_id: clientId,
+            homework_id: homeworkId,
+            date: day,
+            done: (c + k) % 5 ? 1 : 0,
+            feeling: k % 3 === 0 ? ((c + k) % 7 ? 'better' : 'same') : null,
+            note: null,
+            created_at: `${day}T20:00:00.000Z`,
+            updated_at: `${day}T20:00:00.000Z`,
+          });
+        }
+        if (last && c < (opts.linksPerPractice ?? 20)) {
+          const token = newToken();
+          links.push({
+            token_hash: hashToken(token),
+            practice_id: practiceId,
+            client_id: clientId,
+            created_at: now.toISOString(),
+            revoked_at: null,
+          });
+          out.links.push({ token, homeworkId, clientId });
+        }
+      }
+    }
+    await insertAll(db, 'clients', clients);
+    await insertAll(db, 'session_records', sessions);
+    await insertAll(db, 'homework', homework);
+    await insertAll(db, 'check_ins', checkIns, 1000);
+    await insertAll(db, 'client_links', links);
+    count('clients', clients.length);
+    count('session_records', sessions.length);
+    count('homework', homework.length);
+    count('check_ins', checkIns.length);
+    progress(opts.label ?? 'generating', p + 1, scale.practices);
+  }
+  return out;
+}

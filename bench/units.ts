@@ -1,0 +1,103 @@
+import { performance } from 'node:perf_hooks';
+import { intakeSchema } from '../src/shared/api/clients.js';
+import type { ExerciseContent } from '../src/shared/exercise.js';
+import { buildApp } from '../src/server/app.js';
+import { systemClock } from '../src/server/clock.js';
+import { loadConfig } from '../src/server/config.js';
+import { openDatabase } from '../src/server/db/index.js';
+import { mailboxTransport } from '../src/server/email/transport.js';
+import { practiceSummary } from '../src/server/features/dashboard/summary.js';
+import { builtInLibrary } from '../src/server/features/library/library.js';
+import { suggestForSession } from '../src/server/features/homework/suggest.js';
+import { diskStorage } from '../src/server/storage/storage.js';
+import { clientsCsv } from '../tests/helpers/csv.js';
+import { generate, SCALES } from './generate.js';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
+
+/** The suggestion engine alone on a library grown to n items (the built-in ones, varied). */
+export function benchSuggestions(n: number, runs: number) {
+  const base = [...builtInLibrary().values()];
+  const items = Array.from({ length: n }, (_, i) => {
+    const b = base[i % base.length] as ExerciseContent;
+    return { ...b, id: `${b.slug}-${i}`, slug: `${b.slug}-${i}`, name: `${b.name} ${i}` };
+  });
+  const input = {
+    items,
+    intake: intakeSchema.parse({
+      complaints: ['headaches', 'neck-pain', 'tight-calves'],
+      lifestyle: ['desk-work', 'runner'],
+      tools: ['tennis-ball'],
+      cautions: ['vertigo'],
+    }),
+    session: {
+      focusComplaints: ['headaches' as const],
+      areasNeedingMoreTime: [{ region: 'neck-back' as const }],
+      areasWorked: [{ region: 'upper-traps' as const }],
+      findings: [{ region: 'neck-side' as const, muscle: 'levator scapulae' }],
+    },
+    history: [],
+  };
+  for (let i = 0; i < 50; i++) suggestForSession(input);
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    suggestForSession(input);
+    times.push(performance.now() - t);
+  }
+  return { items: n, runs, medianMs: percentile(times, 50), p99Ms: percentile(times, 99) };
+}
+
+/** A 5,000-row CSV with 20 bad rows, through the real route, then again. */
+export async function benchImport() {
+  const dir = mkdtempSync(join(tmpdir(), 'carryover-import-'));
+  const database = await openDatabase({ url: `file:${join(dir, 'import.sqlite')}`, dataDir: dir });
+  const app = await buildApp({
+    ...database,
+    clock: systemClock,
+    config: loadConfig({ LOG_LEVEL: 'silent', RATE_LIMITS: 'off' }),
+    transport: mailboxTransport,
+    storage: diskStorage(dir),
+  });
+  const signup = await app.http.inject({
+    method: 'POST',
+    url: '/api/v1/auth/signup',
+    payload: { practiceName: 'Import', name: 'Owner', email: 'import@bench.test', password: 'bench password 123' },
+  });
+  const cookies = { carryover_session: signup.cookies.find((c) => c.name === 'carryover_session')!.value };
+  const headers = { 'x-csrf-token': signup.json().csrfToken };
+  const csv = clientsCsv(5000, new Set(Array.from({ length: 20 }, (_, i) => 17 + i * 241)));
+  const mapping = { firstName: 'First Name', lastName: 'Last Name', email: 'Email', phone: 'Mobile Phone', notes: 'Notes' };
+  let t = performance.now();
+  const first = await app.http.inject({ method: 'POST', url: '/api/v1/clients/import', cookies, headers, payload: { csv, mapping } });
+  const ms = performance.now() - t;
+  t = performance.now();
+  await app.http.inject({ method: 'POST', url: '/api/v1/clients/import', cookies, headers, payload: { csv, mapping } });
+  const reimportMs = performance.now() - t;
+  await app.http.close();
+  await database.close();
+  return { rows: 5000, created: first.json().created, errors: first.json().errors.length, ms, reimportMs };
+}
+
+/** The dashboard summary for one practice with five years of data, ten times; the median. */
+export async function benchDashboard(url: string, dataDir: string) {
+  const database = await openDatabase({ url, dataDir });
+  const data = await generate(database.db, SCALES.dashboard, { label: `dashboard data (${database.dialect})` });
+  const today = new Date().toISOString().slice(0, 10);
+  const times: number[] = [];
+  for (let i = 0; i < 11; i++) {
+    const t = performance.now();
+    await practiceSummary(database.db, {
+      practiceId: data.practiceIds[0],
+      from: `${Number(today.slice(0, 4)) - 1}${today.slice(4)}`,
+      to: today,
+      today,
+    });
+    if (i > 0) times.push(performance.now() - t);
+  }
+  await database.close();
+  return { rows: data.rows, medianMs: percentile(times, 50), runs: times.length };
+}

@@ -1,0 +1,129 @@
+import { useEffect, useState } from 'react';
+import type { Appointment } from '../../../shared/api/appointments.js';
+import type { Member } from '../../../shared/api/auth.js';
+import type { Practice } from '../../../shared/api/practice.js';
+import { Alert, Button, CheckboxField, Spinner } from '../../design/components/index.js';
+import { useApiData } from '../../useApiData.js';
+import { AppointmentDialog } from './AppointmentDialog.js';
+import { CalendarToolbar } from './CalendarToolbar.js';
+import { type CalendarPlace, calendarSearch } from './calendarParams.js';
+import { DayColumns } from './DayColumns.js';
+import { rangeHeading } from './labels.js';
+import { addDays, daysSpan, isoInZone, type LocalDate, mondayOf, timeOfDay, todayIn, wallClock } from './zonedTime.js';
+
+interface Props {
+  practice: Practice;
+  place: CalendarPlace;
+  go: (change: Partial<CalendarPlace>) => void;
+  therapists: Member[] | null;
+  /** Changes when something was booked elsewhere on the page: load the appointments again. */
+  version: number;
+  onNotice: (message: string) => void;
+}
+
+/** The day or week grid with its toolbar, and the dialog for one appointment. */
+export function AppointmentsView({ practice, place, go, therapists, version, onNotice }: Props) {
+  const tz = practice.timezone;
+  const today = todayIn(tz);
+  const date = place.date ?? today;
+  const first = place.view === 'week' ? mondayOf(date) : date;
+  const count = place.view === 'week' ? 7 : 1;
+  const days = Array.from({ length: count }, (_, i) => addDays(first, i));
+  const span = daysSpan(first, count, tz);
+  const query = new URLSearchParams({ from: isoInZone(span.from, tz), to: isoInZone(span.to, tz) });
+  if (place.therapist) query.set('therapistId', place.therapist);
+  const list = useApiData<{ appointments: Appointment[] }>(`/api/v1/appointments?${query}`);
+  const [selected, setSelected] = useState<Appointment | null>(null);
+  const [showCancelled, setShowCancelled] = useState(false);
+  const reload = list.reload;
+  useEffect(() => {
+    if (version > 0) reload();
+  }, [version, reload]);
+
+  const all = list.state.status === 'ready' ? list.state.data.appointments : [];
+  const cancelled = all.filter((a) => a.status === 'cancelled').length;
+  const shown = showCancelled ? all : all.filter((a) => a.status !== 'cancelled');
+
+  function changed(appointment: Appointment, message: string) {
+    setSelected(null);
+    onNotice(message);
+    const day = wallClock(new Date(appointment.startsAt), tz).date;
+    if (!days.includes(day)) go({ date: day });
+    list.reload();
+  }
+
+  return (
+    <div className="stack">
+      <CalendarToolbar
+        view={place.view}
+        heading={rangeHeading(first, count, days[count - 1])}
+        onToday={() => go({ date: null })}
+        onStep={(dir) => go({ date: addDays(date, dir * count) })}
+        onView={(view) => go({ view, date: place.date })}
+        therapists={therapists}
+        therapist={place.therapist}
+        onTherapist={(therapist) => go({ therapist })}
+      />
+      {list.state.status === 'loading' && <Spinner label="Loading appointments…" />}
+      {list.state.status === 'error' && (
+        <Alert tone="error">
+          <div className="cluster">
+            <span>{list.state.message}</span>
+            <Button variant="secondary" onClick={list.reload}>
+              Try again
+            </Button>
+          </div>
+        </Alert>
+      )}
+      {list.state.status === 'ready' && (
+        <>
+          <div className="cluster cal-summary">
+            <p className="muted">
+              {shown.length === 0
+                ? `Nothing booked ${place.view === 'week' ? 'this week' : 'on this day'}.`
+                : `${shown.length} ${shown.length === 1 ? 'appointment' : 'appointments'}. Tap one to move, cancel or mark it.`}
+            </p>
+            {cancelled > 0 && (
+              <CheckboxField
+                name="showCancelled"
+                label={`Show ${cancelled} cancelled`}
+                checked={showCancelled}
+                onChange={(e) => setShowCancelled(e.target.checked)}
+              />
+            )}
+          </div>
+          <section className="cal-scroll" aria-label={`Appointments, ${rangeHeading(first, count, days[count - 1])}`}>
+            <DayColumns
+              days={days}
+              appointments={shown}
+              timeZone={tz}
+              today={today}
+              dayLink={place.view === 'week' ? (day) => `?${calendarSearch({ ...place, view: 'day', date: day })}` : undefined}
+              onSelect={setSelected}
+            />
+          </section>
+        </>
+      )}
+      <AppointmentDialog
+        appointment={selected}
+        timeZone={tz}
+        defaultDuration={practice.defaultDurationMinutes}
+        onClose={() => setSelected(null)}
+        onChanged={changed}
+      />
+    </div>
+  );
+}
+
+/** Where a new appointment starts: the next whole hour of the working day today, else 10:00 on the day (or week) shown. */
+export function startForNew(place: CalendarPlace, timeZone: string): { date: LocalDate; time: string } {
+  const today = todayIn(timeZone);
+  const date = place.date ?? today;
+  if (date === today) {
+    const nextHour = Math.ceil((wallClock(new Date(), timeZone).minutes + 1) / 60) * 60;
+    // Late in the day the next free hour is most likely tomorrow morning.
+    if (nextHour >= 20 * 60) return { date: addDays(today, 1), time: '10:00' };
+    return { date, time: timeOfDay(Math.max(nextHour, 9 * 60)) };
+  }
+  return { date: place.view === 'day' ? date : mondayOf(date), time: '10:00' };
+}

@@ -1,0 +1,11 @@
+import { Button } from '../../design/components/index.js';
+import { type CsvCell, downloadCsv } from './csv.js';
+
+/** Downloads a table as a CSV file; `rows` is built only when pressed. */
+export function ExportButton({ what, fileName, rows }: { what: string; fileName: string; rows: () => CsvCell[][] }) {
+  return (
+    <Button variant="secondary" className="export-button" onClick={() => downloadCsv(fileName, rows())}>
+      Download CSV<span className="visually-hidden"> of {what}</span>
+    </Button>
+  );
+}

@@ -1,0 +1,63 @@
+import type { ReactNode } from 'react';
+import { Link } from 'react-router';
+import type { SessionRecord } from '../../../shared/api/clients.js';
+import { Alert, Badge, ButtonLink, Card, Spinner } from '../../design/components/index.js';
+import { useApiData } from '../../useApiData.js';
+import { doseSummary } from '../library/libraryText.js';
+import { capText, type HomeworkList, handoutPagePath, homeworkStepPath, teachPath } from './homeworkData.js';
+import './homework.css';
+
+/** On the client page: their current items at a glance, and the way into the latest session's homework step. */
+export function ClientHomeworkPanel({ clientId, clientFirstName }: { clientId: string; clientFirstName: string }) {
+  const c = encodeURIComponent(clientId);
+  const homework = useApiData<HomeworkList>(`/api/v1/clients/${c}/homework`);
+  const sessions = useApiData<{ sessions: SessionRecord[] }>(`/api/v1/clients/${c}/sessions`);
+  const latest = sessions.state.status === 'ready' ? sessions.state.data.sessions[0] : undefined;
+
+  let body: ReactNode;
+  if (homework.state.status === 'loading') body = <Spinner label="Loading homework…" />;
+  else if (homework.state.status === 'error') body = <Alert tone="error">{homework.state.message}</Alert>;
+  else {
+    const { homework: items, cap } = homework.state.data;
+    body = (
+      <>
+        <p className="muted">{capText(items.length, cap)}</p>
+        {items.length === 0 ? (
+          <p>{clientFirstName} has no homework right now.</p>
+        ) : (
+          <ul className="plain-list client-homework__list">
+            {[...items].reverse().map((h) => (
+              <li key={h.id} className="client-homework__item">
+                <Link to={teachPath(h)} className="homework-link client-homework__name">
+                  {h.exercise.name}
+                </Link>
+                <span className="small muted">{doseSummary(h.dose)}</span>
+                {h.demonstratedAt ? <Badge tone="success">Demonstrated</Badge> : <Badge>Not taught yet</Badge>}
+              </li>
+            ))}
+          </ul>
+        )}
+      </>
+    );
+  }
+
+  return (
+    <Card title="Homework" className="client-homework">
+      {body}
+      <div className="cluster">
+        {latest ? (
+          <ButtonLink to={homeworkStepPath(latest.id)} variant="secondary">
+            Homework for the latest session
+          </ButtonLink>
+        ) : (
+          sessions.state.status === 'ready' && <p className="small muted">Record a session to give homework.</p>
+        )}
+        {homework.state.status === 'ready' && homework.state.data.homework.length > 0 && (
+          <Link to={handoutPagePath(clientId)} className="homework-link">
+            Handout to print
+          </Link>
+        )}
+      </div>
+    </Card>
+  );
+}

@@ -1,0 +1,194 @@
+import { useCallback, useState } from 'react';
+import { useParams } from 'react-router';
+import type { Client, SessionRecord } from '../../../shared/api/clients.js';
+import { api } from '../../api.js';
+import { Alert, Button, ButtonLink, PageHeader, Spinner } from '../../design/components/index.js';
+import { useSignedIn } from '../../session.js';
+import { useApiData } from '../../useApiData.js';
+import { formatDay } from '../clients/labels.js';
+import { useNotice } from '../clients/useNotice.js';
+import { CurrentItems } from './CurrentItems.js';
+import { ExcludedItems } from './ExcludedItems.js';
+import type { GiveOptions, Homework, HomeworkList, SendResult, SuggestedItem, Suggestions } from './homeworkData.js';
+import { LibrarySearch } from './LibrarySearch.js';
+import { RebookCard } from './RebookCard.js';
+import { SendHomePanel } from './SendHomePanel.js';
+import { SuggestionCard } from './SuggestionCard.js';
+import './homework.css';
+
+// The best few first: the therapist decides in under a minute; the rest are a tap away.
+const FIRST_SHOWN = 6;
+
+/** /sessions/:id/homework — right after the session: pick at most the cap, teach, send home, rebook. */
+export function HomeworkStepPage() {
+  const { id = '' } = useParams();
+  return <HomeworkStepLoader key={id} sessionId={id} />;
+}
+
+function HomeworkStepLoader({ sessionId }: { sessionId: string }) {
+  const session = useApiData<SessionRecord>(`/api/v1/sessions/${encodeURIComponent(sessionId)}`);
+  const clientId = session.state.status === 'ready' ? session.state.data.clientId : null;
+  const client = useApiData<Client>(clientId ? `/api/v1/clients/${encodeURIComponent(clientId)}` : null);
+  const homework = useApiData<HomeworkList>(clientId ? `/api/v1/clients/${encodeURIComponent(clientId)}/homework` : null);
+  const suggestions = useApiData<Suggestions>(`/api/v1/sessions/${encodeURIComponent(sessionId)}/suggestions`);
+
+  const parts = [session, client, homework, suggestions];
+  const failed = parts.find((p) => p.state.status === 'error')?.state;
+  if (failed?.status === 'error')
+    return (
+      <>
+        <PageHeader title={failed.error?.status === 404 ? 'Session not found' : 'The homework step did not open'} />
+        <div className="stack">
+          <Alert tone="error">{failed.message}</Alert>
+          <div className="cluster">
+            <ButtonLink to="/clients" variant="secondary">
+              Back to clients
+            </ButtonLink>
+            {failed.error?.status !== 404 && (
+              <Button
+                onClick={() => {
+                  for (const p of parts) p.reload();
+                }}
+              >
+                Try again
+              </Button>
+            )}
+          </div>
+        </div>
+      </>
+    );
+  if (
+    session.state.status !== 'ready' ||
+    client.state.status !== 'ready' ||
+    homework.state.status !== 'ready' ||
+    suggestions.state.status !== 'ready'
+  )
+    return (
+      <>
+        <PageHeader title="Homework" />
+        <Spinner label="Finding the best items for this client…" />
+      </>
+    );
+  return (
+    <HomeworkStep
+      session={session.state.data}
+      client={client.state.data}
+      initial={homework.state.data}
+      suggestions={suggestions.state.data}
+    />
+  );
+}
+
+interface HomeworkStepProps {
+  session: SessionRecord;
+  client: Client;
+  initial: HomeworkList;
+  suggestions: Suggestions;
+}
+
+function HomeworkStep({ session, client, initial, suggestions }: HomeworkStepProps) {
+  const { member } = useSignedIn();
+  const [notice] = useNotice();
+  // Oldest first, so a newly given item lands at the bottom, where the eye expects it.
+  const [active, setActive] = useState<Homework[]>(() => [...initial.homework].reverse());
+  const [emailSent, setEmailSent] = useState(false);
+  const [allShown, setAllShown] = useState(false);
+  const cap = initial.cap;
+
+  const give = useCallback(
+    async (item: SuggestedItem, options: GiveOptions) => {
+      const given = await api.post<Homework>(`/api/v1/sessions/${encodeURIComponent(session.id)}/homework`, {
+        exerciseId: item.id,
+        ...options,
+      });
+      setActive((a) => [...a, given]);
+      return given;
+    },
+    [session.id],
+  );
+  const changed = useCallback((h: Homework) => setActive((a) => a.map((x) => (x.id === h.id ? h : x))), []);
+  const retired = useCallback((id: string) => setActive((a) => a.filter((x) => x.id !== id)), []);
+  const progressed = useCallback((oldId: string, next: Homework) => setActive((a) => a.map((x) => (x.id === oldId ? next : x))), []);
+  const givenFor = (exerciseId: string) => active.find((h) => h.exerciseId === exerciseId);
+
+  return (
+    <>
+      <PageHeader
+        title={`Homework for ${client.firstName}`}
+        documentTitle={`Homework · ${client.firstName} ${client.lastName}`.trim()}
+        description={`Session on ${formatDay(session.date)}. Two done beats eight ignored: give one or two, teach them, send them home.`}
+        actions={
+          <ButtonLink to={`/clients/${encodeURIComponent(client.id)}`} variant="secondary">
+            Back to {client.firstName}
+          </ButtonLink>
+        }
+      />
+      <div className="stack-lg homework-step">
+        {notice && <Alert tone="success">{notice}</Alert>}
+        <CurrentItems
+          active={active}
+          cap={cap}
+          clientFirstName={client.firstName}
+          onChanged={changed}
+          onRetired={retired}
+          onProgressed={progressed}
+        />
+
+        <section className="stack" aria-labelledby="suggested-title">
+          <h2 id="suggested-title" className="homework-section__title">
+            Suggested for {client.firstName}
+          </h2>
+          {suggestions.suggestions.length === 0 ? (
+            <p className="muted">
+              No suggestions yet: add complaints or home tools to the intake, or mark areas on the session. You can still pick any item
+              below.
+            </p>
+          ) : (
+            <>
+              <ul className="plain-list suggestion-grid">
+                {suggestions.suggestions.slice(0, allShown ? undefined : FIRST_SHOWN).map((s) => (
+                  <li key={s.exercise.id} className="suggestion-grid__cell">
+                    <SuggestionCard
+                      item={s.exercise}
+                      reasons={s.reasons}
+                      warnings={s.warnings}
+                      given={givenFor(s.exercise.id)}
+                      clientFirstName={client.firstName}
+                      onGive={give}
+                      onChanged={changed}
+                    />
+                  </li>
+                ))}
+              </ul>
+              {suggestions.suggestions.length > FIRST_SHOWN && (
+                <div>
+                  <Button variant="secondary" aria-expanded={allShown} onClick={() => setAllShown((all) => !all)}>
+                    {allShown ? 'Show fewer suggestions' : `Show ${suggestions.suggestions.length - FIRST_SHOWN} more suggestions`}
+                  </Button>
+                </div>
+              )}
+            </>
+          )}
+          <ExcludedItems
+            excluded={suggestions.excluded}
+            active={active}
+            clientFirstName={client.firstName}
+            canOverride={member.role === 'owner'}
+            onGive={give}
+          />
+        </section>
+
+        <LibrarySearch active={active} clientFirstName={client.firstName} onGive={give} onChanged={changed} />
+
+        <SendHomePanel sessionId={session.id} client={client} itemCount={active.length} onSent={(_: SendResult) => setEmailSent(true)} />
+        <RebookCard
+          sessionId={session.id}
+          clientId={client.id}
+          clientFirstName={client.firstName}
+          clientEmail={client.email}
+          emailSent={emailSent}
+        />
+      </div>
+    </>
+  );
+}

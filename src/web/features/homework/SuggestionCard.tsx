@@ -1,0 +1,137 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import { ApiError, messageOf } from '../../api.js';
+import { Alert, AlertIcon, Button, ButtonLink, CheckIcon } from '../../design/components/index.js';
+import { doseSummary } from '../library/libraryText.js';
+import { doseFrom, draftOf, sameDose } from './doseDraft.js';
+import { HomeworkChanges } from './HomeworkChanges.js';
+import { type GiveOptions, type Homework, type SuggestedItem, teachPath } from './homeworkData.js';
+import { type ItemDraft, ItemEditor } from './ItemEditor.js';
+import { ItemPicture } from './ItemPicture.js';
+
+interface SuggestionCardProps {
+  item: SuggestedItem;
+  reasons: string[];
+  warnings: string[];
+  /** The client's active homework for this item, once given. */
+  given: Homework | undefined;
+  clientFirstName: string;
+  onGive: (item: SuggestedItem, options: GiveOptions) => Promise<Homework>;
+  onChanged: (homework: Homework) => void;
+}
+
+/** One item the therapist might give: why it fits, what to watch, and "Give this" in one tap. */
+export function SuggestionCard({ item, reasons, warnings, given, clientFirstName, onGive, onChanged }: SuggestionCardProps) {
+  const titleId = useId();
+  const editorId = useId();
+  const givenRef = useRef<HTMLParagraphElement>(null);
+  const [editing, setEditing] = useState(false);
+  const [draft, setDraft] = useState<ItemDraft>(() => ({ dose: draftOf(item.dose), note: '' }));
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [problem, setProblem] = useState<string | null>(null);
+  const [giving, setGiving] = useState(false);
+  const [justGiven, setJustGiven] = useState(false);
+
+  useEffect(() => {
+    if (justGiven && given) givenRef.current?.focus();
+  }, [justGiven, given]);
+
+  async function give() {
+    setProblem(null);
+    const checked = doseFrom(draft.dose, item.dose);
+    if ('errors' in checked) {
+      setErrors(checked.errors);
+      setEditing(true);
+      return;
+    }
+    setErrors({});
+    const note = draft.note.trim();
+    setGiving(true);
+    try {
+      await onGive(item, { ...(sameDose(checked.dose, item.dose) ? {} : { dose: checked.dose }), ...(note ? { note } : {}) });
+      setJustGiven(true);
+      setEditing(false);
+    } catch (err) {
+      const fields = err instanceof ApiError ? err.fields : {};
+      setErrors(fields);
+      if (Object.keys(fields).some((k) => k.startsWith('dose') || k === 'note')) setEditing(true);
+      setProblem(messageOf(err));
+    } finally {
+      setGiving(false);
+    }
+  }
+
+  return (
+    <article className={given ? 'suggestion suggestion--given' : 'suggestion'} aria-labelledby={titleId}>
+      <ItemPicture regions={item.regions} />
+      <div className="suggestion__body">
+        <h3 id={titleId} className="suggestion__name">
+          {item.name}
+        </h3>
+        <p className="suggestion__purpose">{item.purpose}</p>
+        {reasons.length > 0 && (
+          <ul className="reason-tags" aria-label="Why it fits">
+            {reasons.map((r) => (
+              <li key={r}>{r}</li>
+            ))}
+          </ul>
+        )}
+        {warnings.length > 0 && (
+          <ul className="warning-tags" aria-label="Watch for">
+            {warnings.map((w) => (
+              <li key={w} className="warning-tag">
+                <AlertIcon size={16} />
+                <span>{w}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+        <p className="suggestion__dose small">{doseSummary(given?.dose ?? item.dose)}</p>
+      </div>
+      <div className="suggestion__foot">
+        {given ? (
+          <>
+            <p ref={givenRef} tabIndex={-1} className="suggestion__given">
+              <CheckIcon size={20} />
+              <span>Given to {clientFirstName}</span>
+            </p>
+            <div className="cluster">
+              <ButtonLink to={teachPath(given)} variant="secondary">
+                Teach it<span className="visually-hidden">: {item.name}</span>
+              </ButtonLink>
+              <HomeworkChanges homework={given} clientFirstName={clientFirstName} onSaved={onChanged} />
+            </div>
+          </>
+        ) : (
+          <>
+            {editing && (
+              <div id={editorId}>
+                <ItemEditor
+                  itemName={item.name}
+                  baseDose={item.dose}
+                  draft={draft}
+                  onChange={setDraft}
+                  errors={errors}
+                  clientFirstName={clientFirstName}
+                />
+              </div>
+            )}
+            <div className="cluster suggestion__actions">
+              <Button onClick={give} loading={giving}>
+                Give this<span className="visually-hidden">: {item.name}</span>
+              </Button>
+              <Button
+                variant="ghost"
+                aria-expanded={editing}
+                aria-controls={editing ? editorId : undefined}
+                onClick={() => setEditing((e) => !e)}
+              >
+                Adjust dose or cue<span className="visually-hidden"> for {item.name}</span>
+              </Button>
+            </div>
+            {problem && <Alert tone="error">{problem}</Alert>}
+          </>
+        )}
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,33 @@
+// The homework step's shapes and addresses, from the shared API schemas.
+import type { z } from 'zod';
+import type { clientLinkSchema, Homework, sendResult, suggestionsResponse } from '../../../shared/api/homework.js';
+
+export type Suggestions = z.infer<typeof suggestionsResponse>;
+export type Suggestion = Suggestions['suggestions'][number];
+export type SuggestedItem = Suggestion['exercise'];
+export type ClientLink = z.infer<typeof clientLinkSchema>;
+export type SendResult = z.infer<typeof sendResult>;
+export type HomeworkList = { homework: Homework[]; cap: number };
+export type { Homework };
+
+/** What assigning sends: the dose and cue only when the therapist gave them. */
+export interface GiveOptions {
+  dose?: Homework['dose'];
+  note?: string;
+  overrideReason?: string;
+}
+
+export const homeworkStepPath = (sessionId: string) => `/sessions/${encodeURIComponent(sessionId)}/homework`;
+
+/*
+ * The API has no GET /homework/:id, so the teach view finds its item among the client's
+ * homework: the link carries the client's id.
+ */
+export const teachPath = (h: Pick<Homework, 'id' | 'clientId'>) =>
+  `/homework/${encodeURIComponent(h.id)}/teach?client=${encodeURIComponent(h.clientId)}`;
+
+export const handoutPdfPath = (clientId: string) => `/api/v1/clients/${encodeURIComponent(clientId)}/handout.pdf`;
+export const handoutPagePath = (clientId: string) => `/clients/${encodeURIComponent(clientId)}/handout`;
+
+/** "2 of 2 items" */
+export const capText = (active: number, cap: number) => `${active} of ${cap} item${cap === 1 ? '' : 's'}`;

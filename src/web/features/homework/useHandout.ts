@@ -1,0 +1,67 @@
+import { useEffect, useRef, useState } from 'react';
+import type { Appointment } from '../../../shared/api/appointments.js';
+import type { Member } from '../../../shared/api/auth.js';
+import type { Client } from '../../../shared/api/clients.js';
+import type { Practice } from '../../../shared/api/practice.js';
+import { api, messageOf } from '../../api.js';
+import { useSignedIn } from '../../session.js';
+import type { ClientLink, Homework, HomeworkList } from './homeworkData.js';
+
+export interface HandoutData {
+  practice: Practice;
+  client: Client;
+  items: Homework[];
+  therapist: { name: string; email: string | null };
+  nextVisit: Appointment | null;
+  link: ClientLink;
+}
+
+type State = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; data: HandoutData };
+
+const YEAR = 365 * 86_400_000;
+
+/**
+ * Everything the PDF handout shows, gathered for the print view: the same therapist the PDF names
+ * (the client's own, else whoever is signed in) and a fresh link for the QR code, asked for once.
+ */
+export function useHandout(clientId: string): State {
+  const { member } = useSignedIn();
+  const [state, setState] = useState<State>({ status: 'loading' });
+  const asked = useRef<string | null>(null);
+
+  useEffect(() => {
+    if (asked.current === clientId) return;
+    asked.current = clientId;
+    const c = encodeURIComponent(clientId);
+    const from = new Date().toISOString();
+    const to = new Date(Date.now() + YEAR).toISOString();
+    Promise.all([
+      api.get<Client>(`/api/v1/clients/${c}`),
+      api.get<HomeworkList>(`/api/v1/clients/${c}/homework`),
+      api.get<Practice>('/api/v1/practice'),
+      api.get<{ members: Member[] }>('/api/v1/members'),
+      api.get<{ appointments: Appointment[] }>(
+        `/api/v1/appointments?clientId=${c}&from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`,
+      ),
+    ])
+      .then(async ([client, homework, practice, { members }, { appointments }]) => {
+        const therapist = members.find((m) => m.id === client.therapistId) ?? member;
+        const link = await api.post<ClientLink>(`/api/v1/clients/${c}/link`);
+        setState({
+          status: 'ready',
+          data: {
+            practice,
+            client,
+            // The order they were given in, as on the PDF.
+            items: [...homework.homework].reverse(),
+            therapist: { name: therapist.name, email: therapist.email ?? practice.replyTo },
+            nextVisit: appointments.find((a) => a.status === 'booked' && Date.parse(a.startsAt) > Date.now()) ?? null,
+            link,
+          },
+        });
+      })
+      .catch((err: unknown) => setState({ status: 'error', message: messageOf(err) }));
+  }, [clientId, member]);
+
+  return state;
+}
