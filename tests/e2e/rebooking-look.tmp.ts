@@ -117,13 +117,24 @@ await pp
 await pp.screenshot({ path: '/tmp/look-rebook/phone.png', fullPage: true });
 console.log(
   await pp.evaluate(() => {
-    const out: string[] = [String(document.documentElement.scrollWidth)];
+    const out: string[] = [String(document.documentElement.scrollWidth), String(document.querySelector('.cal-scroll')?.scrollWidth)];
     for (const el of document.querySelectorAll('body *')) {
       const r = el.getBoundingClientRect();
-      if (r.right > 391 && (!el.closest('.cal-scroll') || el.classList.contains('cal-scroll') || el.classList.contains('visually-hidden'))) out.push(`${el.tagName}.${el.className} ${Math.round(r.right)}`);
+      if (r.right > 391 && (!el.closest('.cal-scroll') || el.classList.contains('cal-scroll') || el.classList.contains('visually-hidden')))
+        out.push(`${el.tagName}.${el.className} ${Math.round(r.right)}`);
     }
     return out.slice(0, 20).join('\n');
   }),
 );
+for (const [sel, prop, val] of [['.cal-scroll', 'position', 'relative']]) {
+  const w2 = await pp.evaluate(
+    ([sel, prop, val]) => {
+      for (const el of document.querySelectorAll<HTMLElement>(sel)) el.style.setProperty(prop, val);
+      return document.documentElement.scrollWidth;
+    },
+    [sel, prop, val],
+  );
+  console.log(sel, prop, val, w2);
+}
 await browser.close();
 await server.close();

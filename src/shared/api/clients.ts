@@ -83,6 +83,8 @@ export const clientSchema = z.object({
   archived: z.boolean(),
   intake: intakeSchema,
   intakeCompletedAt: z.string().nullable(),
+  /** When the client stopped all mail with one click (unsubscribe); null while mail is allowed. */
+  unsubscribedAt: z.string().nullable(),
   lastSessionDate: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),

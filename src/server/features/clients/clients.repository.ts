@@ -36,6 +36,7 @@ export function presentClient(row: ClientTable, lastSessionDate: string | null =
     archived: row.archived_at !== null,
     intake: intakeSchema.parse(JSON.parse(row.intake)),
     intakeCompletedAt: row.intake_completed_at,
+    unsubscribedAt: row.unsubscribed_at,
     lastSessionDate,
     createdAt: row.created_at,
     updatedAt: row.updated_at,

@@ -45,6 +45,10 @@ export function intakeRoutes({ db, clock, config }: AppDeps): FastifyPluginAsync
         const client = await findVisibleClient(db, auth, req.params.id);
         if (req.body.send && !client.email)
           throw new AppError(400, 'no_email', 'Add the client’s email first, or show them the link.', { send: 'This client has no email' });
+        if (req.body.send && client.unsubscribed_at)
+          throw new AppError(409, 'unsubscribed', 'This client asked for no more email. Show them the link instead.', {
+            send: 'Asked for no email',
+          });
         const token = newToken();
         const now = clock.now();
         const expiresAt = new Date(now.getTime() + LINK_DAYS * 86_400_000).toISOString();

@@ -190,6 +190,13 @@ describeEachDatabase('homework: suggest, assign, teach, send', (database) => {
     expect(mail.text).toMatch(/http:\/\/carryover\.test\/c\/[\w-]{40,}/);
     expect(mail.html).toContain('Open my homework page');
     expect(mail.attachments).toHaveLength(1);
+    // After a one-click unsubscribe, nothing more is sent.
+    const link = (await call()({ method: 'POST', url: `/api/v1/clients/${client.id}/link` })).json().url.split('/c/')[1];
+    await app.http.inject({ method: 'POST', url: `/api/v1/portal/${link}/unsubscribe` });
+    const refused = await call()({ method: 'POST', url: `/api/v1/sessions/${session.id}/send` });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.code).toBe('unsubscribed');
+    expect((await call()({ method: 'GET', url: `/api/v1/clients/${client.id}` })).json().unsubscribedAt).toEqual(expect.any(String));
     expect(mail.attachments[0].contentType).toBe('application/pdf');
     const pdf = await readPdf(mail.attachments[0].content);
     for (const slug of ['doorway-pec-stretch', 'chin-tucks']) {

@@ -57,6 +57,13 @@ export function sendRoutes({ db, clock, config, storage }: AppDeps): FastifyPlug
           });
         if (!handout.items.length)
           throw new AppError(409, 'no_homework', `${handout.clientFirstName} has no active homework yet. Assign an item first.`);
+        if (handout.unsubscribed) {
+          throw new AppError(
+            409,
+            'unsubscribed',
+            `${handout.clientFirstName} asked for no more email. Print the handout or let them scan the code instead.`,
+          );
+        }
         const pdf = await renderHandout(handout);
         const storageKey = `mail/${auth.practiceId}/${handout.clientId}/${randomUUID()}.pdf`;
         await storage.put(storageKey, Readable.from(pdf), pdf.length + 1);
