@@ -11,6 +11,7 @@ import { openDatabase } from '../src/server/db/index.js';
 import { localDay } from '../src/server/local-time.js';
 import { generate, SCALES } from './generate.js';
 import { rssMb, startBare, startCarryover } from './servers.js';
+import { lighthouseClientPage } from './lighthouse.js';
 import { benchDashboard, benchImport, benchSuggestions } from './units.js';
 
 const SCALE = process.env.BENCH_SCALE ?? 'standard';
@@ -42,7 +43,7 @@ async function load(
         method: (o.method ?? 'GET') as 'GET',
         path: o.path,
         headers: { ...(o.bodies ? { 'content-type': 'application/json' } : {}), ...o.headers },
-        setupRequest: o.bodies ? (req: autocannon.Request) => ({ ...req, body: o.bodies!() }) : undefined,
+        ...(o.bodies ? { setupRequest: (req: autocannon.Request) => ({ ...req, body: o.bodies!() }) } : {}),
       },
     ],
   });
@@ -102,7 +103,7 @@ async function main() {
     responses[r.path.split('?')[0]] = {
       status: res.status,
       type: res.headers.get('content-type') ?? 'application/json',
-      body: Buffer.from(await res.arrayBuffer()).toString('latin1'),
+      body: Buffer.from(await res.arrayBuffer()).toString('base64'),
     };
   }
   const sampleCheckIn = await fetch(`${server.url}/api/v1/portal/${data.links[0].token}/checkins`, {
@@ -110,7 +111,7 @@ async function main() {
     headers: { 'content-type': 'application/json' },
     body: checkInBody(),
   });
-  responses['*'] = { status: 200, type: 'application/json', body: await sampleCheckIn.text() };
+  responses['*'] = { status: 200, type: 'application/json', body: Buffer.from(await sampleCheckIn.text()).toString('base64') };
   const bare = await startBare(responses);
 
   const rows: Row[] = [];
@@ -194,6 +195,9 @@ async function main() {
   const dashboardPostgres = await benchDashboard(`postgres://bench:bench@127.0.0.1:${pgPort}/bench`, dir);
   await pg.stop();
 
+  process.stderr.write('Lighthouse on the client page\n');
+  const lighthouse = await lighthouseClientPage().catch((err) => ({ error: String(err).slice(0, 300) }));
+
   const results = {
     date: new Date().toISOString(),
     machine: `${process.platform} ${process.arch}, node ${process.version}, ${(await import('node:os')).cpus().length} cores`,
@@ -205,6 +209,7 @@ async function main() {
     suggestions,
     csvImport,
     dashboard: { sqlite: dashboardSqlite, postgres: dashboardPostgres },
+    lighthouse,
   };
   mkdirSync('bench/results', { recursive: true });
   writeFileSync('bench/results/latest.json', `${JSON.stringify(results, null, 2)}\n`);
@@ -231,6 +236,7 @@ async function main() {
   console.log(
     `dashboard summary, 2,000 clients / 20,000 sessions / 200,000 check-ins: SQLite median ${f(dashboardSqlite.medianMs)} ms, PostgreSQL median ${f(dashboardPostgres.medianMs)} ms`,
   );
+  console.log(`Lighthouse (mobile), client page: ${JSON.stringify(lighthouse)}`);
   console.log('saved bench/results/latest.json');
 }
 

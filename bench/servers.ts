@@ -1,5 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createServer } from 'node:net';
 
 export function freePort(): Promise<number> {
@@ -44,21 +46,25 @@ export async function startCarryover(env: Record<string, string>) {
   return { url, child, stop: () => stop(child) };
 }
 
-/** A bare node:http server answering each path with the bytes Carryover answered: the ceiling to compare with. */
+/**
+ * A bare node:http server answering each path with the bytes Carryover answered: the ceiling
+ * to compare with. Bodies are base64 (a PDF is served byte for byte) and go through a file,
+ * because the environment has a size limit.
+ */
 export async function startBare(responses: Record<string, { status: number; type: string; body: string }>) {
   const port = await freePort();
+  const file = join(mkdtempSync(join(tmpdir(), 'carryover-bare-')), 'responses.json');
+  writeFileSync(file, JSON.stringify(responses));
   const script = `
     const http = require('node:http');
-    const responses = JSON.parse(process.env.RESPONSES);
+    const responses = JSON.parse(require('node:fs').readFileSync(process.env.RESPONSES_FILE, 'utf8'));
+    for (const r of Object.values(responses)) r.body = Buffer.from(r.body, 'base64');
     http.createServer((req, res) => {
       const r = responses[req.url.split('?')[0]] ?? responses['*'];
       req.resume();
-      req.on('end', () => { res.writeHead(r.status, { 'content-type': r.type, 'content-length': Buffer.byteLength(r.body) }); res.end(r.body); });
+      req.on('end', () => { res.writeHead(r.status, { 'content-type': r.type, 'content-length': r.body.length }); res.end(r.body); });
     }).listen(${port}, '127.0.0.1');`;
-  const child = spawn(process.execPath, ['-e', script], {
-    env: { ...process.env, RESPONSES: JSON.stringify(responses) },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const child = spawn(process.execPath, ['-e', script], { env: { ...process.env, RESPONSES_FILE: file }, stdio: ['ignore', 'ignore', 'inherit'] });
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 50; i++) {
     try {

@@ -9,8 +9,8 @@ import { DEMO_LOGIN, startDemoServer } from './demo-server.js';
 interface Shot {
   /** The file name, without .png. */
   name: string;
-  /** The page, as a path on the app. */
-  path: string;
+  /** The page, as a path on the app, or found through the API of the signed-in demo owner. */
+  path: string | ((page: Page) => Promise<string>);
   viewport: { width: number; height: number };
   /** The whole scrolling page, or only the viewport. */
   fullPage?: boolean;
@@ -20,7 +20,28 @@ interface Shot {
 
 const TABLET = { width: 1024, height: 900 };
 
+/** The demo client the homework pictures show, and her latest session. */
+async function maya(page: Page) {
+  const { clients } = await (await page.request.get('/api/v1/clients?q=maya')).json();
+  const { sessions } = await (await page.request.get(`/api/v1/clients/${clients[0].id}/sessions`)).json();
+  return { clientId: clients[0].id as string, sessionId: sessions[0].id as string };
+}
+
 const SHOTS: Shot[] = [
+  {
+    name: 'assign',
+    path: async (page) => `/sessions/${(await maya(page)).sessionId}/homework`,
+    viewport: TABLET,
+    fullPage: true,
+    ready: (page) => page.getByRole('heading', { level: 1 }).waitFor(),
+  },
+  {
+    name: 'handout',
+    path: async (page) => `/clients/${(await maya(page)).clientId}/handout`,
+    viewport: { width: 850, height: 1100 },
+    fullPage: true,
+    ready: (page) => page.getByRole('heading', { level: 1 }).waitFor(),
+  },
   {
     name: 'dashboard',
     path: '/dashboard',
@@ -46,7 +67,7 @@ async function main() {
   const server = await startDemoServer();
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_FLAGS });
   try {
-    const context = await browser.newContext({ viewport: TABLET, deviceScaleFactor: 1 });
+    const context = await browser.newContext({ viewport: TABLET, deviceScaleFactor: 1, baseURL: server.url });
     context.setDefaultTimeout(20_000);
     const page = await context.newPage();
     await page.goto(`${server.url}/signin`);
@@ -57,7 +78,8 @@ async function main() {
     mkdirSync(OUT_DIR, { recursive: true });
     for (const shot of SHOTS) {
       await page.setViewportSize(shot.viewport);
-      await page.goto(`${server.url}${shot.path}`);
+      const path = typeof shot.path === 'string' ? shot.path : await shot.path(page);
+      await page.goto(`${server.url}${path}`);
       await page.waitForLoadState('networkidle');
       await shot.ready?.(page);
       const file = join(OUT_DIR, `${shot.name}.png`);

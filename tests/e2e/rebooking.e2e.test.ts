@@ -152,6 +152,9 @@ describe('rebooking, referrals, questions and goals in the browser', { timeout: 
     await page.getByRole('button', { name: /^Confirm .*2:00/ }).click();
     await page.getByText(/^Booked Priya Shah for /).waitFor();
     await page.getByRole('heading', { name: 'No requests waiting' }).waitFor();
+    await page.getByRole('link', { name: 'Come back?' }).click();
+    await page.getByRole('heading', { name: 'Everyone has been back lately' }).waitFor();
+    await expectNoAxeViolations(page);
 
     const request = (await read('/api/v1/booking-requests?status=all')).requests[0];
     expect(request.status).toBe('confirmed');
