@@ -3,7 +3,9 @@
 // the wire, axe finds nothing, and a tap made offline is sent once when the phone is back online.
 import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { smtpTransport } from '../../src/server/email/transport.js';
 import { expectNoAxeViolations, launchBrowser, PHONE, startServer, watchConsole } from '../helpers/browser.js';
+import { startSmtp, type TestSmtp } from '../helpers/smtp.js';
 
 const BUDGET = 100 * 1024;
 const PHONE_CONTEXT = { viewport: PHONE, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
@@ -13,6 +15,7 @@ describe("the client's page in the browser", { timeout: 120_000 }, () => {
   let browser: Browser;
   let therapist: APIRequestContext;
   let csrf: string;
+  let smtp: TestSmtp;
 
   /** What the therapist does in the room, through the API: a client, a session, two items, a link. */
   async function clientWithTwoItems(firstName: string) {
@@ -39,7 +42,8 @@ describe("the client's page in the browser", { timeout: 120_000 }, () => {
   const portalData = async (token: string) => (await therapist.get(`${server.url}/api/v1/portal/${token}`)).json();
 
   beforeAll(async () => {
-    server = await startServer();
+    smtp = await startSmtp();
+    server = await startServer({ transport: smtpTransport(smtp.url) });
     browser = await launchBrowser();
     const room = await browser.newContext();
     therapist = room.request;
@@ -52,6 +56,7 @@ describe("the client's page in the browser", { timeout: 120_000 }, () => {
   afterAll(async () => {
     await browser?.close();
     await server?.close();
+    await smtp?.close();
   });
 
   /** A phone that has never seen the page, counting every byte the page's first load takes off the wire. */
@@ -108,7 +113,23 @@ describe("the client's page in the browser", { timeout: 120_000 }, () => {
     expect(data.checkIns).toEqual([{ homeworkId: item.homeworkId, date: data.today, done: true, feeling: 'better', note: null }]);
     expect(data.reminders).toBe('every-other-day');
     const inbox = (await (await therapist.get(`${server.url}/api/v1/questions`)).json()).questions;
-    expect(inbox.map((q: { text: string }) => q.text)).toContain('Should the ball feel tender at the base of my skull?');
+    const question = inbox.find((q: { text: string }) => q.text === 'Should the ball feel tender at the base of my skull?');
+    expect(question).toBeTruthy();
+
+    // The therapist answers; the answer reaches the client's mailbox on a real SMTP server, with their link.
+    const answered = await therapist.post(`${server.url}/api/v1/questions/${question.id}/answer`, { data: { text: 'A little tender is fine. Sharp pain means stop.' }, headers: { 'x-csrf-token': csrf } });
+    expect(answered.status()).toBe(200);
+    let answerMail = smtp.messages.find((m) => m.subject?.includes('answered your question'));
+    for (let i = 0; i < 150 && !answerMail; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      answerMail = smtp.messages.find((m) => m.subject?.includes('answered your question'));
+    }
+    if (!answerMail) throw new Error('the answer never reached the mailbox');
+    expect(answerMail.to && 'text' in answerMail.to ? answerMail.to.text : '').toBe('nia@example.com');
+    expect(answerMail.text).toContain('Sharp pain means stop.');
+    expect(answerMail.text).toContain(`/c/`);
+    await page.reload();
+    await page.getByText('A little tender is fine. Sharp pain means stop.').waitFor();
 
     // Tapping again undoes it.
     const undone = page.waitForResponse((r) => r.url().endsWith('/checkins'));
