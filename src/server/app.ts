@@ -31,6 +31,7 @@ import { LAPSE_SWEEP, lapseSweepJob } from './features/appointments/lapsed.js';
 import { dashboardRoutes } from './features/dashboard/dashboard.routes.js';
 import { goalsRoutes } from './features/goals/goals.routes.js';
 import { referralsRoutes } from './features/referrals/referrals.routes.js';
+import { referralPageRoutes } from './features/referrals/page/referral-page.routes.js';
 import { questionsRoutes } from './features/portal/questions.routes.js';
 import { HOMEWORK_REMINDER, homeworkReminderJob } from './features/portal/reminders.js';
 import { builtInLibrary } from './features/library/library.js';
@@ -171,6 +172,8 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
 
   // The client's page (/c/:token) as server-rendered HTML, with its own small files and service worker.
   await http.register(portalPageRoutes(deps));
+  // A friend's landing page from a client's share link (/r/:code), rendered the same way.
+  await http.register(referralPageRoutes(deps));
   http.get('/healthz', { config: { public: true }, schema: { hide: true } }, async () => {
     await deps.db.selectFrom('practices').select('id').limit(1).execute();
     return { ok: true };

@@ -15,7 +15,7 @@ describe('accounts in the browser', { timeout: 120_000 }, () => {
     server = await startServer();
     browser = await launchBrowser();
     context = await browser.newContext({ viewport: TABLET });
-    context.setDefaultTimeout(10_000);
+    context.setDefaultTimeout(20_000);
     page = await context.newPage();
     consoleErrors = watchConsole(page);
   });
@@ -85,7 +85,7 @@ describe('accounts in the browser', { timeout: 120_000 }, () => {
 
   it('resets a forgotten password through the local mailbox', async () => {
     const fresh = await browser.newContext({ viewport: TABLET });
-    fresh.setDefaultTimeout(10_000);
+    fresh.setDefaultTimeout(20_000);
     const p = await fresh.newPage();
     await p.goto(`${server.url}/signin`);
     await p.getByRole('link', { name: /forgot/i }).click();
@@ -107,10 +107,8 @@ describe('accounts in the browser', { timeout: 120_000 }, () => {
     await expectNoAxeViolations(p);
     await p.getByLabel('New password').fill('a brand new password');
     await p.getByRole('button', { name: /save|set|reset|change/i }).click();
-    await p
-      .getByRole('link', { name: /sign in/i })
-      .first()
-      .click();
+    // Wait for the new password to be saved: the header has a sign-in link all along.
+    await p.getByRole('link', { name: 'Sign in with your new password' }).click();
     await p.waitForURL(/\/signin$/);
     await p.getByLabel('Email').fill('owner@quietroom.test');
     await p.getByLabel('Password').fill('a brand new password');
@@ -134,7 +132,7 @@ describe('accounts in the browser', { timeout: 120_000 }, () => {
 
   it('invites a therapist who accepts and lands in the practice', async () => {
     const owner = await browser.newContext({ viewport: TABLET });
-    owner.setDefaultTimeout(10_000);
+    owner.setDefaultTimeout(20_000);
     const p = await owner.newPage();
     await p.goto(`${server.url}/signin`);
     await p.getByLabel('Email').fill('owner@quietroom.test');
@@ -149,7 +147,7 @@ describe('accounts in the browser', { timeout: 120_000 }, () => {
     await expectNoAxeViolations(p);
 
     const invited = await browser.newContext({ viewport: TABLET });
-    invited.setDefaultTimeout(10_000);
+    invited.setDefaultTimeout(20_000);
     const q = await invited.newPage();
     const link = await linkFromMailbox(q, 'therapist@quietroom.test', 'invite');
     await q.goto(link);

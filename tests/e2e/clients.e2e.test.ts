@@ -26,7 +26,7 @@ describe('clients in the browser', { timeout: 120_000 }, () => {
     server = await startServer();
     browser = await launchBrowser();
     context = await browser.newContext({ viewport: TABLET });
-    context.setDefaultTimeout(10_000);
+    context.setDefaultTimeout(20_000);
     page = await context.newPage();
     consoleErrors = watchConsole(page);
     csrf = await signUp(page.request, 'Willow Table Massage', 'robin@willow.test');
@@ -119,7 +119,7 @@ describe('clients in the browser', { timeout: 120_000 }, () => {
     const { url } = await linkRes.json();
 
     const phone = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true });
-    phone.setDefaultTimeout(10_000);
+    phone.setDefaultTimeout(20_000);
     const p = await phone.newPage();
     const phoneErrors = watchConsole(p);
     const asked: string[] = [];

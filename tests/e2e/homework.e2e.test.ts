@@ -28,7 +28,7 @@ describe('homework in the browser', { timeout: 180_000 }, () => {
     server = await startServer({ transport: smtpTransport(smtp.url) });
     browser = await launchBrowser();
     context = await browser.newContext({ viewport: TABLET });
-    context.setDefaultTimeout(10_000);
+    context.setDefaultTimeout(20_000);
     page = await context.newPage();
     consoleErrors = watchConsole(page);
     const signup = await page.request.post(`${server.url}/api/v1/auth/signup`, {

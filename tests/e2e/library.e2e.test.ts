@@ -26,7 +26,7 @@ describe('the library in the browser', { timeout: 120_000 }, () => {
   /** A fresh practice signed in in its own browser context (the signup answer sets the session cookie). */
   async function signedInPage(practiceName: string, email: string) {
     const ctx = await browser.newContext({ viewport: TABLET });
-    ctx.setDefaultTimeout(10_000);
+    ctx.setDefaultTimeout(20_000);
     const p = await ctx.newPage();
     const res = await p.request.post(`${server.url}/api/v1/auth/signup`, {
       data: { practiceName, name: 'Owner', email, password: 'a calm long password' },

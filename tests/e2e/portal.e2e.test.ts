@@ -62,7 +62,7 @@ describe("the client's page in the browser", { timeout: 120_000 }, () => {
   /** A phone that has never seen the page, counting every byte the page's first load takes off the wire. */
   async function freshPhone() {
     const context: BrowserContext = await browser.newContext(PHONE_CONTEXT);
-    context.setDefaultTimeout(10_000);
+    context.setDefaultTimeout(20_000);
     const page: Page = await context.newPage();
     const cdp = await context.newCDPSession(page);
     await cdp.send('Network.enable');
@@ -117,7 +117,10 @@ describe("the client's page in the browser", { timeout: 120_000 }, () => {
     expect(question).toBeTruthy();
 
     // The therapist answers; the answer reaches the client's mailbox on a real SMTP server, with their link.
-    const answered = await therapist.post(`${server.url}/api/v1/questions/${question.id}/answer`, { data: { text: 'A little tender is fine. Sharp pain means stop.' }, headers: { 'x-csrf-token': csrf } });
+    const answered = await therapist.post(`${server.url}/api/v1/questions/${question.id}/answer`, {
+      data: { text: 'A little tender is fine. Sharp pain means stop.' },
+      headers: { 'x-csrf-token': csrf },
+    });
     expect(answered.status()).toBe(200);
     let answerMail = smtp.messages.find((m) => m.subject?.includes('answered your question'));
     for (let i = 0; i < 150 && !answerMail; i++) {

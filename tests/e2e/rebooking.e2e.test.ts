@@ -46,7 +46,7 @@ describe('rebooking, referrals, questions and goals in the browser', { timeout: 
     server = await startServer({ transport: smtpTransport(smtp.url) });
     browser = await launchBrowser();
     context = await browser.newContext({ viewport: TABLET, hasTouch: true });
-    context.setDefaultTimeout(10_000);
+    context.setDefaultTimeout(20_000);
     page = await context.newPage();
     consoleErrors = watchConsole(page);
     const signup = await page.request.post(`${server.url}/api/v1/auth/signup`, {

@@ -1,11 +1,15 @@
 import { z } from 'zod';
 import { doseSchema } from '../exercise.js';
 import { regionSlugs, toolSlugs } from '../vocabulary.js';
+import { goalSchema } from './goals.js';
 
 export const REMINDER_RHYTHMS = ['daily', 'every-other-day', 'twice-a-week', 'weekly', 'none'] as const;
 export type ReminderRhythm = (typeof REMINDER_RHYTHMS)[number];
 export const FEELINGS = ['better', 'same', 'worse'] as const;
 export const CHECK_IN_DAYS_BACK = 14;
+/** The one-tap answer from the day-before mail (`?went=` on the client's page link). */
+export const HOMEWORK_REPORTS = ['most-days', 'some-days', 'not-really'] as const;
+export type HomeworkReport = (typeof HOMEWORK_REPORTS)[number];
 export const QUESTION_MAX = 2000;
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-03-14');
@@ -40,6 +44,7 @@ export const questionSchema = z.object({
 });
 
 export const reminderBody = z.object({ rhythm: z.enum(REMINDER_RHYTHMS) }).strict();
+export const homeworkReportBody = z.object({ went: z.enum(HOMEWORK_REPORTS) }).strict();
 
 export const portalItemSchema = z.object({
   homeworkId: z.string(),
@@ -63,7 +68,10 @@ export const portalSchema = z.object({
   days: z.array(z.string()),
   items: z.array(portalItemSchema),
   checkIns: z.array(checkInSchema),
+  /** What the client wants, in their words, from the intake. */
   goals: z.string().nullable(),
+  /** The goals set with the therapist, each with its measure and progress (oldest entry first). */
+  trackedGoals: z.array(goalSchema.omit({ clientId: true })),
   nextAppointment: z.object({ startsAt: z.string(), label: z.string() }).nullable(),
   toolsThatWouldHelp: z.array(z.enum(toolSlugs)),
   questions: z.array(questionSchema),

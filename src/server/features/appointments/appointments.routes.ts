@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { appointmentBody, appointmentPatch, appointmentQuery, appointmentSchema } from '../../../shared/api/appointments.js';
 import { errorSchema, idParams } from '../../../shared/api/common.js';
+import { type HomeworkReport, homeworkReportBody } from '../../../shared/api/portal.js';
 import type { Db } from '../../db/index.js';
 import type { AppointmentTable } from '../../db/schema.js';
 import type { AppDeps } from '../../deps.js';
@@ -9,7 +10,6 @@ import { type Auth, authOf } from '../../http/auth.js';
 import { AppError, notFound } from '../../http/errors.js';
 import { audit, visibleClients } from '../clients/clients.repository.js';
 import { clientByLink } from '../portal/portal.repository.js';
-import { lapsedClients } from './lapsed.js';
 import {
   appointmentLabel,
   checkOverlap,
@@ -23,6 +23,7 @@ import {
 } from './appointments.service.js';
 import { type Booking, bookAppointment } from './book.js';
 import { checkoutRoutes } from './checkout.routes.js';
+import { lapsedClients } from './lapsed.js';
 
 const errors = { 400: errorSchema, 404: errorSchema, 409: errorSchema };
 
@@ -37,6 +38,13 @@ export async function findVisibleAppointment(db: Db, auth: Auth, id: string) {
     a && (await visibleClients(db.selectFrom('clients').selectAll(), auth).where('clients.id', '=', a.client_id).executeTakeFirst());
   if (!a || !client) throw notFound('That appointment');
   return { a, client };
+}
+
+/** Keeps how the homework went on the client's next appointment; the label of that visit, or null when none is booked. */
+export async function reportHomework({ db, clock }: Pick<AppDeps, 'db' | 'clock'>, clientId: string, went: HomeworkReport) {
+  const next = await nextAppointmentOf(db, clientId, clock.now());
+  if (next) await db.updateTable('appointments').set({ homework_report: went }).where('id', '=', next.id).execute();
+  return next ? appointmentLabel(next) : null;
 }
 
 export function appointmentsRoutes(deps: AppDeps): FastifyPluginAsyncZod {
@@ -125,15 +133,13 @@ export function appointmentsRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           tags: ['client page'],
           summary: 'The one-tap answer from the day-before mail: how the homework went, kept on the next appointment',
           params: z.object({ token: z.string().min(20).max(100) }),
-          body: z.object({ went: z.enum(['most-days', 'some-days', 'not-really']) }).strict(),
+          body: homeworkReportBody,
           response: { 200: z.object({ ok: z.literal(true), appointment: z.string().nullable() }), 400: errorSchema, 404: errorSchema },
         },
       },
       async (req) => {
         const client = await clientByLink(db, req.params.token);
-        const next = await nextAppointmentOf(db, client.id, clock.now());
-        if (next) await db.updateTable('appointments').set({ homework_report: req.body.went }).where('id', '=', next.id).execute();
-        return { ok: true as const, appointment: next ? appointmentLabel(next) : null };
+        return { ok: true as const, appointment: await reportHomework({ db, clock }, client.id, req.body.went) };
       },
     );
 

@@ -33,6 +33,31 @@ export async function goalsOf(db: Db, clientId: string): Promise<Goal[]> {
   }));
 }
 
+/** The client logs a number on one of their own goals (from their page); another client's goal is refused. */
+export async function logClientProgress(
+  { db, clock }: Pick<AppDeps, 'db' | 'clock'>,
+  clientId: string,
+  goalId: string,
+  body: z.infer<typeof progressEntryBody>,
+): Promise<Goal> {
+  const g = await db.selectFrom('goals').selectAll().where('id', '=', goalId).where('client_id', '=', clientId).executeTakeFirst();
+  if (!g) throw new AppError(400, 'invalid', 'That is not one of your goals.', { id: 'Not one of your goals' });
+  await db
+    .insertInto('goal_progress')
+    .values({
+      id: randomUUID(),
+      practice_id: g.practice_id,
+      goal_id: g.id,
+      client_id: g.client_id,
+      value: body.value,
+      note: body.note ?? null,
+      recorded_by: 'client',
+      recorded_at: clock.now().toISOString(),
+    })
+    .execute();
+  return (await goalsOf(db, g.client_id)).find((x) => x.id === g.id)!;
+}
+
 export function goalsRoutes({ db, clock }: AppDeps): FastifyPluginAsyncZod {
   async function visibleGoal(auth: Auth, id: string): Promise<GoalTable> {
     const g = await db.selectFrom('goals').selectAll().where('id', '=', id).where('practice_id', '=', auth.practiceId).executeTakeFirst();
@@ -175,27 +200,7 @@ export function goalsRoutes({ db, clock }: AppDeps): FastifyPluginAsyncZod {
       },
       async (req, reply) => {
         const client = await clientByLink(db, req.params.token);
-        const g = await db
-          .selectFrom('goals')
-          .selectAll()
-          .where('id', '=', req.params.id)
-          .where('client_id', '=', client.id)
-          .executeTakeFirst();
-        if (!g) throw new AppError(400, 'invalid', 'That is not one of your goals.', { id: 'Not one of your goals' });
-        await db
-          .insertInto('goal_progress')
-          .values({
-            id: randomUUID(),
-            practice_id: g.practice_id,
-            goal_id: g.id,
-            client_id: g.client_id,
-            value: req.body.value,
-            note: req.body.note ?? null,
-            recorded_by: 'client',
-            recorded_at: clock.now().toISOString(),
-          })
-          .execute();
-        return reply.code(201).send((await goalsOf(db, g.client_id)).find((x) => x.id === g.id)!);
+        return reply.code(201).send(await logClientProgress({ db, clock }, client.id, req.params.id, req.body));
       },
     );
   };

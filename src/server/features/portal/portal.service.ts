@@ -1,4 +1,3 @@
-import { appointmentLabel, nextAppointmentOf } from '../appointments/appointments.service.js';
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { Intake } from '../../../shared/api/clients.js';
@@ -8,6 +7,8 @@ import type { AppDeps } from '../../deps.js';
 import { queueEmail } from '../../email/outbox.js';
 import { AppError } from '../../http/errors.js';
 import { addDays, localDay } from '../../local-time.js';
+import { appointmentLabel, nextAppointmentOf } from '../appointments/appointments.service.js';
+import { goalsOf } from '../goals/goals.routes.js';
 import { toolsAvailable } from '../homework/suggest.js';
 import { clientByLink, guessThrottle } from './portal.repository.js';
 import { scheduleNextReminder } from './reminders.js';
@@ -42,11 +43,11 @@ export function linkOpener(deps: Pick<AppDeps, 'db'>) {
   };
 }
 
-/** Everything the client's page shows: active homework, the last 14 local days, questions, goals. */
+/** Everything the client's page shows: active homework, the last 14 local days, questions, goals and their progress. */
 export async function portalView({ db, clock }: Deps, client: LinkedClient, token: string): Promise<Portal> {
   const today = localDay(clock.now(), client.zone);
   const from = addDays(today, -(CHECK_IN_DAYS_BACK - 1));
-  const [homework, checkIns, questions, therapist] = await Promise.all([
+  const [homework, checkIns, questions, therapist, goals] = await Promise.all([
     db
       .selectFrom('homework')
       .selectAll()
@@ -61,6 +62,7 @@ export async function portalView({ db, clock }: Deps, client: LinkedClient, toke
       .select('name')
       .where('id', '=', client.therapist_id ?? '')
       .executeTakeFirst(),
+    goalsOf(db, client.id),
   ]);
   const media = homework.length
     ? await db
@@ -104,6 +106,7 @@ export async function portalView({ db, clock }: Deps, client: LinkedClient, toke
     items,
     checkIns: checkIns.map((c) => ({ homeworkId: c.homework_id, date: c.date, done: c.done === 1, feeling: c.feeling, note: c.note })),
     goals: intake.goals ?? null,
+    trackedGoals: goals.map(({ clientId, ...goal }) => goal),
     nextAppointment: next ? { startsAt: next.starts_at, label: appointmentLabel(next) } : null,
     toolsThatWouldHelp: [...missing],
     questions: questions.map((q) => ({ id: q.id, text: q.text, askedAt: q.asked_at, answer: q.answer, answeredAt: q.answered_at })),

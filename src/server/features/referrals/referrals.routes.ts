@@ -1,9 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { appointmentSchema } from '../../../shared/api/appointments.js';
 import { intakeSchema } from '../../../shared/api/clients.js';
 import { errorSchema, idParams, okSchema } from '../../../shared/api/common.js';
-import { appointmentSchema } from '../../../shared/api/appointments.js';
 import {
   bookingRequestSchema,
   confirmBody,
@@ -15,7 +14,6 @@ import {
   referralReportRow,
   referralRequestBody,
 } from '../../../shared/api/referrals.js';
-import type { Db } from '../../db/index.js';
 import type { BookingRequestTable } from '../../db/schema.js';
 import type { AppDeps } from '../../deps.js';
 import { queueEmail } from '../../email/outbox.js';
@@ -25,50 +23,13 @@ import { appointmentLabel } from '../appointments/appointments.service.js';
 import { bookAppointment } from '../appointments/book.js';
 import { audit, clientRow, findVisibleClient, visibleClients } from '../clients/clients.repository.js';
 import { clientByLink } from '../portal/portal.repository.js';
+import { referrerByCode, requestFromClient, requestFromFriend } from './referrals.service.js';
 
 const tokenParams = z.object({ token: z.string().min(20).max(100) });
-const normalCode = (code: string) => code.replace('-', '').replace(/^(.{4})/, '$1-');
 
 /** Share links, booking requests from the client's page or a friend's link, and the referral report. */
 export function referralsRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   const { db, clock, config } = deps;
-
-  async function referrerByCode(code: string) {
-    const r = await db
-      .selectFrom('clients as c')
-      .innerJoin('practices as p', 'p.id', 'c.practice_id')
-      .select(['c.id', 'c.first_name', 'c.practice_id', 'c.therapist_id', 'p.name as practiceName'])
-      .where('c.referral_code', '=', normalCode(code))
-      .where('c.archived_at', 'is', null)
-      .executeTakeFirst();
-    if (!r) throw new AppError(404, 'unknown_code', 'That code does not match anyone. Check it with the friend who gave it to you.');
-    return r;
-  }
-
-  async function tellTherapist(trx: Db, practiceId: string, therapistId: string | null, who: string, clientId: string | null = null) {
-    const t = await trx
-      .selectFrom('members')
-      .select(['email', 'name'])
-      .where('id', '=', therapistId ?? '')
-      .executeTakeFirst();
-    const owner =
-      t ??
-      (await trx
-        .selectFrom('members')
-        .select(['email', 'name'])
-        .where('practice_id', '=', practiceId)
-        .where('role', '=', 'owner')
-        .executeTakeFirst());
-    if (!owner) return;
-    await queueEmail(trx, clock, {
-      practiceId,
-      clientId,
-      to: owner.email,
-      fromName: 'Carryover',
-      subject: `${who} asked for an appointment`,
-      text: `Hello ${owner.name},\n\n${who} asked for an appointment. Confirm a time or suggest another in Carryover:\n\n${config.publicUrl}/calendar\n`,
-    });
-  }
 
   const present = (r: BookingRequestTable, referrerName: string | null) => ({
     id: r.id,
@@ -129,7 +90,7 @@ export function referralsRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         },
       },
       async (req) => {
-        const r = await referrerByCode(req.params.code);
+        const r = await referrerByCode(db, req.params.code);
         return { practiceName: r.practiceName, referrerFirstName: r.first_name };
       },
     );
@@ -146,35 +107,7 @@ export function referralsRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           response: { 201: z.object({ id: z.string() }), 400: errorSchema, 404: errorSchema },
         },
       },
-      async (req, reply) => {
-        const referrer = await referrerByCode(req.params.code);
-        const row: BookingRequestTable = {
-          id: randomUUID(),
-          practice_id: referrer.practice_id,
-          client_id: null,
-          referrer_client_id: referrer.id,
-          name: req.body.name,
-          email: req.body.email,
-          phone: req.body.phone ?? null,
-          preferred_times: JSON.stringify(req.body.preferredTimes),
-          message: req.body.message ?? null,
-          status: 'open',
-          appointment_id: null,
-          proposed_at: null,
-          created_at: clock.now().toISOString(),
-        };
-        await db.transaction().execute(async (trx) => {
-          await trx.insertInto('booking_requests').values(row).execute();
-          await tellTherapist(
-            trx,
-            referrer.practice_id,
-            referrer.therapist_id,
-            `${req.body.name} (a friend of ${referrer.first_name})`,
-            referrer.id,
-          );
-        });
-        return reply.code(201).send({ id: row.id });
-      },
+      async (req, reply) => reply.code(201).send(await requestFromFriend(deps, req.params.code, req.body)),
     );
 
     app.post(
@@ -189,32 +122,7 @@ export function referralsRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           response: { 201: z.object({ id: z.string() }), 400: errorSchema, 404: errorSchema },
         },
       },
-      async (req, reply) => {
-        const client = await clientByLink(db, req.params.token);
-        const id = randomUUID();
-        await db.transaction().execute(async (trx) => {
-          await trx
-            .insertInto('booking_requests')
-            .values({
-              id,
-              practice_id: client.practice_id,
-              client_id: client.id,
-              referrer_client_id: null,
-              name: `${client.first_name} ${client.last_name}`.trim(),
-              email: client.email ?? '',
-              phone: client.phone,
-              preferred_times: JSON.stringify(req.body.preferredTimes),
-              message: req.body.message ?? null,
-              status: 'open',
-              appointment_id: null,
-              proposed_at: null,
-              created_at: clock.now().toISOString(),
-            })
-            .execute();
-          await tellTherapist(trx, client.practice_id, client.therapist_id, `${client.first_name} ${client.last_name}`.trim(), client.id);
-        });
-        return reply.code(201).send({ id });
-      },
+      async (req, reply) => reply.code(201).send(await requestFromClient(deps, await clientByLink(db, req.params.token), req.body)),
     );
 
     app.get(

@@ -1,13 +1,17 @@
-import { nextAppointmentOf } from '../../appointments/appointments.service.js';
-import { calendarFile } from '../../appointments/ics.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { type ZodType, z } from 'zod';
-import { checkInBody, questionBody, reminderBody } from '../../../../shared/api/portal.js';
+import { checkInBody, HOMEWORK_REPORTS, type HomeworkReport, questionBody, reminderBody } from '../../../../shared/api/portal.js';
 import type { AppDeps } from '../../../deps.js';
 import { AppError } from '../../../http/errors.js';
+import { reportHomework } from '../../appointments/appointments.routes.js';
+import { nextAppointmentOf } from '../../appointments/appointments.service.js';
+import { calendarFile } from '../../appointments/ics.js';
+import { logClientProgress } from '../../goals/goals.routes.js';
+import { pendingRequestOf, requestFromClient } from '../../referrals/referrals.service.js';
 import { askQuestion, chooseReminders, type LinkedClient, linkOpener, portalView, recordCheckIn } from '../portal.service.js';
 import { portalAssets, sendAsset, sendCompressedHtml } from './assets.js';
-import { type Flash, renderLinkProblem, renderPortalPage } from './render.js';
+import { acceptForms, preferredTimesFrom, timeChoiceFields } from './forms.js';
+import { FLASHES, renderLinkProblem, renderPortalPage } from './render.js';
 
 /*
  * The client's page as server-rendered HTML at /c/:token (the link in emails, handouts and QR codes),
@@ -15,11 +19,27 @@ import { type Flash, renderLinkProblem, renderPortalPage } from './render.js';
  * without its script; with it, the script talks to the JSON API instead.
  */
 
-type TokenRequest = FastifyRequest<{ Params: { token: string }; Querystring: { saved?: string } }>;
+type TokenRequest = FastifyRequest<{ Params: { token: string }; Querystring: { saved?: string; went?: string } }>;
 const page = { config: { public: true }, schema: { hide: true } };
 const PRIVATE_HTML = { 'cache-control': 'no-store', 'x-robots-tag': 'noindex, nofollow' };
 // The Done button posts done=true or done=false as text.
 const checkInForm = z.preprocess((b) => ({ ...(b as object), done: (b as { done?: string } | undefined)?.done === 'true' }), checkInBody);
+const bookingForm = z
+  .object({ ...timeChoiceFields, message: z.string().trim().max(1000, 'Keep the note under 1000 characters').optional() })
+  .strict();
+const goalForm = z
+  .object({
+    goalId: z.string().uuid('That is not one of your goals.'),
+    // A phone may type "1,5" for one and a half.
+    value: z.preprocess(
+      (v) => (typeof v === 'string' ? Number(v.trim().replace(',', '.')) : v),
+      z.number({ error: 'Write a number, like 2.' }).min(-1_000_000, 'That number is too small.').max(1_000_000, 'That number is too big.'),
+    ),
+  })
+  .strict();
+const wentForm = z.object({ went: z.enum(HOMEWORK_REPORTS, { error: 'Pick one answer.' }) }).strict();
+/** Rate limits as the matching JSON API routes have them. */
+const perHour = (max: number) => ({ max, timeWindow: '1 hour' });
 
 export function portalPageRoutes(deps: AppDeps) {
   const openLink = linkOpener(deps);
@@ -39,45 +59,48 @@ export function portalPageRoutes(deps: AppDeps) {
   }
 
   /** A form posted without the script: do what the API would, then show the page again (post, redirect, get). */
-  function formRoute<T>(app: FastifyInstance, path: string, schema: ZodType<T>, act: (c: LinkedClient, body: T) => Promise<string>) {
-    app.post(
-      `/c/:token/${path}`,
-      { ...page, config: { public: true, rateLimit: { max: 60, timeWindow: '1 minute' } } },
-      async (req, reply) => {
-        const r = req as TokenRequest;
-        const client = await clientOr(r, reply);
-        if (!client) return reply;
-        const parsed = schema.safeParse(req.body);
-        const back = `/c/${r.params.token}`;
-        try {
-          if (!parsed.success) throw new AppError(400, 'invalid', parsed.error.issues[0]?.message ?? 'Please check what you wrote.');
-          return reply.redirect(back + (await act(client, parsed.data)), 303);
-        } catch (err) {
-          if (!(err instanceof AppError) || err.statusCode !== 400) throw err;
-          reply.code(400).headers(PRIVATE_HTML);
-          return sendCompressedHtml(req, reply, renderLinkProblem(assets.urls, 'form', { message: err.message, back }));
-        }
-      },
-    );
+  function formRoute<T>(
+    app: FastifyInstance,
+    path: string,
+    schema: ZodType<T>,
+    act: (c: LinkedClient, body: T) => Promise<string>,
+    rateLimit: { max: number; timeWindow: string } = { max: 60, timeWindow: '1 minute' },
+  ) {
+    app.post(`/c/:token/${path}`, { ...page, config: { public: true, rateLimit } }, async (req, reply) => {
+      const r = req as TokenRequest;
+      const client = await clientOr(r, reply);
+      if (!client) return reply;
+      const parsed = schema.safeParse(req.body);
+      const back = `/c/${r.params.token}`;
+      try {
+        if (!parsed.success) throw new AppError(400, 'invalid', parsed.error.issues[0]?.message ?? 'Please check what you wrote.');
+        return reply.redirect(back + (await act(client, parsed.data)), 303);
+      } catch (err) {
+        if (!(err instanceof AppError) || err.statusCode !== 400) throw err;
+        reply.code(400).headers(PRIVATE_HTML);
+        return sendCompressedHtml(req, reply, renderLinkProblem(assets.urls, 'form', { message: err.message, back }));
+      }
+    });
   }
 
   return async (app: FastifyInstance) => {
-    // Forms arrive URL-encoded; empty fields mean "not given".
-    app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 16_384 }, (_req, body, done) => {
-      const fields: Record<string, string> = {};
-      for (const [k, v] of new URLSearchParams(String(body))) if (v.trim() !== '') fields[k] = v;
-      done(null, fields);
-    });
+    acceptForms(app);
 
     app.get('/c/:token', page, async (req, reply) => {
       const r = req as TokenRequest;
       const client = await clientOr(r, reply);
       if (!client) return reply;
       const view = await portalView(deps, client, r.params.token);
-      const saved = r.query.saved;
-      const flash: Flash | undefined = saved === 'question' || saved === 'reminders' ? saved : undefined;
+      const { saved, went } = r.query;
+      const flash = FLASHES.find((f) => f === saved);
+      const extras = {
+        share: client.referral_code ? { code: client.referral_code, url: `${deps.config.publicUrl}/r/${client.referral_code}` } : null,
+        bookingRequest: view.nextAppointment ? null : await pendingRequestOf(deps.db, client.id),
+        // Only shown, never recorded, here: a GET changes nothing (mail scanners open links too).
+        went: HOMEWORK_REPORTS.find((w): w is HomeworkReport => w === went),
+      };
       reply.headers(PRIVATE_HTML);
-      return sendCompressedHtml(req, reply, renderPortalPage(view, links(r.params.token, client.zone), flash));
+      return sendCompressedHtml(req, reply, renderPortalPage(view, links(r.params.token, client.zone), flash, extras));
     });
 
     app.get('/c/:token/next.ics', page, async (req, reply) => {
@@ -135,6 +158,38 @@ export function portalPageRoutes(deps: AppDeps) {
       await chooseReminders(deps, client, body.rhythm);
       return '?saved=reminders#reminders';
     });
+    formRoute(
+      app,
+      'booking',
+      bookingForm,
+      async (client, body) => {
+        const preferredTimes = preferredTimesFrom(body, client.zone, deps.clock.now());
+        await requestFromClient(deps, client, { preferredTimes, ...(body.message && { message: body.message }) });
+        return '?saved=booking#book';
+      },
+      perHour(5),
+    );
+    formRoute(
+      app,
+      'goal',
+      goalForm,
+      async (client, body) => {
+        await logClientProgress(deps, client.id, body.goalId, { value: body.value });
+        return '?saved=goal#goals';
+      },
+      perHour(30),
+    );
+    formRoute(
+      app,
+      'homework-report',
+      wentForm,
+      async (client, body) => {
+        if (!(await reportHomework(deps, client.id, body.went)))
+          throw new AppError(400, 'invalid', 'You have no visit booked, so there is nothing to tell yet.');
+        return '?saved=went#went';
+      },
+      perHour(20),
+    );
 
     app.get('/c/sw.js', page, async (req, reply) => {
       reply.header('cache-control', 'no-cache').header('service-worker-allowed', '/c/');

@@ -3,9 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, testClock } from '../../../../../tests/helpers/app.js';
 import { describeEachDatabase } from '../../../../../tests/helpers/databases.js';
 import { clientWithHomework } from '../../../../../tests/helpers/factories.js';
+import { hardestSentence, MAX_READING_GRADE, sentencesOnPage } from '../../../../../tests/helpers/reading.js';
 import { as, type Session, signUp } from '../../../../../tests/helpers/session.js';
 import type { Portal } from '../../../../shared/api/portal.js';
-import { MAX_READING_GRADE, readingGrade, sentencesOf } from '../../library/readability.js';
 import { renderPortalPage } from './render.js';
 
 describeEachDatabase("the client's page as HTML", (database) => {
@@ -55,20 +55,9 @@ describeEachDatabase("the client's page as HTML", (database) => {
       client: { intake: { complaints: ['headaches'], goals: 'Sleep better' } },
     });
     const body = (await get(`/c/${token}`)).body;
-    const text = body
-      .replace(/<ol class="dots"[\s\S]*?<\/ol>/g, '')
-      .replace(/<(p|h1|h2|h3|legend|label|dt|dd|li|figcaption|button|title)\b[^>]*>/g, '\n')
-      .replace(/<[^>]+>/g, ' ')
-      .replace(/&#39;/g, "'")
-      .replace(/&amp;/g, '&')
-      .replace(/&quot;/g, '"');
     // A grade means nothing for a word or two ("(optional)"): score sentences of four words or more.
-    const sentences = text
-      .split('\n')
-      .flatMap((line) => sentencesOf(line.replace(/\s+/g, ' ')))
-      .filter((s) => s.split(' ').length >= 4);
-    expect(sentences.length).toBeGreaterThan(30);
-    const worst = sentences.map((s) => ({ s, grade: readingGrade(s) })).reduce((a, b) => (b.grade > a.grade ? b : a));
+    expect(sentencesOnPage(body).length).toBeGreaterThan(30);
+    const worst = hardestSentence(body);
     expect(worst.grade, worst.s).toBeLessThanOrEqual(MAX_READING_GRADE);
   });
 
@@ -142,6 +131,180 @@ describeEachDatabase("the client's page as HTML", (database) => {
   });
 });
 
+describeEachDatabase("the client's page: sharing, asking for a visit, goals and the homework answer", (database) => {
+  let app: Awaited<ReturnType<typeof buildTestApp>>;
+  let owner: Session;
+  beforeAll(async () => {
+    // 9 pm on Monday 2 March in New York.
+    app = await buildTestApp({ database: database(), clock: testClock('2026-03-03T02:00:00.000Z') });
+    owner = await signUp(app.http, { name: 'Tess Rowe' });
+  });
+  afterAll(() => app.http.close());
+
+  const get = (url: string) => app.http.inject({ method: 'GET', url });
+  const form = (url: string, fields: Record<string, string>) =>
+    app.http.inject({
+      method: 'POST',
+      url,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams(fields).toString(),
+    });
+  const therapist = () => as(app.http, owner);
+  const newYorker = (firstName: string) =>
+    clientWithHomework(app.http, owner, { client: { firstName, timezone: 'America/New_York', intake: { complaints: ['headaches'] } } });
+
+  it('shows the client their share link and code, which open the page for a friend', async () => {
+    const { token, client } = await newYorker('Rory');
+    const { code, url } = (await therapist()({ method: 'GET', url: `/api/v1/clients/${client.id}/referral` })).json();
+    expect(url).toBe(`http://carryover.test/r/${code}`);
+    const body = (await get(`/c/${token}`)).body;
+    expect(body).toContain('Share with a friend');
+    expect(body).toContain(`<strong class="code">${code}</strong>`);
+    expect(body).toContain(`value="${url}"`);
+    expect(body).toMatch(/<button type="button" class="quiet-button copy" hidden>Copy<\/button>/);
+    expect((await get(`/r/${code}`)).body).toContain("<h1>Rory thinks you'd like Test Practice</h1>");
+  });
+
+  it('asks for the next visit without the script: times read in the client’s zone, then a thank-you instead of the form', async () => {
+    const { token, client } = await newYorker('Nia');
+    const page = (await get(`/c/${token}`)).body;
+    expect(page).toContain('Book your next visit');
+    expect(page).toContain('Times are in New York time.');
+    expect(page).toMatch(/<input id="book-day1" type="date" name="day1" min="2026-03-02"/);
+
+    const half = await form(`/c/${token}/booking`, { day1: '2026-03-10', time1: '10:30', day2: '2026-03-11' });
+    expect(half.statusCode).toBe(400);
+    expect(half.body).toContain('Pick both a day and a time for each choice.');
+    const past = await form(`/c/${token}/booking`, { day1: '2026-03-02', time1: '08:00' });
+    expect(past.statusCode).toBe(400);
+    expect(past.body).toContain('Pick a time that has not passed yet.');
+    expect((await therapist()({ method: 'GET', url: '/api/v1/booking-requests' })).json().requests).toEqual([]);
+
+    const asked = await form(`/c/${token}/booking`, {
+      day1: '2026-03-10',
+      time1: '10:30',
+      day2: '2026-03-07',
+      time2: '09:00',
+      message: 'Mornings are best',
+    });
+    expect(asked.statusCode).toBe(303);
+    expect(asked.headers.location).toBe(`/c/${token}?saved=booking#book`);
+    const [request] = (await therapist()({ method: 'GET', url: '/api/v1/booking-requests' })).json().requests;
+    // New York moves its clocks on 8 March: the 10th is on summer time, the 7th is not.
+    expect(request).toMatchObject({
+      clientId: client.id,
+      referrerClientId: null,
+      preferredTimes: ['2026-03-10T10:30:00-04:00', '2026-03-07T09:00:00-05:00'],
+      message: 'Mornings are best',
+      status: 'open',
+    });
+    const after = (await get(`/c/${token}?saved=booking`)).body;
+    expect(after).toContain('Thank you. You asked for a visit. We&#39;ll email you when it&#39;s confirmed.');
+    expect(after).not.toContain('name="day1"');
+  });
+
+  it('logs a number on a goal from the page form; the therapist sees it, and the page draws it', async () => {
+    const { token, client } = await newYorker('Ada');
+    const goal = (
+      await therapist()({
+        method: 'POST',
+        url: `/api/v1/clients/${client.id}/goals`,
+        payload: { statement: 'Fewer headaches', unit: 'headaches per week', baseline: 4, target: 1, targetDate: '2026-06-30' },
+      })
+    ).json();
+    const before = (await get(`/c/${token}`)).body;
+    expect(before).toContain('<h3 id="goal-name-');
+    expect(before).toContain('You started at 4.');
+    expect(before).toContain('Your aim: 1 by 30 June 2026.');
+    expect(before).toMatch(/<label for="goal-value-[^"]+">Headaches per week<\/label>/);
+
+    const saved = await form(`/c/${token}/goal`, { goalId: goal.id, value: '2' });
+    expect(saved.statusCode).toBe(303);
+    expect(saved.headers.location).toBe(`/c/${token}?saved=goal#goals`);
+    const goals = (await therapist()({ method: 'GET', url: `/api/v1/clients/${client.id}/goals` })).json().goals;
+    expect(goals[0].progress).toEqual([expect.objectContaining({ value: 2, recordedBy: 'client' })]);
+    const api = (await get(`/api/v1/portal/${token}`)).json();
+    expect(api.trackedGoals).toEqual([
+      expect.objectContaining({ id: goal.id, statement: 'Fewer headaches', progress: [expect.objectContaining({ value: 2 })] }),
+    ]);
+    expect(api.trackedGoals[0].clientId).toBeUndefined();
+
+    const after = (await get(`/c/${token}?saved=goal`)).body;
+    expect(after).toContain('Last time: 2 on 2 March.');
+    expect(after).toContain('Thank you. Your number is saved.');
+    expect(after).toMatch(/<svg class="spark"[^>]*role="img" aria-label="Your numbers so far: 4, 2. Your aim: 1"/);
+
+    expect((await form(`/c/${token}/goal`, { goalId: goal.id, value: 'lots' })).body).toContain('Write a number, like 2.');
+    const other = await newYorker('Bo');
+    const notMine = await form(`/c/${other.token}/goal`, { goalId: goal.id, value: '1' });
+    expect(notMine.statusCode).toBe(400);
+    expect(notMine.body).toContain('That is not one of your goals.');
+    expect((await therapist()({ method: 'GET', url: `/api/v1/clients/${client.id}/goals` })).json().goals[0].progress).toHaveLength(1);
+  });
+
+  it('shows the homework answer from the mail link already chosen, and only the Send button records it', async () => {
+    const { token, client } = await newYorker('Kai');
+    const booked = await therapist()({
+      method: 'POST',
+      url: `/api/v1/clients/${client.id}/appointments`,
+      payload: { startsAt: '2026-03-10T14:00:00Z' },
+    });
+    expect(booked.statusCode).toBe(201);
+    const report = async () =>
+      (
+        await database()
+          .db.selectFrom('appointments')
+          .select('homework_report')
+          .where('id', '=', booked.json().id)
+          .executeTakeFirstOrThrow()
+      ).homework_report;
+
+    const opened = (await get(`/c/${token}?went=some-days`)).body;
+    expect(opened).toContain('How did your homework go?');
+    expect(opened).toContain('value="some-days" required checked');
+    expect(opened).not.toContain('value="most-days" required checked');
+    expect(opened).not.toContain('Book your next visit');
+    // Opening the link (as a mail scanner would) changed nothing.
+    expect(await report()).toBeNull();
+    expect((await get(`/c/${token}?went=whatever`)).body).not.toContain('How did your homework go?');
+    expect((await get(`/c/${token}`)).body).not.toContain('How did your homework go?');
+
+    const sent = await form(`/c/${token}/homework-report`, { went: 'most-days' });
+    expect(sent.statusCode).toBe(303);
+    expect(sent.headers.location).toBe(`/c/${token}?saved=went#went`);
+    expect(await report()).toBe('most-days');
+    expect((await get(`/c/${token}?saved=went`)).body).toContain('Thank you. Tess Rowe will see this before your visit.');
+    expect((await form(`/c/${token}/homework-report`, { went: 'always' })).statusCode).toBe(400);
+    expect(await report()).toBe('most-days');
+  });
+
+  it('keeps every new part in plain words', async () => {
+    const { token, client } = await newYorker('Lou');
+    await therapist()({
+      method: 'POST',
+      url: `/api/v1/clients/${client.id}/goals`,
+      payload: { statement: 'Sleep through the night', unit: 'nights woken up', baseline: 5, target: 1 },
+    });
+    const pages = [(await get(`/c/${token}`)).body];
+    const booked = await therapist()({
+      method: 'POST',
+      url: `/api/v1/clients/${client.id}/appointments`,
+      payload: { startsAt: '2026-03-12T14:00:00Z' },
+    });
+    expect(booked.statusCode).toBe(201);
+    pages.push((await get(`/c/${token}?went=not-really`)).body, (await get(`/c/${token}?saved=went`)).body);
+    for (const page of pages) {
+      const worst = hardestSentence(page);
+      expect(worst.grade, worst.s).toBeLessThanOrEqual(MAX_READING_GRADE);
+      expect(page).not.toMatch(/\sstyle=|<style|<script(?![^>]*\ssrc=)/);
+    }
+    expect(pages[0]).toContain('Share with a friend');
+    expect(pages[0]).toContain('Book your next visit');
+    expect(pages[0]).toContain('Nights woken up');
+    expect(pages[1]).toContain('How did your homework go?');
+  });
+});
+
 describe('rendering the page', () => {
   const portal: Portal = {
     practiceName: 'Willow <Table>',
@@ -152,6 +315,7 @@ describe('rendering the page', () => {
     items: [],
     checkIns: [],
     goals: null,
+    trackedGoals: [],
     nextAppointment: { startsAt: '2026-03-16T15:00:00.000Z', label: 'Monday 16 March at 10:00' },
     toolsThatWouldHelp: [],
     questions: [],

@@ -1,8 +1,10 @@
-import { type Portal, REMINDER_RHYTHMS, type ReminderRhythm } from '../../../../shared/api/portal.js';
+import { type HomeworkReport, type Portal, REMINDER_RHYTHMS, type ReminderRhythm } from '../../../../shared/api/portal.js';
 import type { BodyView } from '../../../../shared/body-map.js';
 import { TOOLS } from '../../../../shared/vocabulary.js';
 import { figureDefs, viewsFor } from './body-figure.js';
+import { timeChoices } from './forms.js';
 import { html, type SafeHtml } from './html.js';
+import { goalsSection } from './render-goals.js';
 import { renderItem } from './render-item.js';
 
 /** The URLs of the page's files (content-hashed) and the client's own link. */
@@ -17,7 +19,23 @@ export interface PageLinks {
   zone: string;
 }
 
-export type Flash = 'question' | 'reminders';
+export type Flash = 'question' | 'reminders' | 'booking' | 'goal' | 'went';
+export const FLASHES: Flash[] = ['question', 'reminders', 'booking', 'goal', 'went'];
+
+/** What the page shows beyond portalView: the share link, a request for a visit still waiting, the ?went answer. */
+export interface PageExtras {
+  share?: { code: string; url: string } | null;
+  /** 'open': waiting for the therapist; 'proposed': the therapist emailed another time. */
+  bookingRequest?: 'open' | 'proposed' | null;
+  /** From the day-before mail's link: the answer to show already chosen. */
+  went?: HomeworkReport;
+}
+
+export const WENT_LABELS: Record<HomeworkReport, string> = {
+  'most-days': 'Most days',
+  'some-days': 'Some days',
+  'not-really': 'Not really',
+};
 
 const REMINDER_LABELS: Record<ReminderRhythm, string> = {
   daily: 'Every day',
@@ -27,7 +45,13 @@ const REMINDER_LABELS: Record<ReminderRhythm, string> = {
   none: 'No reminders',
 };
 
-function htmlDocument(o: { title: string; links: Omit<PageLinks, 'page' | 'zone'> & { page?: string }; body: SafeHtml }): string {
+/** A whole page around its body, with the client page's files; `script` for a page the script enhances. */
+export function htmlDocument(o: {
+  title: string;
+  links: Omit<PageLinks, 'page' | 'zone'> & { page?: string };
+  body: SafeHtml;
+  script?: boolean;
+}): string {
   const { links } = o;
   return `<!doctype html>${html`<html lang="en"><head>
 <meta charset="utf-8">
@@ -36,7 +60,8 @@ function htmlDocument(o: { title: string; links: Omit<PageLinks, 'page' | 'zone'
 <meta name="robots" content="noindex, nofollow">
 <meta name="theme-color" content="#2f6b63">
 <link rel="stylesheet" href="${links.css}">
-${links.page && html`<link rel="manifest" href="${links.page}/manifest.webmanifest"><script src="${links.js}" defer></script>`}
+${links.page && html`<link rel="manifest" href="${links.page}/manifest.webmanifest">`}
+${(links.page || o.script) && html`<script src="${links.js}" defer></script>`}
 <link rel="icon" href="${links.icon}" type="image/svg+xml">
 <link rel="apple-touch-icon" href="${links.touchIcon}">
 </head><body>${o.body}</body></html>`}`;
@@ -82,8 +107,67 @@ ${status(flash === 'reminders' && 'Saved.')}
 </section>`;
 }
 
+/** The one-tap answer from the day-before mail: the chosen one ticked, sent only by the button (a GET changes nothing). */
+function wentSection(p: Portal, links: PageLinks, went: HomeworkReport | undefined, flash?: Flash): SafeHtml | null {
+  const thanks = `Thank you. ${p.therapistName} will see this before your visit.`;
+  if (flash === 'went')
+    return html`<section class="card went" id="went" aria-labelledby="went-title"><h2 id="went-title">How did your homework go?</h2>${status(thanks)}</section>`;
+  if (!went || !p.nextAppointment) return null;
+  return html`<section class="card went" id="went" aria-labelledby="went-title">
+<h2 id="went-title">How did your homework go?</h2>
+<form class="went-form" method="post" action="${links.page}/homework-report" data-done="${thanks}">
+<fieldset class="choices"><legend>Tell ${p.therapistName} before your visit on ${p.nextAppointment.label}.</legend>
+${Object.entries(WENT_LABELS).map(
+  ([value, label]) =>
+    html`<label class="choice"><input type="radio" name="went" value="${value}" required${went === value ? html` checked` : ''}><span>${label}</span></label>`,
+)}
+</fieldset>
+<button type="submit" class="button">Send</button>
+</form>
+${status(false)}
+</section>`;
+}
+
+/** Asking for the next visit when none is booked: up to three times that suit, and a note. */
+function bookingSection(p: Portal, links: PageLinks, asked: PageExtras['bookingRequest'], flash?: Flash): SafeHtml | null {
+  if (p.nextAppointment) return null;
+  const done = p.canEmail ? "We'll email you when it's confirmed." : `${p.therapistName} will be in touch when it is confirmed.`;
+  const head = html`<h2 id="book-title">Book your next visit</h2>`;
+  if (flash === 'booking' || asked === 'open')
+    return html`<section class="card" id="book" aria-labelledby="book-title">${head}${status(`Thank you. You asked for a visit. ${done}`)}</section>`;
+  if (asked === 'proposed')
+    return html`<section class="card" id="book" aria-labelledby="book-title">${head}<p>${p.therapistName} emailed you about a time. Reply to that email to book it.</p></section>`;
+  return html`<section class="card" id="book" aria-labelledby="book-title">
+${head}
+<p>Pick up to three times that suit you. ${p.therapistName} will choose one.</p>
+<form class="book" method="post" action="${links.page}/booking" data-done="Thank you. You asked for a visit. ${done}">
+${timeChoices({ id: 'book', today: p.today, zone: links.zone })}
+<label for="book-note">A note for ${p.therapistName} <span class="optional">(optional)</span></label>
+<textarea id="book-note" name="message" rows="2" maxlength="1000"></textarea>
+<button type="submit" class="button">Ask for a visit</button>
+</form>
+${status(false)}
+</section>`;
+}
+
+/** The client's own share link and code, for a friend: not the link to this page. */
+function shareSection(p: Portal, share: PageExtras['share']): SafeHtml | null {
+  if (!share) return null;
+  return html`<section class="card" id="share" aria-labelledby="share-title">
+<h2 id="share-title">Share with a friend</h2>
+<p>Do you know someone who would like a massage? Send them your link. When they book, ${p.therapistName} will know you sent them.</p>
+<label for="share-link">Your link for friends</label>
+<div class="share-row"><input id="share-link" class="share-link" type="text" value="${share.url}" readonly>
+<button type="button" class="quiet-button copy" hidden>Copy</button></div>
+<p>Or tell them your code: <strong class="code">${share.code}</strong></p>
+<button type="button" class="button share-button" hidden data-title="${p.practiceName}" data-text="I think you would like ${p.practiceName}.">Share</button>
+${status(false)}
+<p class="hint">This link is safe to share. It does not open this page.</p>
+</section>`;
+}
+
 /** The client's page: what to do, the one tap, how it went, and a line to their therapist. */
-export function renderPortalPage(p: Portal, links: PageLinks, flash?: Flash): string {
+export function renderPortalPage(p: Portal, links: PageLinks, flash?: Flash, extras: PageExtras = {}): string {
   const views = new Set<BodyView>(p.items.flatMap((i) => viewsFor(i.regions)));
   const body = html`<header class="top"><p>${p.practiceName}</p></header>
 <main id="main" data-api="/api/v1/portal/${links.page.split('/').pop()}" data-today="${p.today}" data-zone="${links.zone}">
@@ -94,19 +178,22 @@ ${
     : html`<p class="lead">You have no homework right now. ${p.therapistName} will add some at your next visit.</p>`
 }
 <p class="sync" id="sync" role="status"></p>
+${wentSection(p, links, extras.went, flash)}
 ${figureDefs(views)}
 ${p.items.map((item) => renderItem(item, p, { checkin: `${links.page}/checkin` }))}
-${p.goals && html`<section class="card" aria-labelledby="goal-title"><h2 id="goal-title">Your goal</h2><p>${p.goals}</p></section>`}
+${goalsSection(p, { action: `${links.page}/goal`, zone: links.zone, saved: flash === 'goal' })}
 ${
   p.nextAppointment &&
   html`<section class="card" aria-labelledby="next-title"><h2 id="next-title">Your next visit</h2><p>${p.nextAppointment.label}</p><p><a href="${links.page}/next.ics" download="next-visit.ics">Add it to my calendar</a></p></section>`
 }
+${bookingSection(p, links, extras.bookingRequest, flash)}
 ${
   p.toolsThatWouldHelp.length > 0 &&
   html`<section class="card" aria-labelledby="tools-title"><h2 id="tools-title">Things that would help</h2><p>Your homework is easier with these. They cost little and last for years.</p><ul class="tools">${p.toolsThatWouldHelp.map((t) => html`<li>${TOOLS[t]}</li>`)}</ul></section>`
 }
 ${questionsSection(p, links, flash)}
 ${remindersSection(p, links, flash)}
+${shareSection(p, extras.share)}
 </main>
 <footer class="foot"><p>This page is just for you. Please do not share its link.</p><p>These are tips from ${p.practiceName} to help you look after yourself. They are not medical care.</p></footer>`;
   return htmlDocument({ title: `Your homework from ${p.therapistName}`, links, body });

@@ -16,8 +16,212 @@ interface CheckIn {
 
 const main = document.querySelector<HTMLElement>('main[data-api]');
 const OFFLINE_TEXT = 'Saved on this phone — it will send when you’re back online.';
+const NOT_SENT = 'You are offline, so it is not sent yet. Try again when you are back online.';
 
 if (main) start(main);
+const referral = document.querySelector<HTMLFormElement>('form.referral');
+if (referral) enhanceReferral(referral);
+
+const sendJson = (url: string, body: unknown) =>
+  fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+
+/** What went wrong, in the server's words: the first field's problem when there is one. */
+async function problemText(res: Response) {
+  try {
+    const { error } = (await res.json()) as { error: { message: string; fields?: Record<string, string> } };
+    const field = error.fields && Object.values(error.fields)[0];
+    return res.status === 400 && field ? `Please check what you wrote: ${field}.` : error.message;
+  } catch {
+    return 'That did not work. Try again.';
+  }
+}
+
+/** The status line that goes with a form: the one just after it. */
+const statusOf = (form: HTMLFormElement) =>
+  (form.querySelector<HTMLElement>('.status') ?? form.parentElement!.querySelector<HTMLElement>(':scope > .status'))!;
+
+/** "2026-03-09T10:00:00-05:00": a day and a wall-clock time in a time zone, with that zone's offset then; null if the browser cannot tell. */
+function instantIn(day: string, time: string, zone: string): string | null {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || !/^\d{2}:\d{2}$/.test(time)) return null;
+  const wall = Date.parse(`${day}T${time}:00Z`);
+  if (Number.isNaN(wall)) return null;
+  try {
+    const format = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    const offsetAt = (ms: number) => {
+      const p: Record<string, number> = {};
+      for (const part of format.formatToParts(new Date(ms))) p[part.type] = Number(part.value);
+      return Math.round((Date.UTC(p.year, p.month - 1, p.day, p.hour % 24, p.minute, p.second) - ms) / 60_000);
+    };
+    // The offset at the wall time read as UTC, then again at the instant that gives: right across a clock change.
+    const offset = offsetAt(wall - offsetAt(wall) * 60_000);
+    const abs = Math.abs(offset);
+    const two = (n: number) => String(n).padStart(2, '0');
+    return `${day}T${time}:00${offset < 0 ? '-' : '+'}${two(Math.floor(abs / 60))}:${two(abs % 60)}`;
+  } catch {
+    return null;
+  }
+}
+
+/** The chosen times as instants, a plain problem to show, or null when the browser cannot work them out (the form then posts itself). */
+function chosenTimes(form: HTMLFormElement, zone: string): { times: string[] } | { problem: string } | null {
+  const times: string[] = [];
+  for (let n = 1; n <= 3; n++) {
+    const day = (form.elements.namedItem(`day${n}`) as HTMLInputElement).value;
+    const time = (form.elements.namedItem(`time${n}`) as HTMLInputElement).value;
+    if (!day && !time) continue;
+    if (!day || !time) return { problem: 'Pick both a day and a time for each choice.' };
+    const at = instantIn(day, time.slice(0, 5), zone);
+    if (!at) return null;
+    if (Date.parse(at) <= Date.now()) return { problem: 'Pick a time that has not passed yet.' };
+    times.push(at);
+  }
+  return times.length ? { times } : { problem: 'Pick a day and a time that suit you.' };
+}
+
+/** A form the script sends as JSON instead: the button waits, the status line says how it went. */
+function takeOver(form: HTMLFormElement, send: (said: HTMLElement) => Promise<void> | false) {
+  form.addEventListener('submit', async (e) => {
+    const said = statusOf(form);
+    const button = form.querySelector<HTMLButtonElement>('button[type=submit]')!;
+    if (button.disabled) {
+      e.preventDefault();
+      return;
+    }
+    said.textContent = 'Sending…';
+    const sending = send(said);
+    if (sending === false) {
+      said.textContent = '';
+      return; // the browser posts the form itself
+    }
+    e.preventDefault();
+    button.disabled = true;
+    try {
+      await sending;
+    } catch {
+      said.textContent = NOT_SENT;
+    } finally {
+      button.disabled = false;
+    }
+  });
+}
+
+/** A friend's request for a first visit (/r/:code): sent to the API, then on to the thank-you page. */
+function enhanceReferral(form: HTMLFormElement) {
+  document.documentElement.classList.add('js');
+  const field = (name: string) => (form.elements.namedItem(name) as HTMLInputElement).value.trim();
+  takeOver(form, (said) => {
+    const chosen = chosenTimes(form, form.dataset.zone!);
+    if (!chosen) return false;
+    return (async () => {
+      if ('problem' in chosen) {
+        said.textContent = chosen.problem;
+        return;
+      }
+      const res = await sendJson(form.dataset.api!, {
+        name: field('name'),
+        email: field('email'),
+        ...(field('phone') && { phone: field('phone') }),
+        preferredTimes: chosen.times,
+        ...(field('message') && { message: field('message') }),
+      });
+      if (!res.ok) {
+        said.textContent = await problemText(res);
+        return;
+      }
+      location.assign(form.dataset.done!);
+    })();
+  });
+}
+
+/** The new parts of the client's page: asking for a visit, logging a goal, the homework answer, sharing. */
+function enhanceSections(api: string, zone: string, keepCopy: () => void) {
+  const book = document.querySelector<HTMLFormElement>('form.book');
+  if (book)
+    takeOver(book, (said) => {
+      const chosen = chosenTimes(book, zone);
+      if (!chosen) return false;
+      return (async () => {
+        if ('problem' in chosen) {
+          said.textContent = chosen.problem;
+          return;
+        }
+        const message = (book.elements.namedItem('message') as HTMLTextAreaElement).value.trim();
+        const res = await sendJson(`${api}/booking-requests`, { preferredTimes: chosen.times, ...(message && { message }) });
+        if (!res.ok) {
+          said.textContent = await problemText(res);
+          return;
+        }
+        book.hidden = true;
+        said.textContent = book.dataset.done!;
+        keepCopy();
+      })();
+    });
+
+  for (const form of document.querySelectorAll<HTMLFormElement>('form.goal-log')) {
+    takeOver(form, async (said) => {
+      const input = form.elements.namedItem('value') as HTMLInputElement;
+      const value = Number(input.value.replace(',', '.'));
+      const res = await sendJson(`${api}/goals/${form.dataset.goal}/progress`, { value });
+      if (!res.ok) {
+        said.textContent = await problemText(res);
+        return;
+      }
+      const last = form.closest('.goal')?.querySelector('.goal-last');
+      if (last) last.textContent = `Last time: ${value} today.`;
+      input.value = '';
+      said.textContent = 'Thank you. Your number is saved.';
+      keepCopy();
+    });
+  }
+
+  const went = document.querySelector<HTMLFormElement>('form.went-form');
+  if (went)
+    takeOver(went, async (said) => {
+      const res = await sendJson(`${api}/homework-report`, { went: new FormData(went).get('went') });
+      if (!res.ok) {
+        said.textContent = await problemText(res);
+        return;
+      }
+      went.hidden = true;
+      said.textContent = went.dataset.done!;
+      // A reload should not ask again: the answer is in.
+      history.replaceState(null, '', location.pathname + location.hash);
+      keepCopy();
+    });
+
+  const share = document.getElementById('share');
+  if (share) {
+    const link = share.querySelector<HTMLInputElement>('.share-link')!;
+    const said = share.querySelector<HTMLElement>(':scope > .status')!;
+    const copy = share.querySelector<HTMLButtonElement>('.copy')!;
+    copy.hidden = false;
+    copy.addEventListener('click', async () => {
+      try {
+        await navigator.clipboard.writeText(link.value);
+      } catch {
+        link.select();
+        document.execCommand('copy');
+      }
+      said.textContent = 'Copied. Now paste it in a message to your friend.';
+    });
+    const button = share.querySelector<HTMLButtonElement>('.share-button')!;
+    if (typeof navigator.share === 'function') {
+      button.hidden = false;
+      button.addEventListener('click', () => {
+        navigator.share({ title: button.dataset.title, text: button.dataset.text, url: link.value }).catch(() => {});
+      });
+    }
+  }
+}
 
 function start(root: HTMLElement) {
   document.documentElement.classList.add('js');
@@ -236,6 +440,8 @@ function start(root: HTMLElement) {
     }
   });
   reminders?.addEventListener('submit', (e) => e.preventDefault());
+
+  enhanceSections(api, root.dataset.zone!, refreshKeptCopy);
 
   window.addEventListener('online', () => flush());
   // Some phones miss the online event; look again now and then while something waits.
