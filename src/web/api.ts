@@ -129,61 +129,6 @@ export function messageOf(error: unknown): string {
   return 'Something went wrong. Reload the page and try again.';
 }
 
-/**
- * Sends one file as multipart/form-data (field "file") and reports upload progress from 0 to 1.
- * XMLHttpRequest, not fetch: only it reports how much of the body has gone.
- */
-export async function uploadFile<T>(
-  path: string,
-  file: File,
-  options: { onProgress?: (fraction: number) => void; signal?: AbortSignal } = {},
-): Promise<T> {
-  if (!csrfToken) await refreshCsrfToken();
-  let attempt = await sendFile(path, file, options);
-  if (attempt.status === 403 && errorFrom(403, attempt.body).code === 'csrf' && (await refreshCsrfToken())) {
-    attempt = await sendFile(path, file, options);
-  }
-  if (attempt.status < 200 || attempt.status >= 300) {
-    if (attempt.status === 401) onUnauthorized?.();
-    throw errorFrom(attempt.status, attempt.body);
-  }
-  return attempt.body as T;
-}
-
-function sendFile(
-  path: string,
-  file: File,
-  { onProgress, signal }: { onProgress?: (fraction: number) => void; signal?: AbortSignal },
-): Promise<{ status: number; body: unknown }> {
-  return new Promise((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open('POST', path);
-    xhr.setRequestHeader('accept', 'application/json');
-    if (csrfToken) xhr.setRequestHeader('x-csrf-token', csrfToken);
-    xhr.upload.onprogress = (event) => {
-      if (event.lengthComputable) onProgress?.(event.loaded / event.total);
-    };
-    xhr.onload = () => {
-      let body: unknown;
-      try {
-        body = (xhr.getResponseHeader('content-type') ?? '').includes('json') ? JSON.parse(xhr.responseText) : undefined;
-      } catch {
-        body = undefined;
-      }
-      resolve({ status: xhr.status, body });
-    };
-    xhr.onerror = () =>
-      reject(
-        new ApiError({ status: 0, code: 'network', message: 'The upload did not reach Carryover. Check your connection and try again.' }),
-      );
-    xhr.onabort = () => reject(new DOMException('The upload was cancelled.', 'AbortError'));
-    signal?.addEventListener('abort', () => xhr.abort(), { once: true });
-    const form = new FormData();
-    form.append('file', file, file.name);
-    xhr.send(form);
-  });
-}
-
 export interface UploadProgress {
   /** Bytes sent so far and in all; `done` once the server has the whole body and is working on it. */
   sent: number;
@@ -191,45 +136,72 @@ export interface UploadProgress {
   done: boolean;
 }
 
-function postWithProgress(path: string, json: string, onProgress: (p: UploadProgress) => void): Promise<{ status: number; body: unknown }> {
+interface XhrOptions {
+  contentType?: string;
+  onProgress?: (p: UploadProgress) => void;
+  signal?: AbortSignal;
+  size: number;
+}
+
+/** One POST through XMLHttpRequest, not fetch: only it reports how much of the body has gone. */
+function xhrPost(path: string, body: XMLHttpRequestBodyInit, o: XhrOptions): Promise<{ status: number; body: unknown }> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', path);
     xhr.setRequestHeader('accept', 'application/json');
-    xhr.setRequestHeader('content-type', 'application/json');
+    if (o.contentType) xhr.setRequestHeader('content-type', o.contentType);
     if (csrfToken) xhr.setRequestHeader('x-csrf-token', csrfToken);
     xhr.withCredentials = true;
-    xhr.upload.onprogress = (e) => onProgress({ sent: e.loaded, total: e.lengthComputable ? e.total : json.length, done: false });
-    xhr.upload.onload = () => onProgress({ sent: json.length, total: json.length, done: true });
+    xhr.upload.onprogress = (e) => o.onProgress?.({ sent: e.loaded, total: e.lengthComputable ? e.total : o.size, done: false });
+    xhr.upload.onload = () => o.onProgress?.({ sent: o.size, total: o.size, done: true });
     xhr.onload = () => {
-      let body: unknown;
+      let answer: unknown;
       try {
-        body = (xhr.getResponseHeader('content-type') ?? '').includes('json') ? JSON.parse(xhr.responseText) : undefined;
+        answer = (xhr.getResponseHeader('content-type') ?? '').includes('json') ? JSON.parse(xhr.responseText) : undefined;
       } catch {
-        body = undefined;
+        answer = undefined;
       }
-      resolve({ status: xhr.status, body });
+      resolve({ status: xhr.status, body: answer });
     };
     xhr.onerror = () =>
       reject(new ApiError({ status: 0, code: 'network', message: 'We could not reach Carryover. Check your connection and try again.' }));
-    xhr.send(json);
+    xhr.onabort = () => reject(new DOMException('The upload was cancelled.', 'AbortError'));
+    o.signal?.addEventListener('abort', () => xhr.abort(), { once: true });
+    xhr.send(body);
   });
 }
 
-/**
- * POSTs JSON like api.post, but through XMLHttpRequest so the page can show how much of a
- * large body (a CSV file) has been sent; fetch() cannot report upload progress.
- */
-export async function postJsonWithProgress<T>(path: string, body: unknown, onProgress: (p: UploadProgress) => void): Promise<T> {
-  const json = JSON.stringify(body);
+/** Sends with the CSRF token, fetching a fresh one once if the page's was stale; throws ApiError on failure. */
+async function sendWithCsrf<T>(send: () => Promise<{ status: number; body: unknown }>): Promise<T> {
   if (!csrfToken) await refreshCsrfToken();
-  let answer = await postWithProgress(path, json, onProgress);
-  if (answer.status === 403 && errorFrom(403, answer.body).code === 'csrf' && (await refreshCsrfToken())) {
-    answer = await postWithProgress(path, json, onProgress);
-  }
+  let answer = await send();
+  if (answer.status === 403 && errorFrom(403, answer.body).code === 'csrf' && (await refreshCsrfToken())) answer = await send();
   if (answer.status < 200 || answer.status >= 300) {
     if (answer.status === 401) onUnauthorized?.();
     throw errorFrom(answer.status, answer.body);
   }
   return answer.body as T;
+}
+
+/** Sends one file as multipart/form-data (field "file") and reports upload progress from 0 to 1. */
+export function uploadFile<T>(
+  path: string,
+  file: File,
+  options: { onProgress?: (fraction: number) => void; signal?: AbortSignal } = {},
+): Promise<T> {
+  return sendWithCsrf<T>(() => {
+    const form = new FormData();
+    form.append('file', file, file.name);
+    return xhrPost(path, form, {
+      size: file.size,
+      signal: options.signal,
+      onProgress: (p) => options.onProgress?.(p.total ? p.sent / p.total : 0),
+    });
+  });
+}
+
+/** POSTs JSON like api.post, showing how much of a large body (a CSV file) has been sent. */
+export function postJsonWithProgress<T>(path: string, body: unknown, onProgress: (p: UploadProgress) => void): Promise<T> {
+  const json = JSON.stringify(body);
+  return sendWithCsrf<T>(() => xhrPost(path, json, { contentType: 'application/json', size: json.length, onProgress }));
 }
