@@ -14,7 +14,10 @@ export function useApiData<T>(path: string | null) {
     const controller = new AbortController();
     api
       .get<T>(path, { signal: controller.signal })
-      .then((data) => setState({ status: 'ready', data }))
+      .then((data) => {
+        // A response that lands after the path changed is stale: the newer request decides.
+        if (!controller.signal.aborted) setState({ status: 'ready', data });
+      })
       .catch((err: unknown) => {
         if (controller.signal.aborted) return;
         setState({ status: 'error', error: err instanceof ApiError ? err : null, message: messageOf(err) });
