@@ -7,6 +7,7 @@ export { ChipGroup, type ChipOption, ChoiceChips } from './ChipGroup.js';
 export { Dialog } from './Dialog.js';
 export { EmptyState } from './EmptyState.js';
 export * from './icons.js';
+export { LoadFailed } from './LoadFailed.js';
 export { PageHeader } from './PageHeader.js';
 export { SelectField, type SelectOption } from './SelectField.js';
 export { Progress, Spinner } from './Spinner.js';

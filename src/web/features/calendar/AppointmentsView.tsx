@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { Appointment } from '../../../shared/api/appointments.js';
 import type { Member } from '../../../shared/api/auth.js';
 import type { Practice } from '../../../shared/api/practice.js';
-import { Alert, Button, CheckboxField, Spinner } from '../../design/components/index.js';
+import { CheckboxField, LoadFailed, Spinner } from '../../design/components/index.js';
 import { useApiData } from '../../useApiData.js';
 import { AppointmentDialog } from './AppointmentDialog.js';
 import { CalendarToolbar } from './CalendarToolbar.js';
@@ -65,16 +65,7 @@ export function AppointmentsView({ practice, place, go, therapists, version, onN
         onTherapist={(therapist) => go({ therapist })}
       />
       {list.state.status === 'loading' && <Spinner label="Loading appointments…" />}
-      {list.state.status === 'error' && (
-        <Alert tone="error">
-          <div className="cluster">
-            <span>{list.state.message}</span>
-            <Button variant="secondary" onClick={list.reload}>
-              Try again
-            </Button>
-          </div>
-        </Alert>
-      )}
+      {list.state.status === 'error' && <LoadFailed message={list.state.message} onRetry={list.reload} />}
       {list.state.status === 'ready' && (
         <>
           <div className="cluster cal-summary">

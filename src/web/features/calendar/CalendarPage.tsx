@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import type { Appointment } from '../../../shared/api/appointments.js';
 import type { Member } from '../../../shared/api/auth.js';
 import type { Practice } from '../../../shared/api/practice.js';
-import { Alert, Badge, Button, ButtonLink, PageHeader, Spinner } from '../../design/components/index.js';
+import { Alert, Badge, Button, ButtonLink, LoadFailed, PageHeader, Spinner } from '../../design/components/index.js';
 import { useSignedIn } from '../../session.js';
 import { useApiData } from '../../useApiData.js';
 import { AppointmentsView, startForNew } from './AppointmentsView.js';
@@ -24,16 +24,7 @@ export function CalendarPage() {
     <>
       <PageHeader title="Calendar" description="Who is coming in, who asked for a time, and who has not been back." />
       {practice.state.status === 'loading' && <Spinner label="Opening the calendar…" />}
-      {practice.state.status === 'error' && (
-        <Alert tone="error">
-          <div className="cluster">
-            <span>{practice.state.message}</span>
-            <Button variant="secondary" onClick={practice.reload}>
-              Try again
-            </Button>
-          </div>
-        </Alert>
-      )}
+      {practice.state.status === 'error' && <LoadFailed message={practice.state.message} onRetry={practice.reload} />}
       {practice.state.status === 'ready' && <Calendar practice={practice.state.data} />}
     </>
   );

@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import type { Practice } from '../../../shared/api/practice.js';
-import { Alert, Badge, Button, ClientsIcon, EmptyState, Spinner } from '../../design/components/index.js';
+import { Badge, Button, ClientsIcon, EmptyState, LoadFailed, Spinner } from '../../design/components/index.js';
 import type { Loaded } from '../../useApiData.js';
 import { formatDay } from '../clients/labels.js';
 import type { ChosenClient } from './ClientChooser.js';
@@ -32,16 +32,7 @@ export function ComeBackList({
         or a text from you may do more.
       </p>
       {state.status === 'loading' && <Spinner label="Looking for clients who have not been back…" />}
-      {state.status === 'error' && (
-        <Alert tone="error">
-          <div className="cluster">
-            <span>{state.message}</span>
-            <Button variant="secondary" onClick={reload}>
-              Try again
-            </Button>
-          </div>
-        </Alert>
-      )}
+      {state.status === 'error' && <LoadFailed message={state.message} onRetry={reload} />}
       {state.status === 'ready' && state.data.clients.length === 0 && (
         <EmptyState icon={ClientsIcon} title="Everyone has been back lately">
           <p>No client has gone {weeks} weeks without a visit or a booking.</p>

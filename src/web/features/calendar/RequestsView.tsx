@@ -1,7 +1,7 @@
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import type { Practice } from '../../../shared/api/practice.js';
-import { Alert, Button, CalendarIcon, EmptyState, Spinner } from '../../design/components/index.js';
+import { Alert, CalendarIcon, EmptyState, LoadFailed, Spinner } from '../../design/components/index.js';
 import type { Loaded } from '../../useApiData.js';
 import { whenText } from './labels.js';
 import { type BookingRequest, RequestCard } from './RequestCard.js';
@@ -31,16 +31,7 @@ export function RequestsView({
         </Alert>
       )}
       {state.status === 'loading' && <Spinner label="Loading requests…" />}
-      {state.status === 'error' && (
-        <Alert tone="error">
-          <div className="cluster">
-            <span>{state.message}</span>
-            <Button variant="secondary" onClick={reload}>
-              Try again
-            </Button>
-          </div>
-        </Alert>
-      )}
+      {state.status === 'error' && <LoadFailed message={state.message} onRetry={reload} />}
       {state.status === 'ready' && state.data.requests.length === 0 && (
         <EmptyState icon={CalendarIcon} title="No requests waiting">
           <p>When a client asks for a time from their page, or a friend books through a client’s share link, the request appears here.</p>

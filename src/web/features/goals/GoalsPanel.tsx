@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Goal } from '../../../shared/api/goals.js';
 import { api, messageOf } from '../../api.js';
-import { Alert, Badge, Button, Card, Spinner } from '../../design/components/index.js';
+import { Alert, Badge, Button, Card, LoadFailed, Spinner } from '../../design/components/index.js';
 import { useApiData } from '../../useApiData.js';
 import { GoalChart } from './GoalChart.js';
 import { GoalForm } from './GoalForm.js';
@@ -56,16 +56,7 @@ export function GoalsPanel({ clientId, firstName }: { clientId: string; firstNam
         />
       )}
       {goals.state.status === 'loading' && <Spinner label="Loading goals…" />}
-      {goals.state.status === 'error' && (
-        <Alert tone="error">
-          <div className="cluster">
-            <span>{goals.state.message}</span>
-            <Button variant="secondary" onClick={goals.reload}>
-              Try again
-            </Button>
-          </div>
-        </Alert>
-      )}
+      {goals.state.status === 'error' && <LoadFailed message={goals.state.message} onRetry={goals.reload} />}
       {goals.state.status === 'ready' && goals.state.data.goals.length === 0 && !adding && (
         <p className="muted">No goals yet. Ask {firstName} what they would like to be able to do, and write it in their words.</p>
       )}

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { Alert, Button, EmptyState, MailIcon, PageHeader, Spinner } from '../../design/components/index.js';
+import { Alert, EmptyState, LoadFailed, MailIcon, PageHeader, Spinner } from '../../design/components/index.js';
 import { useApiData } from '../../useApiData.js';
 import type { InboxQuestion } from './QuestionCard.js';
 import { QuestionList, splitQuestions } from './QuestionList.js';
@@ -49,16 +49,7 @@ export function QuestionsPage() {
           </Alert>
         )}
         {list.state.status === 'loading' && <Spinner label="Loading questions…" />}
-        {list.state.status === 'error' && (
-          <Alert tone="error">
-            <div className="cluster">
-              <span>{list.state.message}</span>
-              <Button variant="secondary" onClick={list.reload}>
-                Try again
-              </Button>
-            </div>
-          </Alert>
-        )}
+        {list.state.status === 'error' && <LoadFailed message={list.state.message} onRetry={list.reload} />}
         {list.state.status === 'ready' && open.length + answered.length === 0 && (
           <EmptyState icon={MailIcon} title="No questions yet">
             <p>When a client asks a question from their page, you get an email with a link here, and you can answer it in a few words.</p>

@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import { Alert, Badge, Button, ClientsIcon, EmptyState, PageHeader, Spinner } from '../../design/components/index.js';
+import { Badge, Button, ClientsIcon, EmptyState, LoadFailed, PageHeader, Spinner } from '../../design/components/index.js';
 import { formatDay, todayHere } from '../clients/labels.js';
 import { TableScroll } from '../clients/TableScroll.js';
 import { downloadText, referralsCsv } from './referralsCsv.js';
@@ -37,16 +37,7 @@ export function ReferralsPage() {
       />
       <div className="stack">
         {report.state.status === 'loading' && <Spinner label="Loading referrals…" />}
-        {report.state.status === 'error' && (
-          <Alert tone="error">
-            <div className="cluster">
-              <span>{report.state.message}</span>
-              <Button variant="secondary" onClick={report.reload}>
-                Try again
-              </Button>
-            </div>
-          </Alert>
-        )}
+        {report.state.status === 'error' && <LoadFailed message={report.state.message} onRetry={report.reload} />}
         {report.state.status === 'ready' && rows.length === 0 && (
           <EmptyState icon={ClientsIcon} title="No referrals yet">
             <p>
