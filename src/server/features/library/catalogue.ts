@@ -48,10 +48,32 @@ export async function findExercise(db: Db, practiceId: string, id: string): Prom
   // A custom item is found by its id or by its slug (variation links and packs may hold either).
   const row = await db
     .selectFrom('custom_exercises')
-    .select('id')
+    .selectAll()
     .where('practice_id', '=', practiceId)
     .where((eb) => eb.or([eb('id', '=', id), eb('slug', '=', id)]))
     .executeTakeFirst();
   if (!row) return undefined;
-  return (await practiceCatalogue(db, practiceId)).find((e) => e.id === row.id);
+  const [fav, media] = await Promise.all([
+    db
+      .selectFrom('favourites')
+      .select('exercise_id')
+      .where('practice_id', '=', practiceId)
+      .where('exercise_id', '=', row.id)
+      .executeTakeFirst(),
+    db
+      .selectFrom('exercise_media')
+      .selectAll()
+      .where('practice_id', '=', practiceId)
+      .where('exercise_id', '=', row.id)
+      .orderBy('created_at')
+      .execute(),
+  ]);
+  return {
+    ...exerciseContentSchema.parse(JSON.parse(row.content)),
+    id: row.id,
+    source: 'custom',
+    basedOn: row.based_on,
+    favourite: Boolean(fav),
+    media: media.map((m) => ({ id: m.id, kind: m.kind, mime: m.mime, bytes: m.bytes, url: `/api/v1/media/${m.id}` })),
+  };
 }
