@@ -26,10 +26,10 @@ export async function waitFor(url: string, timeoutMs = 60_000) {
   throw new Error(`${url} did not answer`);
 }
 
-/** Carryover itself, as its own process, as it runs in production. */
+/** Carryover itself, as its own process, as it runs in production (compiled by `npm run build`). */
 export async function startCarryover(env: Record<string, string>) {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+  const child = spawn(process.execPath, ['dist/server/main.js'], {
     env: {
       ...process.env,
       PORT: String(port),

@@ -3,11 +3,11 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
+import helmet from 'helmet';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { AppDeps } from './deps.js';
 import { deliverEmailJob } from './email/deliver.js';
@@ -86,7 +86,8 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
     if (req.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
   });
 
-  await http.register(helmet, {
+  // helmet's middleware built once: @fastify/helmet rebuilds it (and re-parses the policy) on every request.
+  const securityHeaders = helmet({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -106,6 +107,7 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
     strictTransportSecurity: config.production,
     crossOriginEmbedderPolicy: false,
   });
+  http.addHook('onRequest', (req, reply, done) => securityHeaders(req.raw, reply.raw, (err) => done(err as Error | undefined)));
   await http.register(cookie);
   await http.register(multipart);
   await http.register(rateLimit, {

@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/index.js';
+import { prepared } from '../db/prepared.js';
 import { AppError, forbidden, unauthorized } from './errors.js';
 import { hashToken } from './tokens.js';
 
@@ -54,6 +55,14 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { db: Db; clock:
   });
 });
 
+const sessionByHash = prepared((db, param: (name: 'idHash') => never) =>
+  db
+    .selectFrom('auth_sessions as s')
+    .innerJoin('members as m', 'm.id', 's.member_id')
+    .select(['s.csrf_token', 's.expires_at', 'm.id', 'm.role', 'm.name', 'm.email', 'm.practice_id'])
+    .where('s.id_hash', '=', param('idHash')),
+);
+
 async function resolveAuth(req: FastifyRequest, db: Db, clock: Clock): Promise<Auth | null> {
   const header = req.headers.authorization;
   if (header?.startsWith('Bearer ')) {
@@ -70,12 +79,7 @@ async function resolveAuth(req: FastifyRequest, db: Db, clock: Clock): Promise<A
   const cookie = req.cookies[SESSION_COOKIE];
   if (!cookie) return null;
   const idHash = hashToken(cookie);
-  const row = await db
-    .selectFrom('auth_sessions as s')
-    .innerJoin('members as m', 'm.id', 's.member_id')
-    .select(['s.csrf_token', 's.expires_at', 'm.id', 'm.role', 'm.name', 'm.email', 'm.practice_id'])
-    .where('s.id_hash', '=', idHash)
-    .executeTakeFirst();
+  const row = await sessionByHash.first(db, { idHash });
   if (!row || row.expires_at <= clock.now().toISOString()) return null;
   return {
     practiceId: row.practice_id,

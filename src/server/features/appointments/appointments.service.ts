@@ -6,6 +6,7 @@ import type { Appointment } from '../../../shared/api/appointments.js';
 import type { Clock } from '../../clock.js';
 import type { Config } from '../../config.js';
 import type { Db } from '../../db/index.js';
+import { prepared } from '../../db/prepared.js';
 import type { AppointmentTable, ClientTable, PracticeTable } from '../../db/schema.js';
 import { queueEmail } from '../../email/outbox.js';
 import { AppError } from '../../http/errors.js';
@@ -206,13 +207,16 @@ export async function therapistOf(db: Db, memberId: string | null) {
 
 /** The client's next booked appointment from now, if any. */
 export async function nextAppointmentOf(db: Db, clientId: string, now: Date) {
-  return db
+  return nextBooked.first(db, { clientId, after: now.toISOString() });
+}
+
+const nextBooked = prepared((db, param: (name: 'clientId' | 'after') => never) =>
+  db
     .selectFrom('appointments')
     .selectAll()
-    .where('client_id', '=', clientId)
+    .where('client_id', '=', param('clientId'))
     .where('status', '=', 'booked')
-    .where('starts_at', '>', now.toISOString())
+    .where('starts_at', '>', param('after'))
     .orderBy('starts_at')
-    .limit(1)
-    .executeTakeFirst();
-}
+    .limit(1),
+);

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { errorSchema, idParams } from '../../../shared/api/common.js';
 import { type Goal, goalBody, goalPatch, goalSchema, progressEntryBody } from '../../../shared/api/goals.js';
 import type { Db } from '../../db/index.js';
+import { prepared } from '../../db/prepared.js';
 import type { GoalTable } from '../../db/schema.js';
 import type { AppDeps } from '../../deps.js';
 import { type Auth, authOf } from '../../http/auth.js';
@@ -12,11 +13,16 @@ import { audit, findVisibleClient } from '../clients/clients.repository.js';
 import { clientByLink } from '../portal/portal.repository.js';
 
 /** A client's goals with their progress, oldest entry first (the chart reads left to right). */
+const goalsOfClient = prepared((db, param: (name: 'clientId') => never) =>
+  db.selectFrom('goals').selectAll().where('client_id', '=', param('clientId')).orderBy('created_at'),
+);
+const progressOfClient = prepared((db, param: (name: 'clientId') => never) =>
+  db.selectFrom('goal_progress').selectAll().where('client_id', '=', param('clientId')).orderBy('recorded_at'),
+);
+
 export async function goalsOf(db: Db, clientId: string): Promise<Goal[]> {
-  const goals = await db.selectFrom('goals').selectAll().where('client_id', '=', clientId).orderBy('created_at').execute();
-  const entries = goals.length
-    ? await db.selectFrom('goal_progress').selectAll().where('client_id', '=', clientId).orderBy('recorded_at').execute()
-    : [];
+  const goals = await goalsOfClient.all(db, { clientId });
+  const entries = goals.length ? await progressOfClient.all(db, { clientId }) : [];
   return goals.map((g) => ({
     id: g.id,
     clientId: g.client_id,

@@ -1,20 +1,24 @@
 import type { Db } from '../../db/index.js';
+import { prepared } from '../../db/prepared.js';
 import { AppError } from '../../http/errors.js';
 import { hashToken } from '../../http/tokens.js';
 
 export const unknownLink = () => new AppError(404, 'link_invalid', 'This link does not work any more. Ask your therapist for a new one.');
 
-/** The client behind a page link, with their practice; revoked and unknown links find nothing. */
-export async function clientByLink(db: Db, token: string) {
-  const row = await db
+const byLinkHash = prepared((db, param: (name: 'hash') => never) =>
+  db
     .selectFrom('client_links as l')
     .innerJoin('clients as c', 'c.id', 'l.client_id')
     .innerJoin('practices as p', 'p.id', 'l.practice_id')
     .selectAll('c')
     .select(['p.name as practiceName', 'p.timezone as practiceTimezone', 'p.sender_name', 'p.reply_to'])
-    .where('l.token_hash', '=', hashToken(token))
-    .where('l.revoked_at', 'is', null)
-    .executeTakeFirst();
+    .where('l.token_hash', '=', param('hash'))
+    .where('l.revoked_at', 'is', null),
+);
+
+/** The client behind a page link, with their practice; revoked and unknown links find nothing. */
+export async function clientByLink(db: Db, token: string) {
+  const row = await byLinkHash.first(db, { hash: hashToken(token) });
   if (!row || row.archived_at) throw unknownLink();
   return { ...row, zone: row.timezone ?? row.practiceTimezone };
 }

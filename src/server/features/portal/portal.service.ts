@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { Intake } from '../../../shared/api/clients.js';
 import { CHECK_IN_DAYS_BACK, type checkInBody, type Portal, type ReminderRhythm } from '../../../shared/api/portal.js';
 import type { Tool } from '../../../shared/vocabulary.js';
+import { prepared } from '../../db/prepared.js';
 import type { AppDeps } from '../../deps.js';
 import { queueEmail } from '../../email/outbox.js';
 import { AppError } from '../../http/errors.js';
@@ -43,38 +44,39 @@ export function linkOpener(deps: Pick<AppDeps, 'db'>) {
   };
 }
 
+// The page's reads, compiled once (prepared.ts): this is the most-read page in Carryover.
+type ClientParam = (name: 'clientId') => never;
+const activeHomework = prepared((db, param: ClientParam) =>
+  db.selectFrom('homework').selectAll().where('client_id', '=', param('clientId')).where('status', '=', 'active').orderBy('assigned_at'),
+);
+const activeHomeworkMedia = prepared((db, param: ClientParam) =>
+  db
+    .selectFrom('homework_media as m')
+    .innerJoin('homework as h', 'h.id', 'm.homework_id')
+    .select(['m.id', 'm.homework_id', 'm.kind'])
+    .where('h.client_id', '=', param('clientId'))
+    .where('h.status', '=', 'active'),
+);
+const checkInsSince = prepared((db, param: (name: 'clientId' | 'from') => never) =>
+  db.selectFrom('check_ins').selectAll().where('client_id', '=', param('clientId')).where('date', '>=', param('from')).orderBy('date'),
+);
+const latestQuestions = prepared((db, param: ClientParam) =>
+  db.selectFrom('questions').selectAll().where('client_id', '=', param('clientId')).orderBy('asked_at', 'desc').limit(20),
+);
+const memberName = prepared((db, param: (name: 'id') => never) => db.selectFrom('members').select('name').where('id', '=', param('id')));
+
 /** Everything the client's page shows: active homework, the last 14 local days, questions, goals and their progress. */
 export async function portalView({ db, clock }: Deps, client: LinkedClient, token: string): Promise<Portal> {
   const today = localDay(clock.now(), client.zone);
   const from = addDays(today, -(CHECK_IN_DAYS_BACK - 1));
-  const [homework, checkIns, questions, therapist, goals] = await Promise.all([
-    db
-      .selectFrom('homework')
-      .selectAll()
-      .where('client_id', '=', client.id)
-      .where('status', '=', 'active')
-      .orderBy('assigned_at')
-      .execute(),
-    db.selectFrom('check_ins').selectAll().where('client_id', '=', client.id).where('date', '>=', from).orderBy('date').execute(),
-    db.selectFrom('questions').selectAll().where('client_id', '=', client.id).orderBy('asked_at', 'desc').limit(20).execute(),
-    db
-      .selectFrom('members')
-      .select('name')
-      .where('id', '=', client.therapist_id ?? '')
-      .executeTakeFirst(),
+  const [homework, checkIns, questions, therapist, goals, media] = await Promise.all([
+    activeHomework.all(db, { clientId: client.id }),
+    checkInsSince.all(db, { clientId: client.id, from }),
+    latestQuestions.all(db, { clientId: client.id }),
+    memberName.first(db, { id: client.therapist_id ?? '' }),
     goalsOf(db, client.id),
+    activeHomeworkMedia.all(db, { clientId: client.id }),
   ]);
-  const media = homework.length
-    ? await db
-        .selectFrom('homework_media')
-        .select(['id', 'homework_id', 'kind'])
-        .where(
-          'homework_id',
-          'in',
-          homework.map((h) => h.id),
-        )
-        .execute()
-    : [];
   const intake = JSON.parse(client.intake) as Intake;
   const have = toolsAvailable(intake);
   const items = homework.map((h) => {
@@ -115,6 +117,26 @@ export async function portalView({ db, clock }: Deps, client: LinkedClient, toke
   };
 }
 
+const homeworkOfClient = prepared((db, param: (name: 'id' | 'clientId') => never) =>
+  db.selectFrom('homework').select(['id', 'assigned_at']).where('id', '=', param('id')).where('client_id', '=', param('clientId')),
+);
+type CheckInParam = 'id' | 'practiceId' | 'clientId' | 'homeworkId' | 'date' | 'now' | 'done' | 'feeling' | 'note';
+const upsertCheckIn = prepared((db, param: (name: CheckInParam) => never) => {
+  const values = { done: param('done'), feeling: param('feeling'), note: param('note'), updated_at: param('now') };
+  return db
+    .insertInto('check_ins')
+    .values({
+      id: param('id'),
+      practice_id: param('practiceId'),
+      client_id: param('clientId'),
+      homework_id: param('homeworkId'),
+      date: param('date'),
+      created_at: param('now'),
+      ...values,
+    })
+    .onConflict((oc) => oc.columns(['homework_id', 'date']).doUpdateSet(values));
+});
+
 /** Done (or undone) for one item on one local day, with how it felt: an upsert, so a replay changes nothing. */
 export async function recordCheckIn({ db, clock }: Deps, client: LinkedClient, body: z.infer<typeof checkInBody>) {
   const today = localDay(clock.now(), client.zone);
@@ -122,28 +144,19 @@ export async function recordCheckIn({ db, clock }: Deps, client: LinkedClient, b
   if (date > today) throw new AppError(400, 'invalid', 'That day has not come yet.', { date: 'Not in the future' });
   if (date < addDays(today, -(CHECK_IN_DAYS_BACK - 1)))
     throw new AppError(400, 'invalid', `You can tick off the last ${CHECK_IN_DAYS_BACK} days only.`, { date: 'Too long ago' });
-  const hw = await db
-    .selectFrom('homework')
-    .select(['id', 'assigned_at'])
-    .where('id', '=', body.homeworkId)
-    .where('client_id', '=', client.id)
-    .executeTakeFirst();
+  const hw = await homeworkOfClient.first(db, { id: body.homeworkId, clientId: client.id });
   if (!hw) throw new AppError(400, 'invalid', 'That is not one of your homework items.', { homeworkId: 'Not one of your items' });
   const now = clock.now().toISOString();
   const values = { done: body.done ? 1 : 0, feeling: body.feeling ?? null, note: body.note ?? null, updated_at: now };
-  await db
-    .insertInto('check_ins')
-    .values({
-      id: randomUUID(),
-      practice_id: client.practice_id,
-      client_id: client.id,
-      homework_id: hw.id,
-      date,
-      created_at: now,
-      ...values,
-    })
-    .onConflict((oc) => oc.columns(['homework_id', 'date']).doUpdateSet(values))
-    .execute();
+  await upsertCheckIn.run(db, {
+    id: randomUUID(),
+    practiceId: client.practice_id,
+    clientId: client.id,
+    homeworkId: hw.id,
+    date,
+    now,
+    ...values,
+  });
   return { homeworkId: hw.id, date, done: body.done, feeling: values.feeling, note: values.note };
 }
 
