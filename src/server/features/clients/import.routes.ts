@@ -83,9 +83,15 @@ export function importRoutes({ db, clock }: AppDeps): FastifyPluginAsyncZod {
             .execute()) {
             existing.set(row.email!, row);
           }
+          // A therapist updates only their own clients: a colleague's client with that email is refused, as POST /clients refuses it.
+          const visible = new Set((await visibleClients(trx.selectFrom('clients').select('clients.id'), auth).execute()).map((r) => r.id));
           const fresh: ClientTable[] = [];
           for (const c of good) {
             const before = c.email ? existing.get(c.email) : undefined;
+            if (before && !visible.has(before.id)) {
+              errors.push({ row: c.line, reason: 'Another client in your practice already has this email' });
+              continue;
+            }
             if (!before) {
               fresh.push(
                 clientRow(
