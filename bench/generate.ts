@@ -3,10 +3,10 @@
 // check-ins for it; a few client links are returned in plain text so the load can use them.
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../src/server/db/index.js';
-import { hashToken, newToken } from '../src/server/http/tokens.js';
 import { hashPassword } from '../src/server/features/auth/passwords.js';
 import { newReferralCode } from '../src/server/features/clients/clients.repository.js';
 import { builtInLibrary } from '../src/server/features/library/library.js';
+import { hashToken, newToken } from '../src/server/http/tokens.js';
 
 export interface Scale {
   practices: number;

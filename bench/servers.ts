@@ -1,8 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createServer } from 'node:net';
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -46,30 +46,47 @@ export async function startCarryover(env: Record<string, string>) {
   return { url, child, stop: () => stop(child) };
 }
 
+export interface CannedResponse {
+  method: string;
+  /** Answers every path that starts with this. */
+  prefix: string;
+  status: number;
+  type: string;
+  /** base64, so a PDF is served byte for byte. */
+  body: string;
+}
+
 /**
- * A bare node:http server answering each path with the bytes Carryover answered: the ceiling
- * to compare with. Bodies are base64 (a PDF is served byte for byte) and go through a file,
- * because the environment has a size limit.
+ * The ceilings to compare with, answering each request with the bytes Carryover answered for it:
+ * `bare` is node:http alone, `fastify` is Fastify with one route and nothing else. Bodies go
+ * through a file because the environment has a size limit.
  */
-export async function startBare(responses: Record<string, { status: number; type: string; body: string }>) {
+export async function startCanned(kind: 'bare' | 'fastify', responses: CannedResponse[]) {
   const port = await freePort();
-  const file = join(mkdtempSync(join(tmpdir(), 'carryover-bare-')), 'responses.json');
+  const file = join(mkdtempSync(join(tmpdir(), 'carryover-canned-')), 'responses.json');
   writeFileSync(file, JSON.stringify(responses));
-  const script = `
-    const http = require('node:http');
+  const common = `
     const responses = JSON.parse(require('node:fs').readFileSync(process.env.RESPONSES_FILE, 'utf8'));
-    for (const r of Object.values(responses)) r.body = Buffer.from(r.body, 'base64');
-    http.createServer((req, res) => {
-      const r = responses[req.url.split('?')[0]] ?? responses['*'];
+    for (const r of responses) r.body = Buffer.from(r.body, 'base64');
+    const find = (method, url) => responses.find((r) => r.method === method && url.startsWith(r.prefix)) ?? responses[0];`;
+  const script =
+    kind === 'bare'
+      ? `${common}
+    require('node:http').createServer((req, res) => {
+      const r = find(req.method, req.url);
       req.resume();
       req.on('end', () => { res.writeHead(r.status, { 'content-type': r.type, 'content-length': r.body.length }); res.end(r.body); });
-    }).listen(${port}, '127.0.0.1');`;
+    }).listen(${port}, '127.0.0.1');`
+      : `${common}
+    const app = require('fastify')();
+    app.all('/*', async (req, reply) => { const r = find(req.method, req.url); return reply.code(r.status).type(r.type).send(r.body); });
+    app.listen({ port: ${port}, host: '127.0.0.1' });`;
   const child = spawn(process.execPath, ['-e', script], {
     env: { ...process.env, RESPONSES_FILE: file },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 50; i++) {
+  for (let i = 0; i < 100; i++) {
     try {
       await fetch(url);
       break;

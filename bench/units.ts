@@ -1,20 +1,20 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { intakeSchema } from '../src/shared/api/clients.js';
-import type { ExerciseContent } from '../src/shared/exercise.js';
 import { buildApp } from '../src/server/app.js';
 import { systemClock } from '../src/server/clock.js';
 import { loadConfig } from '../src/server/config.js';
 import { openDatabase } from '../src/server/db/index.js';
 import { mailboxTransport } from '../src/server/email/transport.js';
 import { practiceSummary } from '../src/server/features/dashboard/summary.js';
-import { builtInLibrary } from '../src/server/features/library/library.js';
 import { suggestForSession } from '../src/server/features/homework/suggest.js';
+import { builtInLibrary } from '../src/server/features/library/library.js';
 import { diskStorage } from '../src/server/storage/storage.js';
+import { intakeSchema } from '../src/shared/api/clients.js';
+import type { ExerciseContent } from '../src/shared/exercise.js';
 import { clientsCsv } from '../tests/helpers/csv.js';
 import { generate, SCALES } from './generate.js';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 
 const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
 
