@@ -20,7 +20,7 @@ const CALLERS: Caller[] = ['anonymous', 'otherPractice', 'colleague', 'otherClie
  * the practice's, and owner-only routes answer 403) · client B's link, used as a Bearer key on
  * signed-in routes and with A's ids on B's own page routes.
  * 401/403/404/400: refused exactly as for an id that does not exist. ok: allowed by design, and
- * nothing of A's in the answer. open: the development mailbox (see the last test). -: does not apply.
+ * nothing of A's in the answer. -: does not apply. The development mailbox answers only to this machine (last test).
  */
 const MATRIX = `
 POST   /api/v1/auth/signup                           ok   -    -    -
@@ -118,10 +118,10 @@ PATCH  /api/v1/goals/:id                             401  404  404  401
 POST   /api/v1/goals/:id/progress                    401  404  404  401
 POST   /api/v1/portal/:token/goals/:id/progress      404  -    -    400
 GET    /api/v1/reports/summary                       401  ok   ok   401
-GET    /api/v1/dev/mailbox                           open -    -    -
+GET    /api/v1/dev/mailbox                           404  -    -    -
 `;
 
-type Expected = 400 | 401 | 403 | 404 | 'ok' | 'open' | '-';
+type Expected = 400 | 401 | 403 | 404 | 'ok' | '-';
 const ROWS = MATRIX.trim()
   .split('\n')
   .map((line) => {
@@ -332,10 +332,13 @@ describeEachDatabase('the authorization matrix', (database) => {
     expect(await victimRecord()).toEqual(before);
   });
 
-  it('opens the development mailbox to anyone only while mail stays local (no SMTP server)', async () => {
-    const open = CELLS.filter((c) => c.expected === 'open');
-    expect(open.map((c) => `${c.route} as ${c.caller}`)).toEqual(['GET /api/v1/dev/mailbox as anonymous']);
-    expect((await call(open[0])).statusCode).toBe(200);
+  it('opens the development mailbox only while mail stays local (no SMTP server), and only to this machine', async () => {
+    const fromHere = await app.http.inject({ method: 'GET', url: '/api/v1/dev/mailbox', remoteAddress: '127.0.0.1' });
+    expect(fromHere.statusCode).toBe(200);
+    expect(fromHere.json().emails.length).toBeGreaterThan(0);
+    const fromElsewhere = await app.http.inject({ method: 'GET', url: '/api/v1/dev/mailbox', remoteAddress: '203.0.113.7' });
+    expect(fromElsewhere.statusCode).toBe(404);
+    expect(fromElsewhere.body).not.toContain('@');
     const withSmtp = await buildTestApp({ database: database(), transport: smtpTransport('smtp://127.0.0.1:9?tls=off') });
     expect(withSmtp.routes.map((r) => r.url)).not.toContain('/api/v1/dev/mailbox');
     await withSmtp.http.close();

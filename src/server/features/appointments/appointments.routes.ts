@@ -9,7 +9,7 @@ import type { AppDeps } from '../../deps.js';
 import { type Auth, authOf } from '../../http/auth.js';
 import { AppError, notFound } from '../../http/errors.js';
 import { audit, visibleClients } from '../clients/clients.repository.js';
-import { clientByLink } from '../portal/portal.repository.js';
+import { linkOpener } from '../portal/portal.repository.js';
 import {
   appointmentLabel,
   checkOverlap,
@@ -48,6 +48,7 @@ export async function reportHomework({ db, clock }: Pick<AppDeps, 'db' | 'clock'
 }
 
 export function appointmentsRoutes(deps: AppDeps): FastifyPluginAsyncZod {
+  const openLink = linkOpener(deps);
   const { db, clock, storage } = deps;
   const book = (auth: Auth, clientId: string, body: Booking) => bookAppointment(deps, auth, clientId, body);
 
@@ -138,7 +139,7 @@ export function appointmentsRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         },
       },
       async (req) => {
-        const client = await clientByLink(db, req.params.token);
+        const client = await openLink(req.ip, req.params.token);
         return { ok: true as const, appointment: await reportHomework({ db, clock }, client.id, req.body.went) };
       },
     );

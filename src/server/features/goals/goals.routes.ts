@@ -10,7 +10,7 @@ import type { AppDeps } from '../../deps.js';
 import { type Auth, authOf } from '../../http/auth.js';
 import { AppError, notFound } from '../../http/errors.js';
 import { audit, findVisibleClient } from '../clients/clients.repository.js';
-import { clientByLink } from '../portal/portal.repository.js';
+import { linkOpener } from '../portal/portal.repository.js';
 
 /** A client's goals with their progress, oldest entry first (the chart reads left to right). */
 const goalsOfClient = prepared((db, param: (name: 'clientId') => never) =>
@@ -65,6 +65,7 @@ export async function logClientProgress(
 }
 
 export function goalsRoutes({ db, clock }: AppDeps): FastifyPluginAsyncZod {
+  const openLink = linkOpener({ db });
   async function visibleGoal(auth: Auth, id: string): Promise<GoalTable> {
     const g = await db.selectFrom('goals').selectAll().where('id', '=', id).where('practice_id', '=', auth.practiceId).executeTakeFirst();
     if (!g) throw notFound('That goal');
@@ -205,7 +206,7 @@ export function goalsRoutes({ db, clock }: AppDeps): FastifyPluginAsyncZod {
         },
       },
       async (req, reply) => {
-        const client = await clientByLink(db, req.params.token);
+        const client = await openLink(req.ip, req.params.token);
         return reply.code(201).send(await logClientProgress({ db, clock }, client.id, req.params.id, req.body));
       },
     );

@@ -1,6 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { errorSchema } from '../../../shared/api/common.js';
 import type { AppDeps } from '../../deps.js';
+import { AppError } from '../../http/errors.js';
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 
 const mailSchema = z.object({
   id: z.string(),
@@ -14,7 +18,8 @@ const mailSchema = z.object({
 
 /**
  * The local mailbox: with no SMTP server outside production, mail is kept here so a new
- * user can read what would have been sent. Only registered in that mode.
+ * user can read what would have been sent. Only registered in that mode, and it answers only
+ * to this machine: a server started on 0.0.0.0 without SMTP must not show its mail to the network.
  */
 export function mailboxRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
@@ -25,10 +30,11 @@ export function mailboxRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
         schema: {
           tags: ['local mailbox'],
           summary: 'Mail kept locally (development only)',
-          response: { 200: z.object({ emails: z.array(mailSchema) }) },
+          response: { 200: z.object({ emails: z.array(mailSchema) }), 404: errorSchema },
         },
       },
-      async () => {
+      async (req) => {
+        if (!LOOPBACK.has(req.socket.remoteAddress ?? '')) throw new AppError(404, 'not_found', 'Not found.');
         const rows = await db.selectFrom('emails').selectAll().orderBy('created_at', 'desc').limit(100).execute();
         return {
           emails: rows.map((r) => ({

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/index.js';
 import { prepared } from '../../db/prepared.js';
+import type { AppDeps } from '../../deps.js';
 import { AppError } from '../../http/errors.js';
 import { hashToken } from '../../http/tokens.js';
 
@@ -38,5 +39,27 @@ export function guessThrottle(opts: { max: number; windowMs: number; now: () => 
       else m.count++;
       if (misses.size > 10_000) misses.clear();
     },
+  };
+}
+
+// One guess budget per app, whichever door (API or page) the guesses come through.
+const throttles = new WeakMap<object, ReturnType<typeof guessThrottle>>();
+
+/** Opens a link for one caller: throttled guessing, then the client behind the link (404 when unknown or revoked). */
+export function linkOpener(deps: Pick<AppDeps, 'db'>) {
+  let throttle = throttles.get(deps.db);
+  if (!throttle) {
+    throttle = guessThrottle({ max: 20, windowMs: 10 * 60_000, now: () => Date.now() });
+    throttles.set(deps.db, throttle);
+  }
+  const t = throttle;
+  return async (ip: string, token: string): ReturnType<typeof clientByLink> => {
+    if (t.blocked(ip)) throw new AppError(429, 'rate_limited', 'Too many tries. Wait a few minutes and try again.');
+    try {
+      return await clientByLink(deps.db, token);
+    } catch (err) {
+      t.miss(ip);
+      throw err;
+    }
   };
 }

@@ -4,7 +4,8 @@ import { errorSchema, okSchema } from '../../../shared/api/common.js';
 import { checkInBody, checkInSchema, portalSchema, questionBody, questionSchema, reminderBody } from '../../../shared/api/portal.js';
 import type { AppDeps } from '../../deps.js';
 import { AppError } from '../../http/errors.js';
-import { askQuestion, chooseReminders, linkOpener, portalView, recordCheckIn } from './portal.service.js';
+import { linkOpener } from './portal.repository.js';
+import { askQuestion, chooseReminders, portalView, recordCheckIn } from './portal.service.js';
 
 const tokenParams = z.object({ token: z.string().min(20).max(100) });
 const errors = { 400: errorSchema, 404: errorSchema, 429: errorSchema };

@@ -11,7 +11,7 @@ import { addDays, localDay } from '../../local-time.js';
 import { appointmentLabel, nextAppointmentOf } from '../appointments/appointments.service.js';
 import { goalsOf } from '../goals/goals.routes.js';
 import { toolsAvailable } from '../homework/suggest.js';
-import { clientByLink, guessThrottle } from './portal.repository.js';
+import type { clientByLink } from './portal.repository.js';
 import { scheduleNextReminder } from './reminders.js';
 
 /*
@@ -21,28 +21,6 @@ import { scheduleNextReminder } from './reminders.js';
 
 export type LinkedClient = Awaited<ReturnType<typeof clientByLink>>;
 type Deps = Pick<AppDeps, 'db' | 'clock'>;
-
-// One guess budget per app, whichever door (API or page) the guesses come through.
-const throttles = new WeakMap<object, ReturnType<typeof guessThrottle>>();
-
-/** Opens a link for one caller: throttled guessing, then the client behind the link (404 when unknown or revoked). */
-export function linkOpener(deps: Pick<AppDeps, 'db'>) {
-  let throttle = throttles.get(deps);
-  if (!throttle) {
-    throttle = guessThrottle({ max: 20, windowMs: 10 * 60_000, now: () => Date.now() });
-    throttles.set(deps, throttle);
-  }
-  const t = throttle;
-  return async (ip: string, token: string): Promise<LinkedClient> => {
-    if (t.blocked(ip)) throw new AppError(429, 'rate_limited', 'Too many tries. Wait a few minutes and try again.');
-    try {
-      return await clientByLink(deps.db, token);
-    } catch (err) {
-      t.miss(ip);
-      throw err;
-    }
-  };
-}
 
 // The page's reads, compiled once (prepared.ts): this is the most-read page in Carryover.
 type ClientParam = (name: 'clientId') => never;

@@ -72,7 +72,10 @@ export function questionsRoutes({ db, clock, config }: AppDeps): FastifyPluginAs
           .where('practice_id', '=', auth.practiceId)
           .executeTakeFirst();
         if (!question) throw notFound('That question');
-        const client = await findVisibleClient(db, auth, question.client_id);
+        // Another therapist's client's question reads as no question at all.
+        const client = await findVisibleClient(db, auth, question.client_id).catch(() => {
+          throw notFound('That question');
+        });
         const practice = await db
           .selectFrom('practices')
           .select(['name', 'sender_name', 'reply_to'])

@@ -22,13 +22,14 @@ import { AppError, notFound } from '../../http/errors.js';
 import { appointmentLabel } from '../appointments/appointments.service.js';
 import { bookAppointment } from '../appointments/book.js';
 import { audit, clientRow, findVisibleClient, visibleClients } from '../clients/clients.repository.js';
-import { clientByLink } from '../portal/portal.repository.js';
+import { linkOpener } from '../portal/portal.repository.js';
 import { referrerByCode, requestFromClient, requestFromFriend } from './referrals.service.js';
 
 const tokenParams = z.object({ token: z.string().min(20).max(100) });
 
 /** Share links, booking requests from the client's page or a friend's link, and the referral report. */
 export function referralsRoutes(deps: AppDeps): FastifyPluginAsyncZod {
+  const openLink = linkOpener(deps);
   const { db, clock, config } = deps;
 
   const present = (r: BookingRequestTable, referrerName: string | null) => ({
@@ -122,7 +123,7 @@ export function referralsRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           response: { 201: z.object({ id: z.string() }), 400: errorSchema, 404: errorSchema },
         },
       },
-      async (req, reply) => reply.code(201).send(await requestFromClient(deps, await clientByLink(db, req.params.token), req.body)),
+      async (req, reply) => reply.code(201).send(await requestFromClient(deps, await openLink(req.ip, req.params.token), req.body)),
     );
 
     app.get(
