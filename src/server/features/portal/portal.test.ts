@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildTestApp, testClock } from '../../../../tests/helpers/app.js';
 import { describeEachDatabase } from '../../../../tests/helpers/databases.js';
@@ -116,5 +117,22 @@ describeEachDatabase("the client's page", (database) => {
       );
     expect(codes.slice(0, 19).every((c) => c === 404)).toBe(true);
     expect(codes.at(-1)).toBe(429);
+  });
+
+  it('counts guesses on every route that takes a client link against one budget', async () => {
+    const routes = [
+      ['POST', 'homework-report', { went: 'most-days' }],
+      ['POST', 'booking-requests', { preferredTimes: ['2026-12-03T15:00:00.000Z'] }],
+      ['POST', `goals/${randomUUID()}/progress`, { value: 1 }],
+      ['POST', 'checkins', { homeworkId: randomUUID(), done: true }],
+    ] as const;
+    const codes: number[] = [];
+    for (let i = 0; i < 24; i++) {
+      const [method, path, payload] = routes[i % routes.length];
+      const url = `/api/v1/portal/guess${String(i).padStart(40, 'y')}/${path}`;
+      codes.push((await app.http.inject({ method, url, payload, remoteAddress: '10.9.9.10' })).statusCode);
+    }
+    expect(codes.slice(0, 20)).toEqual(Array(20).fill(404));
+    expect(codes.slice(20)).toEqual([429, 429, 429, 429]);
   });
 });
