@@ -3,6 +3,30 @@ import { type ExerciseContent, exerciseContentSchema } from '../../../shared/exe
 import type { Db } from '../../db/index.js';
 import { builtInLibrary } from './library.js';
 
+let views: Map<string, { plain: Exercise; favourite: Exercise }> | undefined;
+
+/**
+ * The built-in items as any practice sees them, made once and frozen: the library does not change
+ * while the server runs, and copying 85 items for every suggestion request was most of its garbage.
+ */
+function builtInViews() {
+  views ??= new Map(
+    [...builtInLibrary().values()].map((item) => {
+      const plain: Exercise = { ...item, id: item.slug, source: 'builtin', basedOn: null, favourite: false, media: [] };
+      return [item.slug, { plain: deepFreeze(plain), favourite: deepFreeze({ ...plain, favourite: true }) }];
+    }),
+  );
+  return views;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
 /** One practice's view of the library: the built-in items plus its own, with its favourites and media. */
 export async function practiceCatalogue(db: Db, practiceId: string): Promise<Exercise[]> {
   const [custom, favourites, media] = await Promise.all([
@@ -15,10 +39,7 @@ export async function practiceCatalogue(db: Db, practiceId: string): Promise<Exe
     media
       .filter((m) => m.exercise_id === id)
       .map((m) => ({ id: m.id, kind: m.kind, mime: m.mime, bytes: m.bytes, url: `/api/v1/media/${m.id}` }));
-  const items: Exercise[] = [];
-  for (const item of builtInLibrary().values()) {
-    items.push({ ...item, id: item.slug, source: 'builtin', basedOn: null, favourite: favourite.has(item.slug), media: [] });
-  }
+  const items: Exercise[] = [...builtInViews().values()].map((v) => (favourite.has(v.plain.id) ? v.favourite : v.plain));
   for (const row of custom) {
     const content: ExerciseContent = exerciseContentSchema.parse(JSON.parse(row.content));
     items.push({
@@ -35,15 +56,15 @@ export async function practiceCatalogue(db: Db, practiceId: string): Promise<Exe
 
 /** One item by id (a built-in's id is its slug) as this practice sees it, or undefined. */
 export async function findExercise(db: Db, practiceId: string, id: string): Promise<Exercise | undefined> {
-  const builtIn = builtInLibrary().get(id);
-  if (builtIn) {
+  const view = builtInViews().get(id);
+  if (view) {
     const fav = await db
       .selectFrom('favourites')
       .select('exercise_id')
       .where('practice_id', '=', practiceId)
       .where('exercise_id', '=', id)
       .executeTakeFirst();
-    return { ...builtIn, id, source: 'builtin', basedOn: null, favourite: Boolean(fav), media: [] };
+    return fav ? view.favourite : view.plain;
   }
   // A custom item is found by its id or by its slug (variation links and packs may hold either).
   const row = await db
