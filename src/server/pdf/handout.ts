@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as fontkit from 'fontkit';
+import pLimit from 'p-limit';
 import PDFDocument from 'pdfkit';
 import { describeDose } from '../../shared/dose.js';
 import type { Dose, ExerciseContent } from '../../shared/exercise.js';
@@ -40,8 +41,13 @@ const ACCENT = '#2f6b63';
 const WARN_BG = '#fbeee6';
 const WARN_INK = '#7a2e12';
 
+// Two handouts render at a time; more would only queue for the CPU while each holds its buffers.
+const rendering = pLimit(2);
+
 /** The printable handout: each item with its picture, steps, dose, cue and stop-if line. Fonts are embedded. */
-export function renderHandout(h: Handout): Promise<Buffer> {
+export const renderHandout = (h: Handout): Promise<Buffer> => rendering(() => render(h));
+
+function render(h: Handout): Promise<Buffer> {
   const doc = new PDFDocument({
     size: h.paperSize === 'a4' ? 'A4' : 'LETTER',
     margin: 48,
