@@ -148,3 +148,20 @@ describeEachDatabase('every route', (database) => {
     expect(page.body).toContain('/api/v1/auth/signup');
   });
 });
+
+// The therapist app's files: content-named files are kept for good, the page that names them never.
+describeEachDatabase('the web app files', (database) => {
+  it('serves index.html uncached and the built assets as immutable', async () => {
+    const app = await buildTestApp({ database: database() });
+    const page = await app.http.inject({ method: 'GET', url: '/clients' });
+    expect(page.statusCode).toBe(200);
+    expect(page.headers['cache-control']).toBe('no-cache');
+    const script = /\/assets\/index-[\w-]+\.js/.exec(page.body)?.[0];
+    expect(script).toBeDefined();
+    const asset = await app.http.inject({ method: 'GET', url: script! });
+    expect(asset.statusCode).toBe(200);
+    expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect((await app.http.inject({ method: 'GET', url: '/' })).headers['cache-control']).toBe('no-cache');
+    await app.http.close();
+  });
+});

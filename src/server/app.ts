@@ -7,39 +7,39 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
-import helmet from 'helmet';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import helmet from 'helmet';
 import type { AppDeps } from './deps.js';
 import { deliverEmailJob } from './email/deliver.js';
 import { DELIVER_EMAIL } from './email/outbox.js';
 import { apiKeysRoutes } from './features/api-keys/api-keys.routes.js';
+import { appointmentsRoutes } from './features/appointments/appointments.routes.js';
+import { APPOINTMENT_REMINDER, appointmentReminderJob } from './features/appointments/appointments.service.js';
+import { feedRoutes } from './features/appointments/feed.routes.js';
+import { LAPSE_SWEEP, lapseSweepJob } from './features/appointments/lapsed.js';
 import { authRoutes } from './features/auth/auth.routes.js';
 import { clientsRoutes } from './features/clients/clients.routes.js';
 import { importRoutes } from './features/clients/import.routes.js';
 import { intakeRoutes } from './features/clients/intake.routes.js';
 import { sessionsRoutes } from './features/clients/sessions.routes.js';
-import { exercisesRoutes } from './features/library/exercises.routes.js';
-import { homeworkMediaRoutes } from './features/homework/homework-media.routes.js';
-import { homeworkRoutes } from './features/homework/homework.routes.js';
-import { sendRoutes } from './features/homework/send.routes.js';
-import { portalPageRoutes } from './features/portal/page/page.routes.js';
-import { portalRoutes } from './features/portal/portal.routes.js';
-import { appointmentsRoutes } from './features/appointments/appointments.routes.js';
-import { APPOINTMENT_REMINDER, appointmentReminderJob } from './features/appointments/appointments.service.js';
-import { feedRoutes } from './features/appointments/feed.routes.js';
-import { LAPSE_SWEEP, lapseSweepJob } from './features/appointments/lapsed.js';
 import { dashboardRoutes } from './features/dashboard/dashboard.routes.js';
 import { goalsRoutes } from './features/goals/goals.routes.js';
-import { referralsRoutes } from './features/referrals/referrals.routes.js';
-import { referralPageRoutes } from './features/referrals/page/referral-page.routes.js';
-import { questionsRoutes } from './features/portal/questions.routes.js';
-import { HOMEWORK_REMINDER, homeworkReminderJob } from './features/portal/reminders.js';
+import { homeworkRoutes } from './features/homework/homework.routes.js';
+import { homeworkMediaRoutes } from './features/homework/homework-media.routes.js';
+import { sendRoutes } from './features/homework/send.routes.js';
+import { exercisesRoutes } from './features/library/exercises.routes.js';
 import { builtInLibrary } from './features/library/library.js';
 import { mediaRoutes } from './features/library/media.routes.js';
 import { packsRoutes } from './features/library/packs.routes.js';
 import { mailboxRoutes } from './features/mailbox/mailbox.routes.js';
 import { membersRoutes } from './features/members/members.routes.js';
+import { portalPageRoutes } from './features/portal/page/page.routes.js';
+import { portalRoutes } from './features/portal/portal.routes.js';
+import { questionsRoutes } from './features/portal/questions.routes.js';
+import { HOMEWORK_REMINDER, homeworkReminderJob } from './features/portal/reminders.js';
 import { practiceRoutes } from './features/practice/practice.routes.js';
+import { referralPageRoutes } from './features/referrals/page/referral-page.routes.js';
+import { referralsRoutes } from './features/referrals/referrals.routes.js';
 import { authPlugin } from './http/auth.js';
 import { installErrorHandling } from './http/error-handler.js';
 import { apiDocsCss, renderApiDocs } from './http/openapi-docs.js';
@@ -189,11 +189,25 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
   );
 
   if (existsSync(join(WEB_DIST, 'index.html'))) {
-    await http.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false, maxAge: '1h' });
+    await http.register(fastifyStatic, {
+      root: WEB_DIST,
+      wildcard: false,
+      index: false,
+      // Vite names every built file by its content, so a tablet keeps those for good; index.html is
+      // asked for again each time, or an old one would point at files a new version removed.
+      cacheControl: false,
+      setHeaders: (res, path) => {
+        const immutable = path.includes('/assets/');
+        res.setHeader(
+          'cache-control',
+          immutable ? 'public, max-age=31536000, immutable' : path.endsWith('.html') ? 'no-cache' : 'public, max-age=3600',
+        );
+      },
+    });
     // Client-side routes: any other GET that is not an API call gets the app.
     http.get('/*', { config: { public: true }, schema: { hide: true } }, async (req, reply) => {
       if (req.url.startsWith('/api/')) return reply.callNotFound();
-      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+      return reply.sendFile('index.html');
     });
   }
 

@@ -1,64 +1,72 @@
+import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router';
+import { Spinner } from './design/components/index.js';
 import { AcceptInvitePage } from './features/auth/AcceptInvitePage.js';
 import { ForgotPasswordPage } from './features/auth/ForgotPasswordPage.js';
 import { ResetPasswordPage } from './features/auth/ResetPasswordPage.js';
 import { SignInPage } from './features/auth/SignInPage.js';
 import { SignUpPage } from './features/auth/SignUpPage.js';
-import { CalendarPage } from './features/calendar/CalendarPage.js';
-import { ClientsRoutes } from './features/clients/ClientsRoutes.js';
-import { DashboardPage } from './features/dashboard/DashboardPage.js';
-import { HandoutPage, HomeworkStepPage, TeachPage } from './features/homework/index.js';
-import { PublicIntakePage } from './features/intake/PublicIntakePage.js';
-import { LibraryRoutes } from './features/library/LibraryRoutes.js';
-import { MailboxPage } from './features/mailbox/MailboxPage.js';
-import { QuestionsPage } from './features/questions/QuestionsPage.js';
-import { ReferralsPage } from './features/referrals/ReferralsPage.js';
-import { SettingsPage } from './features/settings/SettingsPage.js';
 import { EitherLayout, HomeRedirect, RequireSignedIn, SignedOutOnly } from './layout/guards.js';
 import { RouteFocus } from './layout/RouteFocus.js';
 import { SignedOutLayout } from './layout/SignedOutLayout.js';
 import { NotFoundPage } from './NotFoundPage.js';
 
+// Sign-in and the frame load first; each area of the app is its own file, fetched when first opened.
+const CalendarPage = lazy(() => import('./features/calendar/CalendarPage.js').then((m) => ({ default: m.CalendarPage })));
+const ClientsRoutes = lazy(() => import('./features/clients/ClientsRoutes.js').then((m) => ({ default: m.ClientsRoutes })));
+const DashboardPage = lazy(() => import('./features/dashboard/DashboardPage.js').then((m) => ({ default: m.DashboardPage })));
+const PublicIntakePage = lazy(() => import('./features/intake/PublicIntakePage.js').then((m) => ({ default: m.PublicIntakePage })));
+const LibraryRoutes = lazy(() => import('./features/library/LibraryRoutes.js').then((m) => ({ default: m.LibraryRoutes })));
+const MailboxPage = lazy(() => import('./features/mailbox/MailboxPage.js').then((m) => ({ default: m.MailboxPage })));
+const QuestionsPage = lazy(() => import('./features/questions/QuestionsPage.js').then((m) => ({ default: m.QuestionsPage })));
+const ReferralsPage = lazy(() => import('./features/referrals/ReferralsPage.js').then((m) => ({ default: m.ReferralsPage })));
+const SettingsPage = lazy(() => import('./features/settings/SettingsPage.js').then((m) => ({ default: m.SettingsPage })));
+const HandoutPage = lazy(() => import('./features/homework/index.js').then((m) => ({ default: m.HandoutPage })));
+const HomeworkStepPage = lazy(() => import('./features/homework/index.js').then((m) => ({ default: m.HomeworkStepPage })));
+const TeachPage = lazy(() => import('./features/homework/index.js').then((m) => ({ default: m.TeachPage })));
+
 export function App() {
   return (
     <>
       <RouteFocus />
-      <Routes>
-        <Route path="/" element={<HomeRedirect />} />
+      <Suspense fallback={<Spinner label="Opening…" />}>
+        <Routes>
+          <Route path="/" element={<HomeRedirect />} />
 
-        <Route element={<SignedOutOnly />}>
-          <Route path="/signin" element={<SignInPage />} />
-          <Route path="/signup" element={<SignUpPage />} />
-        </Route>
+          <Route element={<SignedOutOnly />}>
+            <Route path="/signin" element={<SignInPage />} />
+            <Route path="/signup" element={<SignUpPage />} />
+          </Route>
 
-        {/* Opened from email links: they work whether or not someone is signed in on this device. */}
-        <Route element={<SignedOutLayout />}>
-          <Route path="/forgot-password" element={<ForgotPasswordPage />} />
-          <Route path="/reset-password" element={<ResetPasswordPage />} />
-          <Route path="/invite" element={<AcceptInvitePage />} />
-        </Route>
+          {/* Opened from email links: they work whether or not someone is signed in on this device. */}
+          <Route element={<SignedOutLayout />}>
+            <Route path="/forgot-password" element={<ForgotPasswordPage />} />
+            <Route path="/reset-password" element={<ResetPasswordPage />} />
+            <Route path="/invite" element={<AcceptInvitePage />} />
+          </Route>
 
-        {/* The client's own intake form, from a link: no sign-in, no session check, its own calm frame. */}
-        <Route path="/intake/:token" element={<PublicIntakePage />} />
+          {/* The client's own intake form, from a link: no sign-in, no session check, its own calm frame. */}
+          <Route path="/intake/:token" element={<PublicIntakePage />} />
 
-        <Route element={<RequireSignedIn />}>
-          <Route path="/clients/*" element={<ClientsRoutes />} />
-          <Route path="/clients/:id/handout" element={<HandoutPage />} />
-          <Route path="/sessions/:id/homework" element={<HomeworkStepPage />} />
-          <Route path="/homework/:id/teach" element={<TeachPage />} />
-          <Route path="/library/*" element={<LibraryRoutes />} />
-          <Route path="/calendar" element={<CalendarPage />} />
-          <Route path="/questions" element={<QuestionsPage />} />
-          <Route path="/referrals" element={<ReferralsPage />} />
-          <Route path="/dashboard" element={<DashboardPage />} />
-          <Route path="/settings" element={<SettingsPage />} />
-        </Route>
+          <Route element={<RequireSignedIn />}>
+            <Route path="/clients/*" element={<ClientsRoutes />} />
+            <Route path="/clients/:id/handout" element={<HandoutPage />} />
+            <Route path="/sessions/:id/homework" element={<HomeworkStepPage />} />
+            <Route path="/homework/:id/teach" element={<TeachPage />} />
+            <Route path="/library/*" element={<LibraryRoutes />} />
+            <Route path="/calendar" element={<CalendarPage />} />
+            <Route path="/questions" element={<QuestionsPage />} />
+            <Route path="/referrals" element={<ReferralsPage />} />
+            <Route path="/dashboard" element={<DashboardPage />} />
+            <Route path="/settings" element={<SettingsPage />} />
+          </Route>
 
-        <Route element={<EitherLayout />}>
-          <Route path="/mailbox" element={<MailboxPage />} />
-          <Route path="*" element={<NotFoundPage />} />
-        </Route>
-      </Routes>
+          <Route element={<EitherLayout />}>
+            <Route path="/mailbox" element={<MailboxPage />} />
+            <Route path="*" element={<NotFoundPage />} />
+          </Route>
+        </Routes>
+      </Suspense>
     </>
   );
 }

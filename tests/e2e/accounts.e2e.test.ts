@@ -62,6 +62,7 @@ describe('accounts in the browser', { timeout: 120_000 }, () => {
     await page.getByRole('button', { name: /create|sign up/i }).click();
     await page.waitForURL(/\/clients$/);
     await expect.poll(() => page.getByText('Quiet Room Massage').first().isVisible()).toBe(true);
+    await page.getByRole('heading', { level: 1 }).waitFor(); // the clients page arrives after the frame
     await expectNoAxeViolations(page);
 
     for (const name of ['Library', 'Calendar', 'Dashboard', 'Settings']) {

@@ -73,6 +73,8 @@ export async function launchBrowser(): Promise<Browser> {
 
 /** Fails the test with a readable list when axe finds any violation on the page as it is now. */
 export async function expectNoAxeViolations(page: Page) {
+  // A page's code arrives after the frame the first time it is opened: check the page, not the wait.
+  await page.getByRole('status').filter({ hasText: 'Opening…' }).first().waitFor({ state: 'detached' });
   const results = await new AxeBuilder({ page }).analyze();
   const found = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   expect(found, `axe on ${page.url()}`).toEqual([]);

@@ -1,3 +1,4 @@
+import { Suspense } from 'react';
 import { NavLink, Outlet, useNavigate } from 'react-router';
 import {
   Badge,
@@ -9,6 +10,7 @@ import {
   LibraryIcon,
   SettingsIcon,
   SignOutIcon,
+  Spinner,
 } from '../design/components/index.js';
 import { QuestionsNavIcon } from '../features/questions/QuestionsNavIcon.js';
 import { useSession, useSignedIn } from '../session.js';
@@ -69,7 +71,9 @@ export function SignedInLayout() {
         </div>
       </header>
       <main id="main" tabIndex={-1} className="app-main">
-        <Outlet />
+        <Suspense fallback={<Spinner label="Opening…" />}>
+          <Outlet />
+        </Suspense>
       </main>
     </div>
   );
