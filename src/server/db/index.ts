@@ -4,6 +4,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import { migrateToLatest } from './migrate.js';
+import { statementName } from './prepared.js';
 import type { Database } from './schema.js';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -59,6 +60,14 @@ export function withStatementCache(sqlite: SQLite.Database) {
 
 function openPostgres(url: string): DatabaseHandle {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  pool.on('connect', (client) => {
+    const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+    // The hot queries (prepared.ts) become named statements: PostgreSQL parses and plans them once per connection.
+    client.query = ((text: unknown, values?: unknown, callback?: unknown) => {
+      const name = typeof text === 'string' ? statementName(text) : undefined;
+      return name ? query({ name, text, values }, callback) : query(text, values, callback);
+    }) as typeof client.query;
+  });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: 'postgres', close: () => db.destroy() };
 }

@@ -5,6 +5,11 @@ const PLACEHOLDER = '\u0000carryover:';
 
 type Slot<P> = { name: P } | { value: unknown };
 
+// The SQL of every prepared query, named: on PostgreSQL these run as named statements, parsed and
+// planned once per connection (index.ts). Only these: naming every query would grow without end.
+const names = new Map<string, string>();
+export const statementName = (sql: string) => names.get(sql);
+
 /**
  * A query built and compiled once per database kind, then run with new parameters. Kysely builds and
  * compiles a query on every call (about 30 µs, most of what an indexed read costs on SQLite), so the
@@ -24,6 +29,7 @@ export function prepared<P extends string, R>(build: (db: Db, param: (name: P) =
       );
       entry = { compiled, slots };
       byDialect.set(dialect, entry);
+      if (!names.has(compiled.sql)) names.set(compiled.sql, `carryover_${names.size + 1}`);
     }
     return entry;
   };
