@@ -6,6 +6,7 @@ import * as m003 from './migrations/003-clients.js';
 import * as m004 from './migrations/004-homework.js';
 import * as m005 from './migrations/005-portal.js';
 import * as m006 from './migrations/006-rebooking.js';
+import * as m007 from './migrations/007-dashboard-indexes.js';
 
 // Listed by hand rather than read from disk so bundling and tests see the same set.
 const migrations: Record<string, Migration> = {
@@ -15,6 +16,7 @@ const migrations: Record<string, Migration> = {
   '004-homework': m004,
   '005-portal': m005,
   '006-rebooking': m006,
+  '007-dashboard-indexes': m007,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -1,0 +1,133 @@
+// Adherence, counted by the database: the days each item's dose asked for and the days ticked done,
+// for the period and for each trend month, in one query so homework and check-ins are read once.
+// Days are counted in sevenths (a 5-days-a-week item asks 5 a day), so every sum is a whole number:
+// exact, in any order, on both databases.
+import { type Expression, sql } from 'kysely';
+import type { Db } from '../../db/index.js';
+import { homework, n, type Scope, sessions } from './summary.repository.js';
+
+/** Whole days from a fixed origin to the date a text starts with ('YYYY-MM-DD…'), in integer arithmetic both databases share. */
+export function dayNumber(text: Expression<string | null>) {
+  const part = (from: number, length: number) => sql<number>`cast(substr(${text}, ${sql.lit(from)}, ${sql.lit(length)}) as integer)`;
+  const month = part(6, 2);
+  // Years counted from March, so that a leap day ends its year (the "days from civil" method).
+  const year = sql<number>`(${part(1, 4)} - case when ${month} <= 2 then 1 else 0 end)`;
+  return sql<number>`(365 * ${year} + ${year} / 4 - ${year} / 100 + ${year} / 400 + (153 * ((${month} + 9) % 12) + 2) / 5 + ${part(9, 2)})`;
+}
+
+// The dose is JSON written by JSON.stringify of a validated dose, whose daysPerWeek is a whole 1–7.
+const daysPerWeek = sql<number>`case ${sql.join(
+  [1, 2, 3, 4, 5, 6, 7].map((d) => sql`when dose like ${sql.lit(`%"daysPerWeek":${d}%`)} then ${sql.lit(d)}`),
+  sql` `,
+)} end`;
+
+interface Row {
+  kind: 'client' | 'item' | 'month' | 'felt';
+  key: string | null;
+  clients: unknown;
+  asked: unknown;
+  credited: unknown;
+  better: unknown;
+  same: unknown;
+  worse: unknown;
+}
+
+/**
+ * Per client (items active in the period), per item given at a session in the period, and per
+ * trend month (all items active in it): the days asked for and the ticked days credited, each item
+ * at most what it asked (sevenths of a day); and how items felt, by every check-in in the period.
+ */
+export async function adherenceCounts(
+  db: Db,
+  s: Scope,
+  o: { period: { first: string; last: string }; months: { month: string; first: string; last: string }[]; today: string },
+) {
+  const { first: from, last: to } = o.period;
+  // The period is one window and each month another; a window's days count up to today at most.
+  const windows = [{ label: 'period', first: from, last: to }, ...o.months.map((m) => ({ label: m.month, ...m }))];
+  const windowRows = sql.join(
+    windows.map(
+      (w) =>
+        sql`select cast(${w.label} as text) as label, cast(${w.first} as text) as first_day, cast(${[w.last, o.today].sort()[0]} as text) as stop_day`,
+    ),
+    sql` union all `,
+  );
+  const items = homework(db, s).select((eb) => [
+    'id',
+    'client_id',
+    'exercise_id',
+    'session_id',
+    dayNumber(eb.ref('assigned_at')).as('from_day'),
+    dayNumber(eb.ref('ended_at')).as('to_day'), // null while the item runs
+    daysPerWeek.as('days_per_week'),
+  ]);
+  const [firstDay, lastDay] = [windows.map((w) => w.first).sort()[0], windows.map((w) => w.last).sort()[windows.length - 1]];
+  const inPeriod = sql`c.date >= ${from} and c.date <= ${to}`;
+  const credited = sql`case when ticked < asked then ticked else asked end`;
+  const periodSessions = sessions(db, s).select('id').where('date', '>=', from).where('date', '<=', to);
+  const { rows } = await sql<Row>`
+    with windows as (${windowRows}),
+    -- Each window's first day and last countable day, as day numbers.
+    bounds as materialized (
+      select label, ${dayNumber(sql.ref('first_day'))} as from_day, ${dayNumber(sql.ref('stop_day'))} as to_day from windows
+    ),
+    items as materialized ${items},
+    -- The items' check-ins, read once: per item and month, with the period's own counts alongside.
+    monthly as materialized (
+      select c.homework_id, substr(c.date, 1, 7) as month,
+        sum(case when c.done = 1 then 1 else 0 end) as done,
+        sum(case when c.done = 1 and ${inPeriod} then 1 else 0 end) as period_done,
+        sum(case when c.feeling = 'better' and ${inPeriod} then 1 else 0 end) as better,
+        sum(case when c.feeling = 'same' and ${inPeriod} then 1 else 0 end) as same,
+        sum(case when c.feeling = 'worse' and ${inPeriod} then 1 else 0 end) as worse
+      from items cross join check_ins c -- items first: SQLite then reads check-ins item by item
+      where c.homework_id = items.id and c.practice_id = ${s.practiceId}
+        and c.date >= ${firstDay} and c.date <= ${lastDay}
+      group by c.homework_id, substr(c.date, 1, 7)
+    ),
+    in_period as materialized (
+      select homework_id, sum(period_done) as done, sum(better) as better, sum(same) as same, sum(worse) as worse
+      from monthly group by homework_id
+    ),
+    -- Each item once per window it was active in: days asked for and days ticked, in sevenths.
+    item_windows as materialized (
+      select b.label, i.client_id, i.exercise_id, i.session_id,
+        ((case when i.to_day < b.to_day then i.to_day else b.to_day end)
+          - (case when i.from_day > b.from_day then i.from_day else b.from_day end) + 1) * i.days_per_week as asked,
+        7 * coalesce(case when b.label = 'period' then p.done else m.done end, 0) as ticked,
+        coalesce(p.better, 0) as better, coalesce(p.same, 0) as same, coalesce(p.worse, 0) as worse
+      from items i
+      join bounds b on i.from_day <= b.to_day and b.from_day <= b.to_day
+        and (i.to_day is null or (i.to_day >= b.from_day and i.to_day >= i.from_day))
+      left join monthly m on m.homework_id = i.id and m.month = b.label
+      left join in_period p on p.homework_id = i.id and b.label = 'period'
+    )
+    select 'client' as kind, client_id as key, 0 as clients, sum(asked) as asked, sum(${credited}) as credited,
+      0 as better, 0 as same, 0 as worse
+    from item_windows where label = 'period' group by client_id
+    union all
+    select 'item', exercise_id, count(distinct client_id), sum(asked), sum(${credited}), sum(better), sum(same), sum(worse)
+    from item_windows where label = 'period' and session_id in ${periodSessions} group by exercise_id
+    union all
+    select 'month', label, 0, sum(asked), sum(${credited}), 0, 0, 0 from item_windows where label <> 'period' group by label
+    union all
+    select 'felt', null, 0, 0, 0, sum(better), sum(same), sum(worse) from in_period
+  `.execute(db);
+  const counts = rows.map((r) => ({
+    kind: r.kind,
+    key: r.key ?? '',
+    clients: n(r.clients),
+    asked: n(r.asked),
+    credited: n(r.credited),
+    better: n(r.better),
+    same: n(r.same),
+    worse: n(r.worse),
+  }));
+  const felt = counts.find((r) => r.kind === 'felt');
+  return {
+    byClient: new Map(counts.filter((r) => r.kind === 'client').map((r) => [r.key, r])),
+    byItem: counts.filter((r) => r.kind === 'item'),
+    byMonth: new Map(counts.filter((r) => r.kind === 'month').map((r) => [r.key, r])),
+    felt: { better: felt?.better ?? 0, same: felt?.same ?? 0, worse: felt?.worse ?? 0 },
+  };
+}
