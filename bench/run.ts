@@ -71,8 +71,12 @@ async function measure(url: string, r: Route, rps?: number) {
 async function sqliteSection(file: string, dir: string, data: Generated) {
   const server = await startCarryover({ DATABASE_URL: `file:${file}`, DATA_DIR: dir });
   let peakRss = 0;
+  let current = '';
+  const peakByRoute: Record<string, number> = {};
   const sampler = setInterval(() => {
-    peakRss = Math.max(peakRss, rssMb(server.child.pid!));
+    const rss = rssMb(server.child.pid!);
+    peakRss = Math.max(peakRss, rss);
+    if (current) peakByRoute[current] = Math.round(Math.max(peakByRoute[current] ?? 0, rss));
   }, 100);
   const owner = await signIn(server.url, data.owners[0]);
   const traffic = clientTraffic(data);
@@ -127,16 +131,18 @@ async function sqliteSection(file: string, dir: string, data: Generated) {
   const rows: Row[] = [];
   for (const r of routes) {
     process.stderr.write(`loading ${r.route}\n`);
+    current = r.route;
     const ours = await measure(server.url, r);
     const base = await measure(bare.url, r);
     const row: Row = { route: r.route, ...ours, bareRps: base.rps, ratio: ours.rps / base.rps };
     if (r.fastify) row.fastifyRps = (await measure(fastify.url, r)).rps;
     if (r.halfLoad) row.p99AtHalfLoad = (await measure(server.url, r, Math.floor(ours.rps / 2))).p99;
     rows.push(row);
+    current = '';
   }
   clearInterval(sampler);
   await Promise.all([bare.stop(), fastify.stop(), server.stop()]);
-  return { rows, peakRssMb: Math.round(peakRss) };
+  return { rows, peakRssMb: Math.round(peakRss), peakRssMbByRoute: peakByRoute };
 }
 
 /** PostgreSQL: the client page and check-ins with one app instance, then with two sharing the database. */
@@ -256,7 +262,11 @@ function print(r: Results) {
     console.log(
       `${x.route.padEnd(52)} ${f(x.rps).padStart(7)} ${f(x.p50).padStart(7)} ${f(x.p99).padStart(7)} ${f(x.p99AtHalfLoad).padStart(6)} ${f(x.bareRps).padStart(7)} ${f(x.fastifyRps).padStart(8)} ${f(x.ratio, 3).padStart(6)} ${String(x.errors).padStart(6)}`,
     );
-  console.log(`peak RSS of the instance: ${r.sqlite.peakRssMb} MB`);
+  console.log(
+    `peak RSS of the instance: ${r.sqlite.peakRssMb} MB (${Object.entries(r.sqlite.peakRssMbByRoute)
+      .map(([k, v]) => `${k}: ${v}`)
+      .join('; ')})`,
+  );
   if (r.postgres) {
     console.log('\nPostgreSQL (embedded, same machine)');
     for (const x of r.postgres.rows)
