@@ -26,10 +26,16 @@ export async function waitFor(url: string, timeoutMs = 60_000) {
   throw new Error(`${url} did not answer`);
 }
 
+// The node flags `npm start` runs with, so what is measured is what runs.
+const startFlags = () => {
+  const start: string = JSON.parse(readFileSync('package.json', 'utf8')).scripts.start;
+  return /node ((?:--\S+ )*)dist\/server\/main\.js/.exec(start)?.[1].trim().split(' ').filter(Boolean) ?? [];
+};
+
 /** Carryover itself, as its own process, as it runs in production (compiled by `npm run build`). */
 export async function startCarryover(env: Record<string, string>) {
   const port = await freePort();
-  const child = spawn(process.execPath, ['dist/server/main.js'], {
+  const child = spawn(process.execPath, [...startFlags(), 'dist/server/main.js'], {
     env: {
       ...process.env,
       PORT: String(port),
