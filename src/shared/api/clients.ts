@@ -168,9 +168,13 @@ export const intakeLinkSchema = z.object({ url: z.string(), expiresAt: z.string(
 
 export const IMPORT_FIELDS = ['firstName', 'lastName', 'fullName', 'email', 'phone', 'notes'] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
-export const IMPORT_MAX_BYTES = 15 * 1024 * 1024;
+// A practice's export (hundreds to a few thousand clients, up to ~1 KB a row) is 1–5 MB; the cap
+// bounds what one request holds in memory (the body, the CSV text, and the emails seen).
+const IMPORT_MAX_MB = 10;
+export const IMPORT_MAX_BYTES = IMPORT_MAX_MB * 1024 * 1024;
+export const IMPORT_TOO_BIG = `The file is over ${IMPORT_MAX_MB} MB: split it in two and import each half.`;
 
-export const importPreviewBody = z.object({ csv: z.string().max(IMPORT_MAX_BYTES, 'The file is over 15 MB: split it in two') });
+export const importPreviewBody = z.object({ csv: z.string().max(IMPORT_MAX_BYTES, IMPORT_TOO_BIG) });
 export const importMapping = z.partialRecord(z.enum(IMPORT_FIELDS), z.string().max(200));
 export const importPreview = z.object({
   headers: z.array(z.string()),

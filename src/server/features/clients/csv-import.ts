@@ -1,6 +1,7 @@
-import { parse } from 'csv-parse/sync';
-import { emailSchema } from '../../../shared/api/common.js';
+import { finished } from 'node:stream/promises';
+import { type Options, Parser } from 'csv-parse';
 import { type ImportField, phoneSchema } from '../../../shared/api/clients.js';
+import { emailSchema } from '../../../shared/api/common.js';
 import { AppError } from '../../http/errors.js';
 
 /** Header names the common booking tools use, per field; matched case- and punctuation-blind. */
@@ -18,42 +19,122 @@ const norm = (h: string) =>
     .replace(/[^a-z]+/g, ' ')
     .trim();
 
-export interface ParsedCsv {
+const CSV_OPTIONS: Options = { relax_column_count: true, skip_empty_lines: true, trim: true, bom: true, delimiter: [',', ';', '\t'] };
+const SAMPLE_ROWS = 5;
+
+export interface CheckedCsv {
   headers: string[];
-  /** Each record with the line number a spreadsheet would show for it. */
-  rows: { line: number; values: Record<string, string> }[];
+  rowCount: number;
+  /** The first few rows, to show before importing. */
+  sample: Record<string, string>[];
 }
 
 const notCsv = (why: string) => new AppError(400, 'invalid_csv', why, { file: why });
+const withoutBom = (text: string) => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+const valuesOf = (headers: string[], record: string[]) => Object.fromEntries(headers.map((h, i) => [h, record[i] ?? '']));
 
-/** Parses a CSV export; refuses, with one message, anything that is not a usable CSV. */
-export function parseClientCsv(text: string): ParsedCsv {
-  const clean = text.replace(/^\uFEFF/, '');
-  if (!clean.trim()) throw notCsv('The file is empty.');
-  if (/\u0000/.test(clean.slice(0, 4096))) throw notCsv('This file is not a CSV file. Export your clients as CSV and try again.');
-  let records: { record: string[]; info: { lines: number } }[];
+/** The text in pieces of 16 KB (a hundred rows or so), never splitting a surrogate pair (each half would become U+FFFD). */
+function* piecesOf(text: string, size = 16 * 1024) {
+  for (let start = 0; start < text.length; ) {
+    let end = Math.min(start + size, text.length);
+    const last = text.charCodeAt(end - 1);
+    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end++;
+    yield Buffer.from(text.slice(start, end));
+    start = end;
+  }
+}
+
+/** A parsed record and the line it ends on. */
+interface CsvRecord {
+  record: string[];
+  line: number;
+}
+
+/**
+ * csv-parse's stream parser, handing each record over the moment it is parsed, with the line it
+ * ends on (`info.lines` is exact at that moment). Records queued in the stream, or csv-parse's
+ * `info` objects, would outlive the young generation and grow the heap by tens of MB.
+ */
+class RecordParser extends Parser {
+  constructor(private readonly onRecord: (parsed: CsvRecord) => void) {
+    super(CSV_OPTIONS);
+  }
+  override push(record: string[] | null) {
+    if (record) this.onRecord({ record, line: this.info.lines });
+    return true;
+  }
+}
+
+/**
+ * The records of a CSV text (the header row first), a piece of the file at a time: no copy of the
+ * file or list of all its records is made. Throws csv-parse's error for text that is not CSV.
+ */
+async function* csvPieces(text: string): AsyncGenerator<CsvRecord[]> {
+  let records: CsvRecord[] = [];
+  const parser = new RecordParser((parsed) => records.push(parsed));
+  const done = finished(parser, { readable: false });
+  done.catch(() => {}); // a parse error is thrown where the parser meets it
+  for (const piece of piecesOf(text)) {
+    parser.write(piece); // parses the piece now
+    if (parser.errored) throw parser.errored;
+    yield records;
+    records = [];
+  }
+  parser.end();
+  await done;
+  if (records.length) yield records;
+}
+
+const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Reads a CSV export through once, keeping only its header, row count and first rows; refuses,
+ * with one message, anything that is not a usable CSV. Run before anything is saved, so a file
+ * that breaks at row 90,000 changes nothing, as when the whole file was parsed in one go.
+ */
+export async function checkClientCsv(text: string): Promise<CheckedCsv> {
+  const clean = withoutBom(text);
+  if (!/\S/.test(clean)) throw notCsv('The file is empty.');
+  if (clean.slice(0, 4096).includes('\u0000')) throw notCsv('This file is not a CSV file. Export your clients as CSV and try again.');
+  let headers: string[] | null = null;
+  let rowCount = 0;
+  const sample: Record<string, string>[] = [];
   try {
-    records = parse(clean, {
-      relax_column_count: true,
-      skip_empty_lines: true,
-      trim: true,
-      info: true,
-      bom: true,
-      delimiter: [',', ';', '\t'],
-    }) as never;
+    for await (const records of csvPieces(clean)) {
+      for (const { record } of records) {
+        if (!headers) headers = record.map((h) => h.trim());
+        else if (rowCount++ < SAMPLE_ROWS) sample.push(valuesOf(headers, record));
+      }
+      await pause(); // other requests are served while a large file is read
+    }
   } catch (err) {
     throw notCsv(`This file could not be read as CSV: ${(err as Error).message.split('\n')[0]}`);
   }
-  const [head, ...body] = records;
-  const headers = (head?.record ?? []).map((h) => h.trim());
-  if (headers.length < 1 || headers.every((h) => !h)) throw notCsv('The file has no header row.');
-  if (!suggestMapping(headers).firstName && !suggestMapping(headers).fullName) {
+  const found: string[] = headers ?? [];
+  if (found.length < 1 || found.every((h) => !h)) throw notCsv('The file has no header row.');
+  if (!suggestMapping(found).firstName && !suggestMapping(found).fullName) {
     throw notCsv('No name column found. The first row must name the columns, with one called "Name" or "First name".');
   }
-  return {
-    headers,
-    rows: body.map(({ record, info }) => ({ line: info.lines, values: Object.fromEntries(headers.map((h, i) => [h, record[i] ?? ''])) })),
-  };
+  return { headers: found, rowCount, sample };
+}
+
+/** One row of the file with the line number a spreadsheet shows for it. */
+export interface CsvRow {
+  line: number;
+  values: Record<string, string>;
+}
+
+/** The rows of a file `checkClientCsv` accepted, in order, a hundred or so at a time. */
+export async function* clientCsvRows(text: string): AsyncGenerator<CsvRow[]> {
+  let headers: string[] | null = null;
+  for await (const records of csvPieces(withoutBom(text))) {
+    const rows: CsvRow[] = [];
+    for (const { record, line } of records) {
+      if (!headers) headers = record.map((h) => h.trim());
+      else rows.push({ line, values: valuesOf(headers, record) });
+    }
+    yield rows;
+  }
 }
 
 export function suggestMapping(headers: string[]): Partial<Record<ImportField, string>> {

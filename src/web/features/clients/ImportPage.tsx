@@ -1,5 +1,5 @@
 import { type ChangeEvent, useId, useState } from 'react';
-import { IMPORT_MAX_BYTES } from '../../../shared/api/clients.js';
+import { IMPORT_MAX_BYTES, IMPORT_TOO_BIG } from '../../../shared/api/clients.js';
 import { ApiError, messageOf, postJsonWithProgress, type UploadProgress } from '../../api.js';
 import { Alert, Button, ButtonLink, Card, PageHeader } from '../../design/components/index.js';
 import { ImportMapping, type Mapping, type Preview } from './ImportMapping.js';
@@ -30,7 +30,7 @@ export function ImportPage() {
     if (!file) return;
     setError(null);
     setFieldErrors({});
-    if (file.size > IMPORT_MAX_BYTES) return setError('The file is over 15 MB: split it in two and import each half.');
+    if (file.size > IMPORT_MAX_BYTES) return setError(IMPORT_TOO_BIG);
     setStep({ name: 'reading', progress: starting });
     try {
       const csv = await file.text();
