@@ -8,5 +8,14 @@ const out = process.argv[2] ?? 'dist';
 for (const dir of ['server', 'shared']) rmSync(`${out}/${dir}`, { recursive: true, force: true });
 const files = ['src/server', 'src/shared'].flatMap((dir) => readdirSync(dir, { recursive: true }).map((f) => `${dir}/${f}`));
 const entryPoints = files.filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !f.includes('/assets/'));
-await build({ entryPoints, outdir: out, outbase: 'src', format: 'esm', platform: 'node', target: 'node20', sourcemap: true, logLevel: 'warning' });
+await build({
+  entryPoints,
+  outdir: out,
+  outbase: 'src',
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  sourcemap: true,
+  logLevel: 'warning',
+});
 for (const assets of files.filter((f) => f.endsWith('/assets'))) cpSync(assets, assets.replace(/^src/, out), { recursive: true });
