@@ -122,6 +122,14 @@ export const CopyIcon: Icon = (p) => (
   </LineIcon>
 );
 
+export const QuestionIcon: Icon = (p) => (
+  <LineIcon {...p}>
+    <path d="M4 5.5A2.5 2.5 0 0 1 6.5 3h11A2.5 2.5 0 0 1 20 5.5v8a2.5 2.5 0 0 1-2.5 2.5H10l-4.5 4v-4A2.5 2.5 0 0 1 4 13.5z" />
+    <path d="M10 8a2 2 0 1 1 2.8 1.8c-.5.3-.8.7-.8 1.2" />
+    <path d="M12 13.2v.1" />
+  </LineIcon>
+);
+
 /** The Carryover mark: a leaf carried forward. */
 export const CarryoverMark: Icon = (p) => (
   <LineIcon {...p}>
