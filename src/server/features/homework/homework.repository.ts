@@ -1,5 +1,6 @@
 import type { Homework } from '../../../shared/api/homework.js';
 import type { Db } from '../../db/index.js';
+import { prepared } from '../../db/prepared.js';
 import type { HomeworkTable } from '../../db/schema.js';
 import type { Auth } from '../../http/auth.js';
 import { notFound } from '../../http/errors.js';
@@ -30,15 +31,12 @@ export async function presentHomework(db: Db, rows: HomeworkTable[]): Promise<Ho
   }));
 }
 
-export async function activeHomework(db: Db, clientId: string) {
-  return db
-    .selectFrom('homework')
-    .selectAll()
-    .where('client_id', '=', clientId)
-    .where('status', '=', 'active')
-    .orderBy('assigned_at')
-    .execute();
-}
+const activeOfClient = prepared((db, param: (name: 'clientId') => never) =>
+  db.selectFrom('homework').selectAll().where('client_id', '=', param('clientId')).where('status', '=', 'active').orderBy('assigned_at'),
+);
+
+/** A client's active homework, oldest first (read on every client-page request, so built once). */
+export const activeHomework = (db: Db, clientId: string) => activeOfClient.all(db, { clientId });
 
 /** The homework row if its client is visible to this caller; 404 otherwise. */
 export async function findVisibleHomework(db: Db, auth: Auth, id: string): Promise<HomeworkTable> {

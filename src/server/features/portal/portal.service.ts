@@ -10,6 +10,7 @@ import { AppError } from '../../http/errors.js';
 import { addDays, localDay } from '../../local-time.js';
 import { appointmentLabel, nextAppointmentOf } from '../appointments/appointments.service.js';
 import { goalsOf } from '../goals/goals.routes.js';
+import { activeHomework } from '../homework/homework.repository.js';
 import { toolsAvailable } from '../homework/suggest.js';
 import type { clientByLink } from './portal.repository.js';
 import { scheduleNextReminder } from './reminders.js';
@@ -24,9 +25,6 @@ type Deps = Pick<AppDeps, 'db' | 'clock'>;
 
 // The page's reads, compiled once (prepared.ts): this is the most-read page in Carryover.
 type ClientParam = (name: 'clientId') => never;
-const activeHomework = prepared((db, param: ClientParam) =>
-  db.selectFrom('homework').selectAll().where('client_id', '=', param('clientId')).where('status', '=', 'active').orderBy('assigned_at'),
-);
 const activeHomeworkMedia = prepared((db, param: ClientParam) =>
   db
     .selectFrom('homework_media as m')
@@ -48,7 +46,7 @@ export async function portalView({ db, clock }: Deps, client: LinkedClient, toke
   const today = localDay(clock.now(), client.zone);
   const from = addDays(today, -(CHECK_IN_DAYS_BACK - 1));
   const [homework, checkIns, questions, therapist, goals, media] = await Promise.all([
-    activeHomework.all(db, { clientId: client.id }),
+    activeHomework(db, client.id),
     checkInsSince.all(db, { clientId: client.id, from }),
     latestQuestions.all(db, { clientId: client.id }),
     memberName.first(db, { id: client.therapist_id ?? '' }),
