@@ -8,7 +8,15 @@ import type { ClientTable } from '../../db/schema.js';
 import type { AppDeps } from '../../deps.js';
 import { authOf } from '../../http/auth.js';
 import { conflict } from '../../http/errors.js';
-import { audit, clientRow, findVisibleClient, presentClient, searchTextOf, visibleClients } from './clients.repository.js';
+import {
+  audit,
+  clientRow,
+  findVisibleClient,
+  presentClient,
+  searchTextOf,
+  visibleClients,
+  withUniqueReferralCodes,
+} from './clients.repository.js';
 import { checkReferrer, deleteClientEverywhere, therapistFor } from './clients.service.js';
 import { presentSession } from './sessions.routes.js';
 
@@ -78,6 +86,7 @@ export function clientsRoutes({ db, clock, storage }: AppDeps): FastifyPluginAsy
         const row = clientRow(auth.practiceId, await therapistFor(db, auth, req.body.therapistId), req.body, now());
         try {
           await db.transaction().execute(async (trx) => {
+            await withUniqueReferralCodes(trx, [row]);
             await trx.insertInto('clients').values(row).execute();
             await audit(trx, auth, { practiceId: auth.practiceId, clientId: row.id, action: 'created' }, row.created_at);
           });

@@ -3,7 +3,7 @@ import type { ImportField, Intake, importResult } from '../../../shared/api/clie
 import type { Db } from '../../db/index.js';
 import type { ClientTable } from '../../db/schema.js';
 import type { Auth } from '../../http/auth.js';
-import { audit, type ClientFields, clientRow, newReferralCode, searchTextOf, visibleClients } from './clients.repository.js';
+import { audit, type ClientFields, clientRow, searchTextOf, visibleClients, withUniqueReferralCodes } from './clients.repository.js';
 import { type CsvRow, clientCsvRows, type ImportedClient, readRow } from './csv-import.js';
 
 /**
@@ -172,37 +172,9 @@ async function saveRows(trx: Db, auth: Auth, good: ImportedClient[], now: string
     updated++;
   }
   const fresh = newClientRows(auth.practiceId, therapistId, unknown, now);
-  await uniqueReferralCodes(trx, fresh);
+  await withUniqueReferralCodes(trx, fresh);
   for (const part of inFixedSizes(fresh)) await trx.insertInto('clients').values(part).execute();
   return { created: fresh.length, updated, unchanged, refused };
-}
-
-/**
- * Share codes are short enough to read aloud (8 letters), so across a large import one can repeat
- * an existing code or another new one: those get a fresh code before anything is inserted.
- */
-async function uniqueReferralCodes(trx: Db, rows: ClientTable[]) {
-  for (let tries = 0; tries < 5; tries++) {
-    const seen = new Set<string>();
-    const codes = rows.flatMap((r) => (r.referral_code ? [r.referral_code] : []));
-    const taken = new Set(
-      codes.length
-        ? (await trx.selectFrom('clients').select('referral_code').where('referral_code', 'in', codes).execute()).map(
-            (r) => r.referral_code,
-          )
-        : [],
-    );
-    let changed = false;
-    for (const row of rows) {
-      const code = row.referral_code ?? '';
-      if (taken.has(code) || seen.has(code)) {
-        row.referral_code = newReferralCode();
-        changed = true;
-      }
-      seen.add(row.referral_code ?? '');
-    }
-    if (!changed) return;
-  }
 }
 
 /**

@@ -21,7 +21,7 @@ import { type Auth, authOf } from '../../http/auth.js';
 import { AppError, notFound } from '../../http/errors.js';
 import { appointmentLabel } from '../appointments/appointments.service.js';
 import { bookAppointment } from '../appointments/book.js';
-import { audit, clientRow, findVisibleClient, visibleClients } from '../clients/clients.repository.js';
+import { audit, clientRow, findVisibleClient, visibleClients, withUniqueReferralCodes } from '../clients/clients.repository.js';
 import { linkOpener } from '../portal/portal.repository.js';
 import { referrerByCode, requestFromClient, requestFromFriend } from './referrals.service.js';
 
@@ -204,6 +204,7 @@ export function referralsRoutes(deps: AppDeps): FastifyPluginAsyncZod {
               clock.now().toISOString(),
             );
             await db.transaction().execute(async (trx) => {
+              await withUniqueReferralCodes(trx, [row]);
               await trx.insertInto('clients').values(row).execute();
               await audit(trx, auth, { practiceId: auth.practiceId, clientId: row.id, action: 'added from a referral' }, row.created_at);
             });
