@@ -10,6 +10,7 @@ import type { Db } from '../../db/index.js';
 import { addDays, daysBetween } from '../../local-time.js';
 import { clientRow } from '../clients/clients.repository.js';
 import { dayNumber } from './adherence.repository.js';
+import { insertCheckIn, insertHomework, insertSession } from './summary.fixtures.js';
 
 const EMPTY_INTAKE = { complaints: [], lifestyle: [], tools: [], lacksTools: [], cautions: [], referredByClientId: null };
 
@@ -24,78 +25,23 @@ async function buildPractice(db: Db, practiceId: string, owner: string, therapis
     await db.insertInto('clients').values(row).execute();
     return row.id;
   };
-  const session = async (clientId: string, therapistId: string, date: string, rebooked: number) => {
-    const id = randomUUID();
-    await db
-      .insertInto('session_records')
-      .values({
-        id,
-        practice_id: practiceId,
-        client_id: clientId,
-        therapist_id: therapistId,
-        date,
-        areas_worked: '[]',
-        areas_more_time: '[]',
-        findings: '[]',
-        focus_complaints: '[]',
-        notes: null,
-        created_at: `${date}T12:00:00.000Z`,
-        updated_at: `${date}T12:00:00.000Z`,
-        rebooked,
-        not_rebooked_reason: null,
-        not_rebooked_note: null,
-      })
-      .execute();
-    return id;
-  };
-  const homework = async (
-    clientId: string,
-    sessionId: string,
-    item: string,
-    assigned: string,
-    ended: string | null,
-    daysPerWeek: number,
-  ) => {
-    const id = randomUUID();
-    await db
-      .insertInto('homework')
-      .values({
-        id,
-        practice_id: practiceId,
-        client_id: clientId,
-        session_id: sessionId,
-        exercise_id: item,
-        exercise: JSON.stringify({ name: item }),
-        dose: JSON.stringify({ reps: 5, daysPerWeek }),
-        note: null,
-        status: ended ? 'retired' : 'active',
-        override_reason: null,
-        assigned_by: owner,
-        assigned_at: `${assigned}T12:00:00.000Z`,
-        demonstrated_at: item === 'chin-tucks' ? `${assigned}T12:05:00.000Z` : null,
-        ended_at: ended ? `${ended}T12:00:00.000Z` : null,
-        progressed_to: null,
-      })
-      .execute();
-    return { id, clientId };
-  };
+  const session = (clientId: string, therapistId: string, date: string, rebooked: number) =>
+    insertSession(db, { practiceId, clientId, therapistId, date, rebooked });
+  const homework = (clientId: string, sessionId: string, item: string, assigned: string, ended: string | null, daysPerWeek: number) =>
+    insertHomework(db, {
+      practiceId,
+      clientId,
+      sessionId,
+      exerciseId: item,
+      assignedBy: owner,
+      assigned,
+      ended,
+      demonstrated: item === 'chin-tucks',
+      daysPerWeek,
+    });
   const checkIns = async (h: { id: string; clientId: string }, days: string[], firstFelt: 'better' | 'worse') => {
     for (const date of days)
-      await db
-        .insertInto('check_ins')
-        .values({
-          id: randomUUID(),
-          practice_id: practiceId,
-          client_id: h.clientId,
-          homework_id: h.id,
-          date,
-          done: 1,
-          feeling: date === days[0] ? firstFelt : null,
-          note: null,
-          created_at: `${date}T20:00:00.000Z`,
-          updated_at: `${date}T20:00:00.000Z`,
-        })
-        .execute();
+      await insertCheckIn(db, { practiceId, homework: h, date, done: true, feeling: date === days[0] ? firstFelt : null });
   };
 
   const A = await client('Ann', owner);

@@ -8,6 +8,7 @@ import { as, type Session, signUp } from '../../../../tests/helpers/session.js';
 import type { Db } from '../../db/index.js';
 import { addDays } from '../../local-time.js';
 import { clientRow } from '../clients/clients.repository.js';
+import { insertCheckIn, insertHomework, insertSession } from './summary.fixtures.js';
 
 const EMPTY_INTAKE = { complaints: [], lifestyle: [], tools: [], lacksTools: [], cautions: [] };
 
@@ -32,30 +33,8 @@ async function buildFixture(db: Db, practiceId: string, therapistId: string) {
   const B = await client('Ben', '2026-02-01T10:00:00.000Z');
   const C = await client('Cal', '2026-02-01T10:00:00.000Z');
   const D = await client('Dot', '2026-03-15T10:00:00.000Z', A);
-  const session = async (clientId: string, date: string, rebooked: number | null) => {
-    const id = randomUUID();
-    await db
-      .insertInto('session_records')
-      .values({
-        id,
-        practice_id: practiceId,
-        client_id: clientId,
-        therapist_id: therapistId,
-        date,
-        areas_worked: '[]',
-        areas_more_time: '[]',
-        findings: '[]',
-        focus_complaints: '[]',
-        notes: null,
-        created_at: `${date}T12:00:00.000Z`,
-        updated_at: `${date}T12:00:00.000Z`,
-        rebooked,
-        not_rebooked_reason: null,
-        not_rebooked_note: null,
-      })
-      .execute();
-    return id;
-  };
+  const session = (clientId: string, date: string, rebooked: number | null) =>
+    insertSession(db, { practiceId, clientId, therapistId, date, rebooked });
   const s1 = await session(A, '2026-03-02', 1);
   await session(A, '2026-03-20', 0);
   const s3 = await session(B, '2026-03-05', 1);
@@ -63,57 +42,31 @@ async function buildFixture(db: Db, practiceId: string, therapistId: string) {
   await session(B, '2026-04-20', 1);
   await session(C, '2026-06-15', null);
   const s7 = await session(D, '2026-03-25', 1);
-  const homework = async (
+  const homework = (
     clientId: string,
     sessionId: string,
     exerciseId: string,
     assigned: string,
     ended: string | null,
     demonstrated: boolean,
-  ) => {
-    const id = randomUUID();
-    await db
-      .insertInto('homework')
-      .values({
-        id,
-        practice_id: practiceId,
-        client_id: clientId,
-        session_id: sessionId,
-        exercise_id: exerciseId,
-        exercise: JSON.stringify({ name: exerciseId }),
-        dose: JSON.stringify({ reps: 5, daysPerWeek: 7 }),
-        note: null,
-        status: ended ? 'retired' : 'active',
-        override_reason: null,
-        assigned_by: therapistId,
-        assigned_at: `${assigned}T12:00:00.000Z`,
-        demonstrated_at: demonstrated ? `${assigned}T12:05:00.000Z` : null,
-        ended_at: ended ? `${ended}T12:00:00.000Z` : null,
-        progressed_to: null,
-      })
-      .execute();
-    return { id, clientId };
-  };
+  ) =>
+    insertHomework(db, {
+      practiceId,
+      clientId,
+      sessionId,
+      exerciseId,
+      assignedBy: therapistId,
+      assigned,
+      ended,
+      demonstrated,
+      daysPerWeek: 7,
+    });
   const h1 = await homework(A, s1, 'chin-tucks', '2026-03-02', '2026-03-11', true);
   const h2 = await homework(A, s1, 'doorway-pec-stretch', '2026-03-02', null, false);
   const h3 = await homework(B, s3, 'chin-tucks', '2026-03-05', null, true);
   await homework(D, s7, 'box-breathing', '2026-03-25', null, true);
   const checkIn = (h: { id: string; clientId: string }, date: string, done: boolean, feeling: 'better' | 'same' | 'worse' | null = null) =>
-    db
-      .insertInto('check_ins')
-      .values({
-        id: randomUUID(),
-        practice_id: practiceId,
-        client_id: h.clientId,
-        homework_id: h.id,
-        date,
-        done: done ? 1 : 0,
-        feeling,
-        note: null,
-        created_at: `${date}T20:00:00.000Z`,
-        updated_at: `${date}T20:00:00.000Z`,
-      })
-      .execute();
+    insertCheckIn(db, { practiceId, homework: h, date, done, feeling });
   for (let d = 2; d <= 8; d++) await checkIn(h1, `2026-03-0${d}`, true, d === 2 || d === 4 ? 'better' : null);
   for (let d = 2; d <= 30; d += 2) await checkIn(h2, `2026-03-${String(d).padStart(2, '0')}`, true, d === 6 ? 'same' : null);
   await checkIn(h2, '2026-03-03', false);
