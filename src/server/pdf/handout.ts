@@ -12,8 +12,9 @@ const require = createRequire(import.meta.url);
 // TrueType files per handout was half of its rendering time.
 const font = (file: string) =>
   fontkit.create(readFileSync(require.resolve(`dejavu-fonts-ttf/ttf/${file}`))) as unknown as PDFKit.Mixins.PDFFontSource;
-const FONT = font('DejaVuSans.ttf');
-const FONT_BOLD = font('DejaVuSans-Bold.ttf');
+// On the first handout rather than at start-up.
+let fonts: { body: PDFKit.Mixins.PDFFontSource; bold: PDFKit.Mixins.PDFFontSource } | undefined;
+const parsedFonts = () => (fonts ??= { body: font('DejaVuSans.ttf'), bold: font('DejaVuSans-Bold.ttf') });
 
 export interface HandoutItem {
   exercise: Pick<ExerciseContent, 'name' | 'purpose' | 'regions' | 'steps' | 'stopIf' | 'cues'>;
@@ -48,14 +49,15 @@ const rendering = pLimit(2);
 export const renderHandout = (h: Handout): Promise<Buffer> => rendering(() => render(h));
 
 function render(h: Handout): Promise<Buffer> {
+  const { body, bold } = parsedFonts();
   const doc = new PDFDocument({
     size: h.paperSize === 'a4' ? 'A4' : 'LETTER',
     margin: 48,
-    font: FONT as never, // pdfkit would otherwise load Helvetica's metrics for every document
+    font: body as never, // pdfkit would otherwise load Helvetica's metrics for every document
     info: { Title: `Self-care homework for ${h.clientFirstName}`, Author: h.practiceName },
   });
-  doc.registerFont('body', FONT);
-  doc.registerFont('bold', FONT_BOLD);
+  doc.registerFont('body', body);
+  doc.registerFont('bold', bold);
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
