@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { drawingSchema } from './figure/schema.js';
 import { categorySlugs, cautionSlugs, complaintSlugs, lifestyleSlugs, regionSlugs, toolSlugs } from './vocabulary.js';
 
 const sentence = (max: number) => z.string().trim().min(2).max(max);
@@ -42,12 +43,20 @@ export const exerciseContentSchema = z
     cues: z.array(sentence(200)).default([]),
     mistakes: z.array(sentence(200)).default([]),
     stopIf: sentence(200),
+    /** When to get medical help, shown to the client as "Get help if…" (e.g. a hot, swollen calf). */
+    getHelp: sentence(240).optional(),
+    /** Plain words for the client about a caution that warns (not excludes), when the generic line is not enough. */
+    watchFor: z.partialRecord(z.enum(cautionSlugs), sentence(200)).default({}),
+    /** The therapist should teach and watch it in the room before the client does it alone. */
+    teachInRoom: z.boolean().default(false),
     dose: doseSchema,
     difficulty: z.enum(['easy', 'moderate', 'harder']),
     easier: z.array(slug).default([]),
     harder: z.array(slug).default([]),
-    /** Name of a pose drawing in content/poses, when one helps. */
+    /** The pose the drawing starts from: content/poses/<pose>.json. */
     pose: slug.optional(),
+    /** How the drawing departs from the pose: worked side, props, movement (src/shared/figure). */
+    drawing: drawingSchema.optional(),
   })
   .strict();
 

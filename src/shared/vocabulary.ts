@@ -81,6 +81,9 @@ export const TOOLS = {
   chair: 'Chair',
   'floor-space': 'Floor space',
   'hook-massager': 'Hook massager',
+  'heat-pack': 'Heat pack',
+  'cold-pack': 'Cold pack',
+  stair: 'Stair or step',
 } as const;
 
 /** Tools every home is assumed to have unless the intake says otherwise. */
@@ -100,6 +103,12 @@ export const CAUTIONS = {
   'skin-condition': 'Skin condition',
   vertigo: 'Vertigo',
   fibromyalgia: 'Fibromyalgia',
+  'implanted-device': 'Implanted device (pacemaker, port)',
+  'stroke-or-carotid-disease': 'Stroke, mini-stroke or narrowed neck arteries',
+  'lymph-node-removal': 'Lymph nodes removed',
+  postpartum: 'Recently had a baby',
+  'hernia-or-aneurysm': 'Hernia or aortic aneurysm',
+  'numb-feet': 'Numb feet (for example with diabetes)',
 } as const;
 
 export const CATEGORIES = {
