@@ -5,9 +5,9 @@ const times = (n: number) => (n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times
 /** A dose in plain words a client can follow: "Hold 30 seconds, 3 times, on each side". */
 export function describeDose(d: Dose): { what: string; when: string; pressure: string | null } {
   const parts: string[] = [];
-  if (d.holdSeconds) parts.push(`hold ${d.holdSeconds} seconds`);
-  if (d.minutes) parts.push(`${d.minutes} minute${d.minutes === 1 ? '' : 's'}`);
-  if (d.reps) parts.push(`${d.reps} times`);
+  if (d.holdSeconds) parts.push(`hold ${d.holdSeconds} second${d.holdSeconds === 1 ? '' : 's'}`);
+  if (d.minutes) parts.push(d.minutes === 0.5 ? 'half a minute' : `${d.minutes} minute${d.minutes === 1 ? '' : 's'}`);
+  if (d.reps) parts.push(d.reps === 1 ? 'once' : `${d.reps} times`);
   if (d.sets && d.sets > 1) parts.push(`${d.sets} rounds`);
   if (d.perSide) parts.push('on each side');
   const what = parts.join(', ');

@@ -111,6 +111,34 @@ export const CAUTIONS = {
   'numb-feet': 'Numb feet (for example with diabetes)',
 } as const;
 
+/**
+ * What a client with a caution should watch for when it only warns for an item, in plain words
+ * the client reads beside that item. An item's own `watchFor` line replaces the generic one.
+ */
+export const CAUTION_WATCH: Record<keyof typeof CAUTIONS, string> = {
+  pregnancy: 'You are pregnant, so do not lie flat on your back for long. Stop if you feel faint or short of breath.',
+  osteoporosis: 'You have weak bones, so press and bend gently, and never force a stretch or a twist.',
+  'blood-thinners': 'You take blood thinners, so press gently and stop if you see a new bruise.',
+  'clot-history': 'You have had a clot or have varicose veins. Press lightly, and never on a leg that is warm, swollen, red or sore.',
+  'recent-surgery': 'You had an operation not long ago. Stay well away from the scar, and stop if that area hurts.',
+  'acute-injury': 'You hurt yourself recently, so keep away from the sore spot and go gently.',
+  hypermobility: 'Your joints bend more than most, so stop at a mild stretch and never push to the end of a move.',
+  neuropathy: 'You have numbness or tingling, so press gently, as you may not feel when it is too much. Stop if it gets worse.',
+  'high-blood-pressure': 'You have high blood pressure, so keep breathing the whole time and never strain or hold your breath.',
+  'cancer-treatment':
+    'You are being treated for cancer, so press only lightly. Stay off any sore, swollen or treated spot, and ask your care team if you are not sure.',
+  'skin-condition': 'You have a skin problem, so keep off any sore, broken or red skin.',
+  vertigo: 'You get dizzy spells, so move your head slowly, and sit or lie still if the room starts to spin.',
+  fibromyalgia: 'You have fibromyalgia, so start light and short. Do less if you are sore the next day.',
+  'implanted-device': 'You have a device under your skin, like a pacemaker or a port. Never press on it or close to it.',
+  'stroke-or-carotid-disease':
+    'You have had a stroke or have narrow neck arteries. Never press on the front or side of your neck, and stop if you feel dizzy.',
+  'lymph-node-removal': 'You had lymph nodes taken out, so press only lightly near that area, and stop if the arm or leg swells.',
+  postpartum: 'You had a baby not long ago, so go gently. Stop if your belly bulges along the middle or you leak.',
+  'hernia-or-aneurysm': 'You have a hernia or an aneurysm, so do not press on your belly. Never strain or hold your breath.',
+  'numb-feet': 'Your feet feel less than they should, so press gently and check your feet for marks or blisters after.',
+};
+
 export const CATEGORIES = {
   stretch: 'Stretch',
   'self-massage': 'Self-massage',

@@ -52,6 +52,9 @@ export const plainTools: Record<Tool, string> = {
   chair: 'A steady chair',
   'floor-space': 'Space to lie on the floor',
   'hook-massager': 'Hook-shaped massager',
+  'heat-pack': 'Heat pack or hot water bottle',
+  'cold-pack': 'Ice pack or cold pack',
+  stair: 'A stair or step with a rail',
 };
 
 export const plainCautions: Record<Caution, string> = {
@@ -68,6 +71,12 @@ export const plainCautions: Record<Caution, string> = {
   'skin-condition': 'I have a skin problem',
   vertigo: 'I get dizzy spells',
   fibromyalgia: 'I have fibromyalgia',
+  'implanted-device': 'I have a pacemaker, a port or a device under my skin',
+  'stroke-or-carotid-disease': 'I have had a stroke or mini-stroke, or have narrow neck arteries',
+  'lymph-node-removal': 'I have had lymph nodes taken out',
+  postpartum: 'I had a baby in the last few months',
+  'hernia-or-aneurysm': 'I have a hernia or a bulge in a main blood vessel (aneurysm)',
+  'numb-feet': 'My feet are numb, for example from diabetes',
 };
 
 export const plainReferral: Record<(typeof REFERRAL_SOURCES)[number], string> = {
