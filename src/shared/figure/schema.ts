@@ -79,6 +79,8 @@ const leg = z.union([z.tuple([angle, angle]), z.tuple([angle, angle, angle])]);
 
 export const poseSchema = z
   .object({
+    /** The position in words for the alt text: "Lying on your back, knees bent". */
+    describe: z.string().trim().min(3).max(120),
     view: z.enum(VIEWS).default('side'),
     /** Hip to shoulder. */
     torso: angle.default(0),
@@ -93,7 +95,7 @@ export const poseSchema = z
 export type Pose = z.infer<typeof poseSchema>;
 
 /** Angles to change from the named pose for this item or its end position. */
-export const poseAdjustSchema = poseSchema.partial().strict();
+export const poseAdjustSchema = poseSchema.omit({ describe: true }).partial().strict();
 export type PoseAdjust = z.infer<typeof poseAdjustSchema>;
 
 export const PROP_KINDS = [
@@ -157,6 +159,8 @@ export const drawingSchema = z
     end: z.object({ adjust: poseAdjustSchema }).strict().optional(),
     /** A movement shown as an arrow on one panel. */
     arrow: arrowSchema.optional(),
+    /** One sentence that says the position in words, when the one made from the pose and props is not enough. */
+    alt: z.string().trim().min(10).max(200).optional(),
   })
   .strict();
 export type Drawing = z.infer<typeof drawingSchema>;

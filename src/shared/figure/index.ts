@@ -1,0 +1,92 @@
+import { REGIONS, type Region } from '../vocabulary.js';
+import { applyAdjust, buildPanel, type Panel } from './scene.js';
+import { type Drawing, drawingSchema, type Pose, type Prop } from './schema.js';
+import { drawingSvg } from './svg.js';
+
+export type { Drawing, Pose } from './schema.js';
+export { drawingSchema, poseSchema } from './schema.js';
+
+/** What the renderer needs of an item. */
+export interface DrawableItem {
+  slug: string;
+  name: string;
+  regions: Region[];
+  pose?: string;
+  drawing?: Drawing;
+}
+
+export interface RenderedDrawing {
+  svg: string;
+  alt: string;
+  problems: string[];
+  panels: Panel[];
+}
+
+/** Used when an item names no pose (a custom item written from scratch): standing, the area lit. */
+export const STANDING: Pose = { describe: 'Standing tall', view: 'front', torso: 0, arms: {}, legs: {} };
+
+const PROP_WORDS: Record<Prop['kind'], string> = {
+  'tennis-ball': 'a tennis ball',
+  'lacrosse-ball': 'a firm ball',
+  'balls-in-sock': 'two balls in a sock',
+  'peanut-ball': 'a peanut ball',
+  'foam-roller': 'a foam roller',
+  'massage-stick': 'a massage stick',
+  'hook-massager': 'a hook massager',
+  strap: 'a strap or towel',
+  band: 'a band',
+  wall: 'a wall',
+  'door-frame': 'a door frame',
+  chair: 'a chair',
+  stair: 'a step',
+  table: 'a table',
+  mat: 'a mat',
+  pillow: 'a pillow',
+  'heat-pack': 'a heat pack',
+  'cold-pack': 'a cold pack',
+};
+
+const pointWords = (ref: string) => {
+  const m = /^(.*?)(?:-(left|right))?$/.exec(ref) as RegExpExecArray;
+  const words = m[1].replace(/-/g, ' ');
+  return m[2] ? `${m[2]} ${words}` : words;
+};
+
+/** One sentence for screen readers and mail without images. */
+export function drawingAlt(item: DrawableItem, pose: Pose): string {
+  if (item.drawing?.alt) return item.drawing.alt;
+  const props = (item.drawing?.props ?? [])
+    .filter((p) => p.kind !== 'mat')
+    .map((p) => `${PROP_WORDS[p.kind]}${p.at && p.kind !== 'chair' && p.kind !== 'wall' ? ` at the ${pointWords(p.at)}` : ''}`);
+  const withProps = props.length ? `, with ${props.join(' and ')}` : '';
+  const worked = item.regions.map((r) => REGIONS[r].toLowerCase()).join(' and ');
+  const moves = item.drawing?.end ? ' Two pictures show the start and the end.' : '';
+  return `${pose.describe}${withProps}. Works the ${worked}.${moves}`;
+}
+
+/**
+ * Draws an item from its pose and drawing. `poses` are the library's named poses; a problem (an
+ * unknown pose, a joint out of range, a ball that misses the floor) is reported, and the picture is
+ * still drawn so a reviewer can see what is wrong.
+ */
+export function renderDrawing(item: DrawableItem, poses: ReadonlyMap<string, Pose>): RenderedDrawing {
+  const problems: string[] = [];
+  let pose = STANDING;
+  if (item.pose) {
+    const named = poses.get(item.pose);
+    if (named) pose = named;
+    else problems.push(`pose: "${item.pose}" is not in content/poses`);
+  }
+  const drawing = drawingSchema.parse(item.drawing ?? {});
+  const start = applyAdjust(pose, drawing.adjust);
+  const panels = [buildPanel(start, drawing, item.regions)];
+  if (drawing.end) panels.push(buildPanel(applyAdjust(start, drawing.end.adjust), drawing, item.regions));
+  panels.forEach((p, i) => {
+    problems.push(...p.problems.map((msg) => (panels.length > 1 ? `${i === 0 ? 'start' : 'end'}: ${msg}` : msg)));
+  });
+  // In a side view the worked side faces the viewer: a right-side item faces left.
+  const mirror = pose.view === 'side' ? (drawing.side === 'right') !== (drawing.facing === 'left') : drawing.facing === 'left';
+  const alt = drawingAlt(item, pose);
+  const svg = drawingSvg(panels, { id: `fig-${item.slug}`, mirror, title: alt });
+  return { svg, alt, problems, panels };
+}
