@@ -21,6 +21,7 @@ export default defineConfig({
     proxy: {
       '/api': apiServer,
       '/healthz': apiServer,
+      '/drawings': apiServer,
     },
   },
 });

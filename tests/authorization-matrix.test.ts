@@ -53,6 +53,8 @@ PATCH  /api/v1/packs/:id                             401  404  ok   401
 DELETE /api/v1/packs/:id                             401  404  ok   401
 POST   /api/v1/exercises/:id/media                   401  404  ok   401
 GET    /api/v1/media/:id                             401  404  ok   401
+GET    /api/v1/exercises/:id/drawing.svg             401  404  ok   401
+GET    /api/v1/exercises/:id/drawing.png             401  404  ok   401
 DELETE /api/v1/media/:id                             401  404  ok   401
 POST   /api/v1/clients/import/preview                401  ok   ok   401
 POST   /api/v1/clients/import                        401  ok   ok   401

@@ -27,6 +27,7 @@ import { goalsRoutes } from './features/goals/goals.routes.js';
 import { homeworkRoutes } from './features/homework/homework.routes.js';
 import { homeworkMediaRoutes } from './features/homework/homework-media.routes.js';
 import { sendRoutes } from './features/homework/send.routes.js';
+import { drawingRoutes, publicDrawingRoutes } from './features/library/drawings.routes.js';
 import { exercisesRoutes } from './features/library/exercises.routes.js';
 import { builtInLibrary } from './features/library/library.js';
 import { mediaRoutes } from './features/library/media.routes.js';
@@ -83,7 +84,8 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
 
   http.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
-    if (req.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+    // API answers are not kept, unless the route says otherwise (drawings and photos, with their own rules).
+    if (req.url.startsWith('/api/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
   });
 
   // helmet's middleware built once: @fastify/helmet rebuilds it (and re-parses the policy) on every request.
@@ -153,6 +155,7 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
       await api.register(exercisesRoutes(deps));
       await api.register(packsRoutes(deps));
       await api.register(mediaRoutes(deps));
+      await api.register(drawingRoutes(deps));
       await api.register(importRoutes(deps));
       await api.register(clientsRoutes(deps));
       await api.register(sessionsRoutes(deps));
@@ -174,6 +177,8 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
 
   // The client's page (/c/:token) as server-rendered HTML, with its own small files and service worker.
   await http.register(portalPageRoutes(deps));
+  // The built-in items' drawings, public like the library (/drawings/<slug>.svg).
+  await http.register(publicDrawingRoutes());
   // A friend's landing page from a client's share link (/r/:code), rendered the same way.
   await http.register(referralPageRoutes(deps));
   http.get('/healthz', { config: { public: true }, schema: { hide: true } }, async () => {

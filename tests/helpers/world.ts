@@ -77,6 +77,8 @@ export async function buildWorld(http: FastifyInstance, a: Session) {
     '/api/v1/exercises/:id': item.id,
     '/api/v1/exercises/:id/favourite': item.id,
     '/api/v1/exercises/:id/media': item.id,
+    '/api/v1/exercises/:id/drawing.svg': item.id,
+    '/api/v1/exercises/:id/drawing.png': item.id,
     '/api/v1/media/:id': media.json().id,
     '/api/v1/packs/:id': pack.json().id,
   };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { exerciseContentSchema } from '../exercise.js';
-import { patchOf } from './patch.js';
 import { categorySlugs, complaintSlugs, regionSlugs, toolSlugs } from '../vocabulary.js';
+import { patchOf } from './patch.js';
 
 export const MEDIA_LIMITS = {
   image: { maxBytes: 8 * 1024 * 1024, types: ['image/jpeg', 'image/png', 'image/webp'] },
@@ -22,8 +22,26 @@ export const exerciseSchema = exerciseContentSchema.extend({
   basedOn: z.string().nullable(),
   favourite: z.boolean(),
   media: z.array(mediaSchema),
+  /** Where the item's drawing is: a path on this server answering image/svg+xml (a built-in's is public). */
+  drawingUrl: z.string(),
+  /** One sentence saying the position in words. */
+  drawingAlt: z.string(),
+  /** The drawing's own size in CSS pixels, so a screen can keep its space while it loads. */
+  drawingSize: z.object({ width: z.number(), height: z.number() }),
 });
 export type Exercise = z.infer<typeof exerciseSchema>;
+
+export const drawingSvgQuery = z.object({
+  /** The content hash from drawingUrl: a URL with the current one is cached for good. */
+  v: z.string().max(40).optional(),
+});
+export const drawingPngQuery = z.object({
+  width: z.coerce
+    .number({ error: 'Give the width in pixels, like 480' })
+    .int('Give the width as a whole number of pixels')
+    .min(32, 'Give a width of at least 32 pixels')
+    .optional(),
+});
 
 export const exerciseQuery = z.object({
   q: z.string().trim().max(100).optional(),

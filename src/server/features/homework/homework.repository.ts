@@ -5,6 +5,7 @@ import type { HomeworkTable } from '../../db/schema.js';
 import type { Auth } from '../../http/auth.js';
 import { notFound } from '../../http/errors.js';
 import { visibleClients } from '../clients/clients.repository.js';
+import { drawingFields } from '../library/drawing-files.js';
 
 export async function presentHomework(db: Db, rows: HomeworkTable[]): Promise<Homework[]> {
   const ids = rows.map((r) => r.id);
@@ -16,7 +17,7 @@ export async function presentHomework(db: Db, rows: HomeworkTable[]): Promise<Ho
     clientId: r.client_id,
     sessionId: r.session_id,
     exerciseId: r.exercise_id,
-    exercise: JSON.parse(r.exercise),
+    exercise: withDrawing(JSON.parse(r.exercise)),
     dose: JSON.parse(r.dose),
     note: r.note,
     status: r.status,
@@ -29,6 +30,11 @@ export async function presentHomework(db: Db, rows: HomeworkTable[]): Promise<Ho
       .filter((m) => m.homework_id === r.id)
       .map((m) => ({ id: m.id, kind: m.kind, mime: m.mime, url: `/api/v1/homework-media/${m.id}` })),
   }));
+}
+
+/** The snapshot's drawing as it draws today: snapshots from before drawings had none, and the hash moves with the renderer. */
+function withDrawing(snapshot: Homework['exercise']): Homework['exercise'] {
+  return { ...snapshot, ...drawingFields(snapshot) };
 }
 
 const activeOfClient = prepared((db, param: (name: 'clientId') => never) =>

@@ -1,6 +1,7 @@
 import type { Exercise } from '../../../shared/api/exercises.js';
 import { type ExerciseContent, exerciseContentSchema } from '../../../shared/exercise.js';
 import type { Db } from '../../db/index.js';
+import { drawingFields } from './drawing-files.js';
 import { builtInLibrary } from './library.js';
 
 let views: Map<string, { plain: Exercise; favourite: Exercise }> | undefined;
@@ -12,7 +13,8 @@ let views: Map<string, { plain: Exercise; favourite: Exercise }> | undefined;
 function builtInViews() {
   views ??= new Map(
     [...builtInLibrary().values()].map((item) => {
-      const plain: Exercise = { ...item, id: item.slug, source: 'builtin', basedOn: null, favourite: false, media: [] };
+      const base = { ...item, id: item.slug, source: 'builtin' as const };
+      const plain: Exercise = { ...base, basedOn: null, favourite: false, media: [], ...drawingFields(base) };
       return [item.slug, { plain: deepFreeze(plain), favourite: deepFreeze({ ...plain, favourite: true }) }];
     }),
   );
@@ -49,6 +51,7 @@ export async function practiceCatalogue(db: Db, practiceId: string): Promise<Exe
       basedOn: row.based_on,
       favourite: favourite.has(row.id),
       media: mediaOf(row.id),
+      ...drawingFields({ ...content, id: row.id, source: 'custom' }),
     });
   }
   return items;
@@ -89,12 +92,14 @@ export async function findExercise(db: Db, practiceId: string, id: string): Prom
       .orderBy('created_at')
       .execute(),
   ]);
+  const content = exerciseContentSchema.parse(JSON.parse(row.content));
   return {
-    ...exerciseContentSchema.parse(JSON.parse(row.content)),
+    ...content,
     id: row.id,
     source: 'custom',
     basedOn: row.based_on,
     favourite: Boolean(fav),
     media: media.map((m) => ({ id: m.id, kind: m.kind, mime: m.mime, bytes: m.bytes, url: `/api/v1/media/${m.id}` })),
+    ...drawingFields({ ...content, id: row.id, source: 'custom' }),
   };
 }

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { customExerciseBody, customExercisePatch, exerciseQuery, exerciseSchema } from '../../../shared/api/exercises.js';
 import { errorSchema, okSchema } from '../../../shared/api/common.js';
+import { customExerciseBody, customExercisePatch, exerciseQuery, exerciseSchema } from '../../../shared/api/exercises.js';
 import { type ExerciseContent, exerciseContentSchema } from '../../../shared/exercise.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import type { Db } from '../../db/index.js';
@@ -10,7 +10,7 @@ import type { AppDeps } from '../../deps.js';
 import { authOf } from '../../http/auth.js';
 import { AppError, conflict, invalid, notFound } from '../../http/errors.js';
 import { findExercise, practiceCatalogue } from './catalogue.js';
-import { matchesQuery } from './library.js';
+import { knownPoses, matchesQuery } from './library.js';
 import { packExerciseIds } from './packs.routes.js';
 
 export const exerciseParams = z.object({ id: z.string().min(1).max(80) });
@@ -48,14 +48,15 @@ async function forgetItem(trx: Db, practiceId: string, ids: string[]) {
 }
 
 export function exercisesRoutes({ db, clock, storage }: AppDeps): FastifyPluginAsyncZod {
-  /** Every easier/harder link must name an item this practice can see. */
-  async function checkLinks(practiceId: string, item: Pick<ExerciseContent, 'easier' | 'harder'>) {
+  /** Every easier/harder link must name an item this practice can see, and a pose one the library draws. */
+  async function checkLinks(practiceId: string, item: Pick<ExerciseContent, 'easier' | 'harder' | 'pose'>) {
     const known = new Set((await practiceCatalogue(db, practiceId)).flatMap((e) => [e.id, e.slug]));
     const fields: Record<string, string> = {};
     for (const key of ['easier', 'harder'] as const) {
       const unknown = item[key].filter((s) => !known.has(s));
       if (unknown.length) fields[key] = `No item called ${unknown.join(', ')} in your library`;
     }
+    if (item.pose && !knownPoses().has(item.pose)) fields.pose = `No pose called ${item.pose}. Choose a drawing from the library.`;
     if (Object.keys(fields).length) throw invalid(fields);
   }
 
