@@ -148,7 +148,7 @@ export function jointProblems(sk: Skeleton): string[] {
     }
     if (shin && foot) {
       const ankle = norm(segAngle(shin) - segAngle(foot));
-      if (ankle < 40 || ankle > 150) problems.push(`legs.${side}: the foot is at ${Math.round(ankle)}° to the shin (45° to 145°)`);
+      if (ankle < -5 || ankle > 150) problems.push(`legs.${side}: the foot is at ${Math.round(ankle)}° to the shin (0°, pointed, to 145°)`);
     }
     if (upper && fore) {
       const elbow = norm(segAngle(upper) - segAngle(fore));
