@@ -1,8 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type ExerciseContent, exerciseContentSchema } from '../../../shared/exercise.js';
-import { complaintSlugs, regionSlugs } from '../../../shared/vocabulary.js';
-import { clientSentences, MAX_READING_GRADE, readingGrade } from './readability.js';
+import { CAUTION_WATCH } from '../../../shared/vocabulary.js';
+import { checkItemSafety } from './item-rules.js';
+import { coverageProblems } from './library-counts.js';
+import { clientSentences, MAX_READING_GRADE, readingGrade, sentencesOf } from './readability.js';
 
 export const CONTENT_DIR = new URL('../../../../content/exercises/', import.meta.url);
 
@@ -25,7 +27,7 @@ export function readLibraryFiles(dir: URL = CONTENT_DIR) {
   return { items, problems };
 }
 
-/** Everything the library's reviewers check, as a list of readable problems. */
+/** Everything the library's reviewers check, as a list of readable problems naming the item and the field. */
 export function checkLibrary(items: ExerciseContent[]): string[] {
   const problems: string[] = [];
   const slugs = new Set<string>();
@@ -40,21 +42,18 @@ export function checkLibrary(items: ExerciseContent[]): string[] {
     for (const link of [...item.easier, ...item.harder]) {
       if (!slugs.has(link)) problems.push(`${item.slug}: variation "${link}" does not exist`);
     }
-    if (item.category === 'self-massage' && item.dose.pressure === undefined) {
-      problems.push(`${item.slug}: self-massage needs a pressure in its dose`);
-    }
+    problems.push(...checkItemSafety(item));
     for (const { where, text } of clientSentences(item)) {
       const grade = readingGrade(text);
       if (grade > MAX_READING_GRADE) problems.push(`${item.slug}: ${where} reads at grade ${grade.toFixed(1)}: "${text}"`);
     }
   }
-  for (const region of regionSlugs) {
-    const n = items.filter((i) => i.regions.includes(region)).length;
-    if (n < 2) problems.push(`region ${region}: served by ${n} item(s), needs 2`);
+  for (const [caution, text] of Object.entries(CAUTION_WATCH)) {
+    for (const s of sentencesOf(text)) {
+      const grade = readingGrade(s);
+      if (grade > MAX_READING_GRADE) problems.push(`CAUTION_WATCH.${caution} reads at grade ${grade.toFixed(1)}: "${s}"`);
+    }
   }
-  for (const complaint of complaintSlugs) {
-    const n = items.filter((i) => i.complaints.includes(complaint)).length;
-    if (n < 2) problems.push(`complaint ${complaint}: served by ${n} item(s), needs 2`);
-  }
+  problems.push(...coverageProblems(items));
   return problems;
 }

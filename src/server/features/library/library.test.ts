@@ -61,7 +61,7 @@ describeEachDatabase('the library API', (database) => {
     const item = await get('/api/v1/exercises/calf-foam-roll');
     expect(item.json()).toMatchObject({
       id: 'calf-foam-roll',
-      tools: [['foam-roller']],
+      tools: [['foam-roller'], ['floor-space']],
       excludedBy: expect.arrayContaining(['clot-history']),
     });
     expect((await get('/api/v1/exercises/no-such-item')).statusCode).toBe(404);

@@ -1,5 +1,7 @@
 import { fleschKincaid } from 'flesch-kincaid';
 import { syllable } from 'syllable';
+import { describeDose } from '../../../shared/dose.js';
+import type { Dose } from '../../../shared/exercise.js';
 
 /** Flesch–Kincaid grade of one piece of client-facing text. */
 export function readingGrade(text: string): number {
@@ -18,20 +20,29 @@ export function sentencesOf(text: string): string[] {
     .filter((s) => /[a-z]/i.test(s));
 }
 
-/** Every sentence a client reads in an item, labelled with where it came from. */
+/** Every sentence a client reads in an item, labelled with where it came from: its name and dose included. */
 export function clientSentences(item: {
+  name?: string;
   purpose: string;
   steps: string[];
   cues: string[];
   mistakes: string[];
   stopIf: string;
+  getHelp?: string;
+  watchFor?: Partial<Record<string, string>>;
+  dose?: Dose;
 }): { where: string; text: string }[] {
+  const dose = item.dose ? describeDose(item.dose) : undefined;
   const fields = [
+    ...(item.name ? [{ where: 'name', text: item.name }] : []),
     { where: 'purpose', text: item.purpose },
     ...item.steps.map((text, i) => ({ where: `steps[${i}]`, text })),
     ...item.cues.map((text, i) => ({ where: `cues[${i}]`, text })),
     ...item.mistakes.map((text, i) => ({ where: `mistakes[${i}]`, text })),
     { where: 'stopIf', text: item.stopIf },
+    ...(item.getHelp ? [{ where: 'getHelp', text: item.getHelp }] : []),
+    ...Object.entries(item.watchFor ?? {}).map(([caution, text]) => ({ where: `watchFor.${caution}`, text: text ?? '' })),
+    ...(dose ? [dose.what, dose.when, dose.pressure].filter((t): t is string => !!t).map((text) => ({ where: 'dose', text })) : []),
   ];
   return fields.flatMap(({ where, text }) => sentencesOf(text).map((s) => ({ where, text: s })));
 }
