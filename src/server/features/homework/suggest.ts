@@ -46,12 +46,18 @@ export const WEIGHTS = {
   focusComplaint: 30,
   intakeComplaint: 20,
   mainComplaint: 5,
+  /** The item works the muscle usually behind the complaint (KEY_MUSCLES): the classic for it leads its look-alikes. */
+  keyMuscle: 4,
   moreTimeArea: 25,
   workedArea: 4,
   findingMuscle: 45,
   findingRegion: 10,
   lifestyle: 8,
-  hasTool: 6,
+  /**
+   * A ball or roller does the work of a release (it presses where hands cannot); for a stretch
+   * or a drill it is only a prop, so owning one is a reason shown but no points.
+   */
+  hasTool: { stretch: 0, 'self-massage': 6, mobility: 0, strengthening: 0, breathing: 0, posture: 0 },
   missingTool: -40,
   cautionWarns: -4,
   favourite: 5,
@@ -60,8 +66,30 @@ export const WEIGHTS = {
   /** Stretching and self-massage carry the work of the table home; they lead on a tie. */
   category: { stretch: 3, 'self-massage': 3, mobility: 1, strengthening: 0, breathing: 0, posture: 0 },
   alreadyActive: -100,
+  /** Second place only: an item that adds nothing to what the first covers. */
   sameGround: -30,
+  /** Second place only: the same kind of work on the same spot as the first (two glute ball releases). */
+  sameKindSameSpot: -30,
 } as const;
+
+/** The muscle a therapist thinks of first for a complaint, where one stands out (not a diagnosis). */
+export const KEY_MUSCLES: Partial<Record<Complaint, string>> = {
+  headaches: 'sub-occipitals',
+  'neck-pain': 'levator scapulae',
+  'jaw-tension': 'masseter',
+  'shoulder-tension': 'upper trapezius',
+  'rounded-shoulders': 'pectoralis minor',
+  'upper-back-pain': 'rhomboids',
+  'low-back-pain': 'quadratus lumborum',
+  'hip-tightness': 'psoas',
+  'piriformis-sciatic': 'piriformis',
+  'tight-hamstrings': 'hamstrings',
+  'knee-pain': 'quadriceps',
+  'tight-calves': 'soleus',
+  'shin-pain': 'tibialis anterior',
+  'foot-pain': 'plantar fascia',
+  'forearm-wrist-strain': 'wrist extensors',
+};
 
 const lower = (s: string) =>
   s
@@ -101,6 +129,12 @@ function scoreItem(item: SuggestItem, input: SuggestInput, have: Set<Tool>, next
       relevance += w;
       reasons.push(label(COMPLAINTS[c]));
       covers.push(`complaint:${c}`);
+      const key = KEY_MUSCLES[c];
+      if (key && item.muscles.some((m) => sameMuscle(key, m))) {
+        score += WEIGHTS.keyMuscle;
+        relevance += WEIGHTS.keyMuscle;
+        reasons.push(`works the ${key}`);
+      }
     }
   }
   const moreTime = new Set(session.areasNeedingMoreTime.map((a) => a.region));
@@ -111,7 +145,7 @@ function scoreItem(item: SuggestItem, input: SuggestInput, have: Set<Tool>, next
     covers.push(`region:${r}`);
   }
   const worked = new Set(session.areasWorked.map((a) => a.region));
-  for (const r of item.regions.filter((r) => worked.has(r) && !moreTime.has(r))) score += WEIGHTS.workedArea;
+  score += WEIGHTS.workedArea * item.regions.filter((r) => worked.has(r) && !moreTime.has(r)).length;
 
   for (const f of session.findings) {
     const muscle = f.muscle ? item.muscles.find((m) => sameMuscle(f.muscle!, m)) : undefined;
@@ -149,7 +183,7 @@ function scoreItem(item: SuggestItem, input: SuggestInput, have: Set<Tool>, next
       score += WEIGHTS.missingTool;
       warnings.push(`Needs ${need.map((t) => label(TOOLS[t])).join(' or ')}`);
     } else if (intake.tools.includes(owned)) {
-      score += WEIGHTS.hasTool;
+      score += WEIGHTS.hasTool[item.category];
       reasons.push(`has a ${label(TOOLS[owned])}`);
     }
   }
@@ -189,7 +223,13 @@ function nextStepsFrom(input: SuggestInput): Map<string, string> {
   return steps;
 }
 
-const byScore = (a: Suggestion, b: Suggestion) => b.score - a.score || (a.item.slug < b.item.slug ? -1 : a.item.slug > b.item.slug ? 1 : 0);
+/** Tools the item needs that are not in every home (a ball, a roller), counted once per need. */
+const boughtTools = (item: SuggestItem) =>
+  item.tools.filter((need) => !need.some((t) => (ASSUMED_TOOLS as readonly Tool[]).includes(t))).length;
+
+/** On a tie, the item that needs less from the client's cupboard leads, then the slug. */
+const byScore = (a: Suggestion, b: Suggestion) =>
+  b.score - a.score || boughtTools(a.item) - boughtTools(b.item) || (a.item.slug < b.item.slug ? -1 : a.item.slug > b.item.slug ? 1 : 0);
 
 /** Ranks items for a session; excluded items are listed apart with the reason. */
 export function suggestForSession(input: SuggestInput): { suggestions: Suggestion[]; excluded: { item: SuggestItem; reason: string }[] } {
@@ -209,18 +249,30 @@ export function suggestForSession(input: SuggestInput): { suggestions: Suggestio
   };
 }
 
+/** The same kind of work on the same spot: one category, and either item's main region is among the other's. */
+export function sameKindSameSpot(a: SuggestItem, b: SuggestItem) {
+  return a.category === b.category && (a.regions.includes(b.regions[0]) || b.regions.includes(a.regions[0]));
+}
+
 /**
- * Picks the second item so the top two suit each other: when the client brings more than one
- * thing, an item covering only what the first already covers gives way to one that adds something.
+ * Picks the second item so the top two suit each other. It gives way when it covers only what
+ * the first covers (while the client brings more), or when it is the same kind of work on the
+ * same spot (two glute releases) — so a tool the client owns cannot take both places from a
+ * stretch or a release of a related muscle. Scores stay each item's own; the lifted item says why.
  */
 function pairWell(ranked: Suggestion[]): Suggestion[] {
   if (ranked.length < 3) return ranked;
   const [first, ...rest] = ranked;
-  const allCovers = new Set(ranked.flatMap((s) => s.covers));
   const firstCovers = new Set(first.covers);
-  if (allCovers.size <= firstCovers.size) return ranked;
-  const adjusted = rest.map((s) => ({ s, pairScore: s.score + (s.covers.every((c) => firstCovers.has(c)) ? WEIGHTS.sameGround : 0) }));
+  const bringsMore = new Set(ranked.flatMap((s) => s.covers)).size > firstCovers.size;
+  const pairScore = (s: Suggestion) =>
+    s.score +
+    (bringsMore && s.covers.every((c) => firstCovers.has(c)) ? WEIGHTS.sameGround : 0) +
+    (sameKindSameSpot(s.item, first.item) ? WEIGHTS.sameKindSameSpot : 0);
+  const adjusted = rest.map((s) => ({ s, pairScore: pairScore(s) }));
   adjusted.sort((a, b) => b.pairScore - a.pairScore || byScore(a.s, b.s));
   const second = adjusted[0].s;
-  return [first, second, ...rest.filter((s) => s !== second)];
+  if (second === rest[0]) return ranked;
+  const lifted = { ...second, reasons: [...second.reasons, `pairs with ${label(first.item.name)}`] };
+  return [first, lifted, ...rest.filter((s) => s !== second)];
 }
