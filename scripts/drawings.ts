@@ -55,10 +55,11 @@ function contactSheet(cols: number, cw = 300, ch = 220): string {
 }
 
 if (only) {
-  mkdirSync('/tmp/drawings', { recursive: true });
-  for (const d of drawn) writeFileSync(`/tmp/drawings/${d.slug}.png`, png(d.svg, 640));
-  writeFileSync('/tmp/drawings/sheet.png', png(contactSheet(Math.min(4, drawn.length), 400, 300), Math.min(4, drawn.length) * 400));
-  console.log(`wrote /tmp/drawings/<slug>.png and all of them in /tmp/drawings/sheet.png`);
+  const out = process.env.DRAWINGS_OUT ?? '/tmp/drawings';
+  mkdirSync(out, { recursive: true });
+  for (const d of drawn) writeFileSync(`${out}/${d.slug}.png`, png(d.svg, 640));
+  writeFileSync(`${out}/sheet.png`, png(contactSheet(Math.min(4, drawn.length), 400, 300), Math.min(4, drawn.length) * 400));
+  console.log(`wrote ${out}/<slug>.png and all of them in ${out}/sheet.png`);
 } else {
   writeFileSync('docs/drawings.png', png(contactSheet(8), 8 * 300));
   console.log(`wrote docs/drawings.png: ${drawn.length} drawings`);

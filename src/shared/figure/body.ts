@@ -19,6 +19,7 @@ export const angleOf = (d: Vec): number => (Math.atan2(d.x, -d.y) * 180) / Math.
 
 export const LENGTH = {
   torso: 288, // hip joint to shoulder line (0.818 - 0.530)
+  waist: 120, // hip joint to the waist, where the spine bends
   neck: 52, // shoulder line to chin
   head: 130, // chin to the top of the head
   upperArm: 186,
@@ -33,8 +34,10 @@ export const LENGTH = {
 
 /** Radii at the start and the end of each segment (side view, front view where it differs). */
 export const RADIUS = {
-  torso: [62, 64],
-  torsoFront: [96, 118], // half the hip width, half the shoulder width less the arms
+  torso: [62, 56], // pelvis to waist
+  chest: [56, 64], // waist to shoulders
+  torsoFront: [96, 84], // half the hip width, the waist
+  chestFront: [84, 118], // the waist, half the shoulder width less the arms
   neck: [26, 24],
   head: [52, 66], // half the depth (side) and half the height of the head
   upperArm: [30, 24],
@@ -47,7 +50,7 @@ export const RADIUS = {
 
 export type Side = 'left' | 'right';
 export type View = 'side' | 'front' | 'back' | 'above';
-export type SegmentName = 'torso' | 'neck' | 'head' | 'upperArm' | 'forearm' | 'hand' | 'thigh' | 'shin' | 'foot';
+export type SegmentName = 'torso' | 'chest' | 'neck' | 'head' | 'upperArm' | 'forearm' | 'hand' | 'thigh' | 'shin' | 'foot';
 
 export interface Segment {
   name: SegmentName;
@@ -85,7 +88,7 @@ const HIP_HALF = 52;
 /** Perpendicular to a segment, toward its front: the face side of the trunk, the shin side of a leg. */
 export function frontNormal(seg: Pick<Segment, 'name' | 'a' | 'b'>): Vec {
   const d = unit(sub(seg.b, seg.a));
-  const trunk = seg.name === 'torso' || seg.name === 'neck' || seg.name === 'head';
+  const trunk = seg.name === 'torso' || seg.name === 'chest' || seg.name === 'neck' || seg.name === 'head';
   return trunk ? v(-d.y, d.x) : v(d.y, -d.x);
 }
 
@@ -102,26 +105,33 @@ export function buildSkeleton(pose: Pose, near: Side): Skeleton {
   const view = pose.view;
   const lateral = view === 'side' ? 0 : 1;
   const torsoDir = dir(pose.torso);
+  const chestAngle = pose.chest ?? pose.torso;
+  const chestDir = dir(chestAngle);
   // In a front view the figure's right side is on the viewer's left; in a back view on the right.
-  const across = view === 'back' ? dir(pose.torso + 90) : dir(pose.torso - 90);
+  const acrossAt = (deg: number) => (view === 'back' ? dir(deg + 90) : dir(deg - 90));
+  const across = acrossAt(chestAngle);
   const hip = v(0, 0);
-  const shoulder = add(hip, scale(torsoDir, LENGTH.torso));
+  const waist = add(hip, scale(torsoDir, LENGTH.waist));
+  const shoulder = add(waist, scale(chestDir, LENGTH.torso - LENGTH.waist));
   const sideSign = (s: Side) => (s === 'right' ? 1 : -1) * lateral;
   const shoulderOf = {
     left: add(shoulder, scale(across, sideSign('left') * SHOULDER_HALF)),
     right: add(shoulder, scale(across, sideSign('right') * SHOULDER_HALF)),
   };
+  const hipAcross = acrossAt(pose.torso);
   const hipOf = {
-    left: add(hip, scale(across, sideSign('left') * HIP_HALF)),
-    right: add(hip, scale(across, sideSign('right') * HIP_HALF)),
+    left: add(hip, scale(hipAcross, sideSign('left') * HIP_HALF)),
+    right: add(hip, scale(hipAcross, sideSign('right') * HIP_HALF)),
   };
   const front = view !== 'side';
   const segments: Segment[] = [];
   const [tr0, tr1] = front ? RADIUS.torsoFront : RADIUS.torso;
+  const [ch0, ch1] = front ? RADIUS.chestFront : RADIUS.chest;
   // The trunk's rounded top ends a little above the shoulder joints, not a whole radius above.
-  const torsoTop = front ? shoulder : add(hip, scale(torsoDir, LENGTH.torso - 40));
-  segments.push({ name: 'torso', a: hip, b: torsoTop, ra: tr0, rb: tr1, far: false });
-  const neckDir = dir(pose.neck ?? pose.torso);
+  const chestTop = front ? shoulder : add(shoulder, scale(chestDir, -40));
+  segments.push({ name: 'torso', a: hip, b: waist, ra: tr0, rb: tr1, far: false });
+  segments.push({ name: 'chest', a: waist, b: chestTop, ra: ch0, rb: ch1, far: false });
+  const neckDir = dir(pose.neck ?? chestAngle);
   const neckTop = add(shoulder, scale(neckDir, LENGTH.neck));
   segments.push({ name: 'neck', a: shoulder, b: neckTop, ra: RADIUS.neck[0], rb: RADIUS.neck[1], far: false });
   const headEnd = add(neckTop, scale(neckDir, LENGTH.head));
@@ -212,17 +222,17 @@ export const POINTS: Record<BodyPointName, PointSpec> = {
   'neck-back': { seg: 'neck', t: 0.5, face: 'back' },
   'neck-front': { seg: 'neck', t: 0.5, face: 'front' },
   'neck-side': { seg: 'neck', t: 0.5, face: 'outer' },
-  'shoulder-top': { seg: 'torso', t: 1, face: 'tip', depth: 0.9 },
-  'shoulder-front': { seg: 'torso', t: 0.88, face: 'front' },
-  'shoulder-back': { seg: 'torso', t: 0.88, face: 'back' },
-  'shoulder-blade': { seg: 'torso', t: 0.8, face: 'back' },
-  'upper-back': { seg: 'torso', t: 0.74, face: 'back' },
-  'mid-back': { seg: 'torso', t: 0.5, face: 'back' },
-  'low-back': { seg: 'torso', t: 0.24, face: 'back' },
-  chest: { seg: 'torso', t: 0.76, face: 'front' },
-  belly: { seg: 'torso', t: 0.3, face: 'front' },
-  'hip-front': { seg: 'torso', t: 0.08, face: 'front' },
-  glute: { seg: 'torso', t: -0.06, face: 'back' },
+  'shoulder-top': { seg: 'chest', t: 1, face: 'tip', depth: 0.9 },
+  'shoulder-front': { seg: 'chest', t: 0.77, face: 'front' },
+  'shoulder-back': { seg: 'chest', t: 0.77, face: 'back' },
+  'shoulder-blade': { seg: 'chest', t: 0.61, face: 'back' },
+  'upper-back': { seg: 'chest', t: 0.5, face: 'back' },
+  'mid-back': { seg: 'chest', t: 0.1, face: 'back' },
+  'low-back': { seg: 'torso', t: 0.5, face: 'back' },
+  chest: { seg: 'chest', t: 0.53, face: 'front' },
+  belly: { seg: 'torso', t: 0.62, face: 'front' },
+  'hip-front': { seg: 'torso', t: 0.17, face: 'front' },
+  glute: { seg: 'torso', t: -0.12, face: 'back' },
   'sit-bones': { seg: 'torso', t: 0, face: 'base' },
   'hip-side': { seg: 'torso', t: 0, face: 'outer' },
   'upper-arm': { seg: 'upperArm', t: 0.5, face: 'outer' },
@@ -300,7 +310,8 @@ export function bodyPoint(sk: Skeleton, ref: string): BodyPoint | undefined {
   }
   const isEnd = spec.face === 'tip' || spec.face === 'base';
   const rr = isEnd ? (spec.face === 'tip' ? seg.rb : seg.ra) : r;
-  const lateralOffset = !sideView && m[2] && (spec.seg === 'torso' || spec.seg === 'head' || spec.seg === 'neck') ? 0.45 : 0;
+  const lateralOffset =
+    !sideView && m[2] && (spec.seg === 'torso' || spec.seg === 'chest' || spec.seg === 'head' || spec.seg === 'neck') ? 0.45 : 0;
   const offset = lateralOffset ? scale(front, (side === 'right' ? -1 : 1) * (sk.view === 'back' ? -1 : 1) * rr * lateralOffset) : v(0, 0);
   return { p: add(add(centre, scale(n, rr)), offset), n };
 }

@@ -136,8 +136,11 @@ export function jointProblems(sk: Skeleton): string[] {
   if (sk.view !== 'side') return problems;
   const find = (name: Segment['name'], side?: Side) => sk.segments.find((s) => s.name === name && s.side === side);
   const torso = segAngle(find('torso') as Segment);
+  const chest = segAngle(find('chest') as Segment);
   const neck = segAngle(find('neck') as Segment);
-  if (Math.abs(norm(neck - torso)) > 75) problems.push(`neck: bent ${Math.round(norm(neck - torso))}° from the trunk (at most 75°)`);
+  if (Math.abs(norm(chest - torso)) > 60)
+    problems.push(`chest: the spine bends ${Math.round(norm(chest - torso))}° at the waist (at most 60°)`);
+  if (Math.abs(norm(neck - chest)) > 75) problems.push(`neck: bent ${Math.round(norm(neck - chest))}° from the trunk (at most 75°)`);
   for (const side of ['left', 'right'] as const) {
     const [thigh, shin, foot, upper, fore] = (['thigh', 'shin', 'foot', 'upperArm', 'forearm'] as const).map((n) => find(n, side));
     if (thigh && shin) {
@@ -153,7 +156,7 @@ export function jointProblems(sk: Skeleton): string[] {
     if (upper && fore) {
       const elbow = norm(segAngle(upper) - segAngle(fore));
       if (elbow < -8 || elbow > 155) problems.push(`arms.${side}: the elbow bends ${Math.round(elbow)}° (0° to 150°, and only forward)`);
-      const shoulder = norm(segAngle(upper) - torso);
+      const shoulder = norm(segAngle(upper) - chest);
       if (shoulder > -120 && shoulder < -15)
         problems.push(`arms.${side}: the upper arm points ${Math.round(-shoulder)}° behind the trunk's line overhead`);
     }

@@ -82,8 +82,10 @@ export const poseSchema = z
     /** The position in words for the alt text: "Lying on your back, knees bent". */
     describe: z.string().trim().min(3).max(120),
     view: z.enum(VIEWS).default('side'),
-    /** Hip to shoulder. */
+    /** Hip to waist (the pelvis and low back). */
     torso: angle.default(0),
+    /** Waist to shoulders, when the spine bends (arching, rounding, side-bending); defaults to the torso's. */
+    chest: angle.optional(),
     /** Shoulders to the top of the head. */
     neck: angle.optional(),
     /** Upper arm, forearm, then the hand (defaults to the forearm's line). */

@@ -39,22 +39,28 @@ const REGION_BANDS: Record<Region, Band[]> = {
   'neck-front': [{ seg: 'neck', t0: -0.2, t1: 1.2, face: 'front' }],
   'neck-side': [{ seg: 'neck', t0: -0.2, t1: 1.2, face: 'all' }],
   'upper-traps': [
-    { seg: 'torso', t0: 0.9, t1: 1.4, face: 'back' },
+    { seg: 'chest', t0: 0.8, t1: 1.5, face: 'back' },
     { seg: 'neck', t0: -0.3, t1: 0.4, face: 'back' },
   ],
   'shoulder-front': [
-    { seg: 'torso', t0: 0.82, t1: 1.3, face: 'front' },
+    { seg: 'chest', t0: 0.65, t1: 1.5, face: 'front' },
     { seg: 'upperArm', t0: -0.2, t1: 0.3, face: 'all', limb: true },
   ],
   'shoulder-back': [
-    { seg: 'torso', t0: 0.8, t1: 1.3, face: 'back' },
+    { seg: 'chest', t0: 0.6, t1: 1.5, face: 'back' },
     { seg: 'upperArm', t0: -0.2, t1: 0.3, face: 'all', limb: true },
   ],
-  chest: [{ seg: 'torso', t0: 0.66, t1: 1.0, face: 'front' }],
-  'upper-back': [{ seg: 'torso', t0: 0.66, t1: 1.05, face: 'back' }],
-  'mid-back': [{ seg: 'torso', t0: 0.4, t1: 0.68, face: 'back' }],
-  'low-back': [{ seg: 'torso', t0: 0.1, t1: 0.42, face: 'back' }],
-  abdomen: [{ seg: 'torso', t0: 0.12, t1: 0.55, face: 'front' }],
+  chest: [{ seg: 'chest', t0: 0.34, t1: 1.0, face: 'front' }],
+  'upper-back': [{ seg: 'chest', t0: 0.34, t1: 1.1, face: 'back' }],
+  'mid-back': [
+    { seg: 'torso', t0: 0.82, t1: 1.6, face: 'back' },
+    { seg: 'chest', t0: -0.3, t1: 0.38, face: 'back' },
+  ],
+  'low-back': [{ seg: 'torso', t0: 0.2, t1: 0.87, face: 'back' }],
+  abdomen: [
+    { seg: 'torso', t0: 0.25, t1: 1.5, face: 'front' },
+    { seg: 'chest', t0: -0.3, t1: 0.12, face: 'front' },
+  ],
   'upper-arm': [{ seg: 'upperArm', t0: 0.05, t1: 0.95, face: 'all', limb: true }],
   forearm: [{ seg: 'forearm', t0: 0.05, t1: 0.95, face: 'all', limb: true }],
   'hand-wrist': [
@@ -62,12 +68,12 @@ const REGION_BANDS: Record<Region, Band[]> = {
     { seg: 'forearm', t0: 0.85, t1: 1.1, face: 'all', limb: true },
   ],
   'hip-front': [
-    { seg: 'torso', t0: -0.1, t1: 0.14, face: 'front' },
+    { seg: 'torso', t0: -0.2, t1: 0.29, face: 'front' },
     { seg: 'thigh', t0: -0.1, t1: 0.22, face: 'front', limb: true },
   ],
-  glutes: [{ seg: 'torso', t0: -0.45, t1: 0.1, face: 'back' }],
+  glutes: [{ seg: 'torso', t0: -0.93, t1: 0.2, face: 'back' }],
   'hip-side': [
-    { seg: 'torso', t0: -0.25, t1: 0.12, face: 'all' },
+    { seg: 'torso', t0: -0.5, t1: 0.25, face: 'all' },
     { seg: 'thigh', t0: -0.1, t1: 0.2, face: 'all', limb: true },
   ],
   'thigh-front': [{ seg: 'thigh', t0: 0.1, t1: 0.92, face: 'front', limb: true }],
@@ -106,9 +112,9 @@ function frontTorsoPath(s: Segment): string {
   const n = { x: d.y, y: -d.x };
   const at = (base: Vec, across: number, along: number) => add(add(base, scale(n, across)), scale(d, along));
   const [a, b] = [s.a, s.b];
-  return `M${pt(at(a, s.ra, -20))}L${pt(at(b, s.rb, -50))}Q${pt(at(b, s.rb, 18))} ${pt(at(b, s.rb - 40, 22))}L${pt(
+  return `M${pt(at(a, s.ra, 0))}L${pt(at(b, s.rb, -50))}Q${pt(at(b, s.rb, 18))} ${pt(at(b, s.rb - 40, 22))}L${pt(
     at(b, -s.rb + 40, 22),
-  )}Q${pt(at(b, -s.rb, 18))} ${pt(at(b, -s.rb, -50))}L${pt(at(a, -s.ra, -20))}Q${pt(at(a, 0, -130))} ${pt(at(a, s.ra, -20))}Z`;
+  )}Q${pt(at(b, -s.rb, 18))} ${pt(at(b, -s.rb, -50))}L${pt(at(a, -s.ra, 0))}Q${pt(at(a, 0, -30))} ${pt(at(a, s.ra, 0))}Z`;
 }
 
 function headPath(s: Segment): string {
@@ -124,7 +130,7 @@ function headPath(s: Segment): string {
 
 function shapePath(s: Segment, view: Panel['sk']['view']): string {
   if (s.name === 'head') return headPath(s);
-  if (s.name === 'torso' && view !== 'side') return frontTorsoPath(s);
+  if (s.name === 'chest' && view !== 'side') return frontTorsoPath(s);
   return capsulePath(s);
 }
 
@@ -139,7 +145,19 @@ function bandPolygon(s: Segment, band: Band, view: Panel['sk']['view']): string 
   return `M${pts.map(pt).join('L')}Z`;
 }
 
-function segmentSvg(s: Segment, panel: Panel, id: string): string {
+/**
+ * The trunk's two parts as one shape: both outlines at double width, then both fills over them, so
+ * the seam at the waist disappears and only the outer half of the outline shows.
+ */
+function trunkSvg(parts: Segment[], panel: Panel, id: string): string {
+  const paths = parts.map((s) => shapePath(s, panel.sk.view));
+  const outline = paths.map(
+    (d) => `<path d="${d}" fill="none" stroke="${COLOURS.outline}" stroke-width="${STROKE * 2}" stroke-linejoin="round"/>`,
+  );
+  return outline.join('') + parts.map((s, i) => segmentSvg(s, panel, `${id}${i}`, false)).join('');
+}
+
+function segmentSvg(s: Segment, panel: Panel, id: string, outlined = true): string {
   const view = panel.sk.view;
   const path = shapePath(s, view);
   const bands = panel.worked.regions.flatMap((r) =>
@@ -153,14 +171,14 @@ function segmentSvg(s: Segment, panel: Panel, id: string): string {
     if (hair) {
       // Hair over the back and top of the head: the face side stays clear, so the facing reads.
       const d = unit(sub(s.b, s.a));
-      const back = view === 'side' ? scale(frontNormal(s), -30) : { x: 0, y: 0 };
-      const c = add(add(lerp(s.a, s.b, 0.5), scale(d, 34)), back);
-      out += `<circle cx="${f(c.x)}" cy="${f(c.y)}" r="${view === 'side' ? 62 : 80}" fill="${COLOURS.hair}"/>`;
+      const back = view === 'side' ? scale(frontNormal(s), -40) : { x: 0, y: 0 };
+      const c = add(add(lerp(s.a, s.b, 0.5), scale(d, 30)), back);
+      out += `<circle cx="${f(c.x)}" cy="${f(c.y)}" r="${view === 'side' ? 56 : 80}" fill="${COLOURS.hair}"/>`;
     }
     for (const b of bands) out += `<path d="${bandPolygon(s, b, view)}" fill="${s.far ? COLOURS.accentFar : COLOURS.accent}"/>`;
     out += '</g>';
   }
-  out += `<path d="${path}" fill="none" stroke="${COLOURS.outline}" stroke-width="${STROKE}" stroke-linejoin="round"/>`;
+  if (outlined) out += `<path d="${path}" fill="none" stroke="${COLOURS.outline}" stroke-width="${STROKE}" stroke-linejoin="round"/>`;
   if (s.name === 'head' && view === 'side') {
     // A nose says which way the figure faces.
     const d = unit(sub(s.b, s.a));
@@ -230,6 +248,7 @@ function order(panel: Panel): Segment[] {
   const rank = (s: Segment) => {
     if (s.far) return s.name === 'upperArm' || s.name === 'forearm' || s.name === 'hand' ? 0 : 1;
     if (s.name === 'torso') return 2;
+    if (s.name === 'chest') return 2.5;
     if (s.name === 'neck') return 3;
     if (s.name === 'head') return 4;
     const arm = s.name === 'upperArm' || s.name === 'forearm' || s.name === 'hand';
@@ -246,8 +265,12 @@ function panelSvg(panel: Panel, id: string, mirror: boolean, box: ReturnType<typ
   if (panel.mat) {
     body += `<rect x="${f(box.x0 + 20)}" y="${f(panel.ground)}" width="${f(box.x1 - box.x0 - 40)}" height="16" rx="8" fill="${COLOURS.prop}" stroke="${COLOURS.propLine}" stroke-width="${STROKE * 0.6}"/>`;
   }
-  body += order(panel)
-    .map((s, i) => segmentSvg(s, panel, `${id}-${i}`))
+  const segments = order(panel);
+  const trunk = segments.filter((s) => s.name === 'torso' || s.name === 'chest');
+  body += segments
+    .map((s, i) =>
+      s.name === 'chest' ? '' : s.name === 'torso' ? trunkSvg(trunk, panel, `${id}-${i}`) : segmentSvg(s, panel, `${id}-${i}`),
+    )
     .join('');
   body += front.map((p) => propSvg(p, panel, top)).join('');
   if (panel.arrow) body += arrowSvg(panel.arrow);
