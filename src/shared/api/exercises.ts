@@ -58,7 +58,12 @@ export type ExerciseQuery = z.infer<typeof exerciseQuery>;
 export const customExerciseBody = exerciseContentSchema
   .omit({ slug: true })
   .extend({ slug: exerciseContentSchema.shape.slug.optional(), basedOn: z.string().max(80).optional() });
-export const customExercisePatch = patchOf(exerciseContentSchema.omit({ slug: true }));
+/** Changes to a custom item; null removes an optional part (its drawing, its get-help line). */
+export const customExercisePatch = patchOf(exerciseContentSchema.omit({ slug: true })).extend({
+  pose: exerciseContentSchema.shape.pose.unwrap().nullable().optional(),
+  drawing: exerciseContentSchema.shape.drawing.unwrap().nullable().optional(),
+  getHelp: exerciseContentSchema.shape.getHelp.unwrap().nullable().optional(),
+});
 
 export const packSchema = z.object({
   id: z.string(),

@@ -162,7 +162,9 @@ export function exercisesRoutes({ db, clock, storage }: AppDeps): FastifyPluginA
       async (req) => {
         const auth = authOf(req);
         const row = await ownCustom(auth.practiceId, req.params.id);
-        const content = exerciseContentSchema.parse({ ...JSON.parse(row.content), ...req.body });
+        const merged: Record<string, unknown> = { ...JSON.parse(row.content), ...req.body };
+        for (const [key, value] of Object.entries(req.body)) if (value === null) delete merged[key];
+        const content = exerciseContentSchema.parse(merged);
         await checkLinks(auth.practiceId, content);
         await db
           .updateTable('custom_exercises')
