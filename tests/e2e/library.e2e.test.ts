@@ -81,6 +81,11 @@ describe('the library in the browser', { timeout: 120_000 }, () => {
     await expect.poll(async () => (await listedIds(page)).sort()).toEqual(calfItems.map((e) => e.id).sort());
     expect(await listedIds(page)).toContain('calf-foam-roll');
     expect(await listedIds(page)).not.toContain('suboccipital-ball-release');
+    // Each card shows the item's drawing, said in words for a screen reader, loaded and sized before it arrives.
+    const drawing = page.locator('.exercise-card').filter({ hasText: 'Foam roller release for the calf' }).locator('img.item-drawing');
+    expect(await drawing.getAttribute('alt')).toMatch(/^[A-Z].{10,}\.$/);
+    expect(Number(await drawing.getAttribute('width'))).toBeGreaterThan(0);
+    await expect.poll(() => drawing.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
     await expect.poll(() => page.getByRole('button', { name: 'Remove filter: Calf' }).isVisible()).toBe(true);
     await expectNoAxeViolations(page);
 
@@ -105,9 +110,10 @@ describe('the library in the browser', { timeout: 120_000 }, () => {
     await page.getByRole('link', { name: 'Foam roller release for the calf' }).click();
     await page.waitForURL(/\/library\/calf-foam-roll$/);
     await page.getByRole('heading', { level: 1, name: 'Foam roller release for the calf' }).waitFor();
-    for (const text of ['How to do it', 'How much', 'Health cautions', 'Common mistakes']) {
+    for (const text of ['How to do it', 'How much', 'Health cautions', /^Tips?$/, 'Don’t']) {
       await page.getByRole('heading', { name: text }).waitFor();
     }
+    await page.locator('.exercise-sheet__drawing img[alt]').waitFor();
     expect(await page.locator('.sheet-steps li').count()).toBeGreaterThanOrEqual(3);
     await expect
       .poll(() =>
@@ -154,10 +160,18 @@ describe('the library in the browser', { timeout: 120_000 }, () => {
     await page.getByLabel('Step 2', { exact: true }).fill('Hold a towel behind your neck with both hands.');
     await page.getByLabel('Step 3', { exact: true }).fill('Tip your chin down and up, slowly.');
     await page.getByLabel('Repeat (times)').fill('8');
+    // The drawing comes from a library item in the same position, on the side chosen.
+    await page.getByLabel('Find a drawing').fill('chin tuck');
+    await page.locator('.drawing-picker__option').first().click();
+    await page.getByRole('radio', { name: 'Left side' }).check();
+    await expectNoAxeViolations(page);
     await page.getByRole('button', { name: 'Save item' }).click();
     await page.waitForURL(/\/library\/[0-9a-f-]{36}$/);
     customItemUrl = page.url();
     await page.getByRole('heading', { level: 1, name: customName }).waitFor();
+    const own = page.locator('.exercise-sheet__drawing img');
+    expect(await own.getAttribute('src')).toMatch(/^\/api\/v1\/exercises\/[0-9a-f-]{36}\/drawing\.svg\?v=/);
+    await expect.poll(() => own.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
     await expectNoAxeViolations(page);
 
     const photo = join(files, 'towel-glide.png');

@@ -1,11 +1,12 @@
 import { useRef, useState } from 'react';
+import { ItemDrawing } from '../../components/ItemDrawing.js';
+import { TeachInRoomBadge } from '../../components/ItemSafety.js';
 import { Badge, ButtonLink, Card } from '../../design/components/index.js';
 import { formatDateTime } from '../../format.js';
 import { doseSummary } from '../library/libraryText.js';
 import { HomeworkChanges } from './HomeworkChanges.js';
 import { capText, type Homework, teachPath } from './homeworkData.js';
 import { ProgressItem, RetireItem } from './ItemMoves.js';
-import { ItemPicture } from './ItemPicture.js';
 
 interface CurrentItemsProps {
   active: Homework[];
@@ -75,13 +76,14 @@ interface CurrentItemProps {
 function CurrentItem({ homework: h, clientFirstName, onChanged, onRetired, onProgressed }: CurrentItemProps) {
   return (
     <article className="current-item" aria-label={h.exercise.name}>
-      <ItemPicture regions={h.exercise.regions} />
+      <HomeworkPictures homework={h} />
       <div className="current-item__body">
         <h3 className="current-item__name">{h.exercise.name}</h3>
         <p className="small">{doseSummary(h.dose)}</p>
         {h.note && <p className="current-item__cue">“{h.note}”</p>}
         <p className="cluster cluster--tight">
           {h.demonstratedAt ? <Badge tone="success">Demonstrated {formatDateTime(h.demonstratedAt)}</Badge> : <Badge>Not taught yet</Badge>}
+          {!h.demonstratedAt && <TeachInRoomBadge item={h.exercise} />}
         </p>
         <div className="cluster">
           <ButtonLink to={teachPath(h)} variant="secondary">
@@ -93,5 +95,38 @@ function CurrentItem({ homework: h, clientFirstName, onChanged, onRetired, onPro
         </div>
       </div>
     </article>
+  );
+}
+
+/** A photo or video taken in the room stays the first picture for this client; the drawing follows. */
+function HomeworkPictures({ homework: h }: { homework: Homework }) {
+  const fromRoom = h.media.find((m) => m.kind === 'image') ?? h.media[0];
+  return (
+    <div className="homework-pictures">
+      {fromRoom?.kind === 'image' && (
+        <img
+          src={fromRoom.url}
+          alt={`The client doing ${h.exercise.name}, taken in the room`}
+          width={160}
+          height={120}
+          loading="lazy"
+          decoding="async"
+          className="homework-pictures__room"
+        />
+      )}
+      {fromRoom?.kind === 'video' && (
+        // biome-ignore lint/a11y/useMediaCaption: a silent clip of the client's own movement, with no speech to caption.
+        <video
+          src={fromRoom.url}
+          controls
+          preload="metadata"
+          width={160}
+          height={120}
+          className="homework-pictures__room"
+          aria-label={`Video of the client doing ${h.exercise.name}, taken in the room`}
+        />
+      )}
+      <ItemDrawing item={h.exercise} size="card" />
+    </div>
   );
 }

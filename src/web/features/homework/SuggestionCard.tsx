@@ -1,12 +1,13 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { ApiError, messageOf } from '../../api.js';
+import { ItemDrawing } from '../../components/ItemDrawing.js';
+import { TeachInRoomBadge } from '../../components/ItemSafety.js';
 import { Alert, AlertIcon, Button, ButtonLink, CheckIcon } from '../../design/components/index.js';
 import { doseSummary } from '../library/libraryText.js';
 import { doseFrom, draftOf, sameDose } from './doseDraft.js';
 import { HomeworkChanges } from './HomeworkChanges.js';
 import { type GiveOptions, type Homework, type SuggestedItem, teachPath } from './homeworkData.js';
 import { type ItemDraft, ItemEditor } from './ItemEditor.js';
-import { ItemPicture } from './ItemPicture.js';
 
 interface SuggestionCardProps {
   item: SuggestedItem;
@@ -62,12 +63,17 @@ export function SuggestionCard({ item, reasons, warnings, given, clientFirstName
 
   return (
     <article className={given ? 'suggestion suggestion--given' : 'suggestion'} aria-labelledby={titleId}>
-      <ItemPicture regions={item.regions} />
+      <ItemDrawing item={item} size="card" />
       <div className="suggestion__body">
         <h3 id={titleId} className="suggestion__name">
           {item.name}
         </h3>
         <p className="suggestion__purpose">{item.purpose}</p>
+        {item.teachInRoom && (
+          <p>
+            <TeachInRoomBadge item={item} />
+          </p>
+        )}
         {reasons.length > 0 && (
           <ul className="reason-tags" aria-label="Why it fits">
             {reasons.map((r) => (

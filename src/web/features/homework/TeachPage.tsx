@@ -1,13 +1,14 @@
 import { type PointerEvent, useRef, useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { describeDose } from '../../../shared/dose.js';
+import { ItemDrawing } from '../../components/ItemDrawing.js';
+import { ItemSafety, TeachInRoomBadge } from '../../components/ItemSafety.js';
 import { Alert, Button, ButtonLink, PageHeader, Spinner } from '../../design/components/index.js';
 import { useApiData } from '../../useApiData.js';
 import { useDocumentTitle } from '../../useDocumentTitle.js';
 import { Demonstrated } from './Demonstrated.js';
 import { HoldTimer } from './HoldTimer.js';
 import { type Homework, type HomeworkList, homeworkStepPath } from './homeworkData.js';
-import { ItemPicture } from './ItemPicture.js';
 import { RoomMedia } from './RoomMedia.js';
 import './teach.css';
 
@@ -60,7 +61,6 @@ function TeachView({ initial }: { initial: Homework }) {
   const steps = exercise.steps;
   const last = steps.length - 1;
   const dose = describeDose(homework.dose);
-  const cue = homework.note ?? exercise.cues[0];
   const doneTo = homework.sessionId ? homeworkStepPath(homework.sessionId) : `/clients/${encodeURIComponent(homework.clientId)}`;
 
   const onPointerDown = (e: PointerEvent) => {
@@ -82,6 +82,11 @@ function TeachView({ initial }: { initial: Homework }) {
           <h1 tabIndex={-1} className="teach__title">
             {exercise.name}
           </h1>
+          {exercise.teachInRoom && (
+            <p className="teach__badge">
+              <TeachInRoomBadge item={exercise} />
+            </p>
+          )}
         </div>
         <Button className="teach__done" onClick={() => navigate(doneTo)}>
           Done
@@ -90,7 +95,7 @@ function TeachView({ initial }: { initial: Homework }) {
 
       <div className="teach__layout">
         <div className="teach__aside">
-          <ItemPicture regions={exercise.regions} size="medium" />
+          <ItemDrawing item={exercise} size="large" eager />
           <p className="teach__dose">
             <strong>{dose.what ? `${dose.what}.` : ''}</strong> {dose.when}.
             {dose.pressure && <span className="teach__pressure"> {dose.pressure}.</span>}
@@ -116,16 +121,19 @@ function TeachView({ initial }: { initial: Homework }) {
               Next step
             </Button>
           </div>
-          {cue && (
+          {homework.note && (
             <p className="teach__cue">
-              <strong>{homework.note ? 'Your cue: ' : 'Cue: '}</strong>
-              {cue}
+              <strong>Your cue: </strong>
+              {homework.note}
             </p>
           )}
           <p className="teach__stop">
             <strong>Safety: </strong>
             {exercise.stopIf}
           </p>
+          <div className="teach__told">
+            <ItemSafety item={exercise} headingLevel={3} />
+          </div>
         </section>
       </div>
 

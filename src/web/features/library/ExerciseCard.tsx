@@ -1,5 +1,7 @@
 import { Link } from 'react-router';
 import type { Exercise } from '../../../shared/api/exercises.js';
+import { ItemDrawing } from '../../components/ItemDrawing.js';
+import { TeachInRoomBadge } from '../../components/ItemSafety.js';
 import { Badge } from '../../design/components/index.js';
 import type { LibraryReturn } from './ExercisePage.js';
 import { FavouriteButton } from './FavouriteButton.js';
@@ -9,6 +11,9 @@ import { categoryLabel, DIFFICULTIES, doseSummary, itemKind, regionsText, toolsT
 export function ExerciseCard({ item, back }: { item: Exercise; back: string }) {
   return (
     <li className="exercise-card">
+      <div className="exercise-card__picture">
+        <CardPicture item={item} />
+      </div>
       <div className="exercise-card__main">
         <h3 className="exercise-card__title">
           <Link to={`/library/${encodeURIComponent(item.id)}`} state={{ back } satisfies LibraryReturn} className="exercise-card__link">
@@ -33,11 +38,29 @@ export function ExerciseCard({ item, back }: { item: Exercise; back: string }) {
         <p className="cluster exercise-card__badges">
           <Badge>{categoryLabel(item.category)}</Badge>
           <Badge>{DIFFICULTIES[item.difficulty]}</Badge>
+          <TeachInRoomBadge item={item} />
           {item.source === 'custom' && <Badge tone="success">{itemKind(item)}</Badge>}
           {item.media.length > 0 && <Badge>{item.media.some((m) => m.kind === 'video') ? 'Has video' : 'Has photos'}</Badge>}
         </p>
       </div>
       <FavouriteButton key={String(item.favourite)} itemId={item.id} itemName={item.name} favourite={item.favourite} compact />
     </li>
+  );
+}
+
+/** A practice's own photo of the position when it has one (a custom item may use a photo instead of a drawing), else the drawing. */
+function CardPicture({ item }: { item: Exercise }) {
+  const photo = item.media.find((m) => m.kind === 'image');
+  if (!photo) return <ItemDrawing item={item} size="card" />;
+  return (
+    <img
+      src={photo.url}
+      alt={`${item.name}, as your practice shows it`}
+      width={160}
+      height={120}
+      loading="lazy"
+      decoding="async"
+      className="exercise-card__photo"
+    />
   );
 }

@@ -3,10 +3,21 @@ import type { z } from 'zod';
 import type { customExerciseBody, Exercise } from '../../../shared/api/exercises.js';
 import { CATEGORIES, COMPLAINTS, LIFESTYLES, REGIONS, type Region } from '../../../shared/vocabulary.js';
 import { BodyMap } from '../../components/BodyMap.js';
-import { Button, ButtonLink, Card, ChipGroup, ChoiceChips, SelectField, TextAreaField, TextField } from '../../design/components/index.js';
+import {
+  Button,
+  ButtonLink,
+  Card,
+  CheckboxField,
+  ChipGroup,
+  ChoiceChips,
+  SelectField,
+  TextAreaField,
+  TextField,
+} from '../../design/components/index.js';
 import { FormError } from '../../FormError.js';
 import { useForm } from '../../forms.js';
 import { DoseFields, LinksField } from './DoseAndLinks.js';
+import { DrawingPicker } from './DrawingPicker.js';
 import { bodyFrom, type ExerciseDraft, exerciseFormSchema } from './exerciseDraft.js';
 import { LinesField } from './formFields.js';
 import { DIFFICULTIES, optionsOf } from './libraryText.js';
@@ -19,13 +30,15 @@ interface ExerciseFormProps {
   /** Items to link as easier or harder. */
   catalogue: Exercise[];
   selfId?: string;
+  /** The item as saved, when editing: its drawing shows until another is chosen. */
+  saved?: Exercise;
   saveLabel: string;
   cancelTo: string;
   save: (body: ExerciseBody) => Promise<void>;
 }
 
 /** Every field of a self-care item, in the order a therapist would think of them. */
-export function ExerciseForm({ initial, catalogue, selfId, saveLabel, cancelTo, save }: ExerciseFormProps) {
+export function ExerciseForm({ initial, catalogue, selfId, saved, saveLabel, cancelTo, save }: ExerciseFormProps) {
   const { formRef, fieldErrors: errors, formError, sending, submit } = useForm();
   const [draft, setDraft] = useState(initial);
   const set =
@@ -125,6 +138,21 @@ export function ExerciseForm({ initial, catalogue, selfId, saveLabel, cancelTo, 
         />
       </Card>
 
+      <Card
+        title="The drawing"
+        description="Clients set up from the picture first. Start from a library drawing of the same position; the body areas you chose above are the ones shaded."
+      >
+        <DrawingPicker
+          pose={draft.pose}
+          drawing={draft.drawing}
+          catalogue={catalogue}
+          regions={draft.regions}
+          saved={saved}
+          error={errors.pose ?? Object.entries(errors).find(([k]) => k.startsWith('drawing'))?.[1]}
+          onChange={(pose, drawing) => setDraft((d) => ({ ...d, pose, drawing }))}
+        />
+      </Card>
+
       <Card title="What they need, and who should not do it">
         <ToolNeedsField needs={draft.tools} onChange={set('tools')} errors={errors} />
         <CautionsField cautions={draft.cautions} onChange={set('cautions')} errors={errors} />
@@ -154,26 +182,44 @@ export function ExerciseForm({ initial, catalogue, selfId, saveLabel, cancelTo, 
           onChange={(e) => set('stopIf')(e.target.value)}
         />
         <LinesField
-          legend="Cues that help"
+          legend="Tips"
           name="cues"
           optional
           errors={errors}
           lines={draft.cues}
           onChange={set('cues')}
-          lineLabel={(i) => `Cue ${i + 1}`}
-          addLabel="Add a cue"
+          lineLabel={(i) => `Tip ${i + 1}`}
+          addLabel="Add a tip"
           max={6}
         />
         <LinesField
-          legend="Common mistakes"
+          legend="Don’t"
           name="mistakes"
           optional
+          hint="What the client must not do, each as a “Don’t …” line, like “Don’t roll over the back of the knee.”"
           errors={errors}
           lines={draft.mistakes}
           onChange={set('mistakes')}
-          lineLabel={(i) => `Mistake ${i + 1}`}
-          addLabel="Add a mistake"
+          lineLabel={(i) => `Don’t ${i + 1}`}
+          addLabel="Add a don’t"
           max={6}
+        />
+        <TextAreaField
+          label="Get help if"
+          name="getHelp"
+          optional
+          hint="When to see a doctor, like “your calf is hot, red or swollen: get medical advice today.”"
+          maxLength={240}
+          value={draft.getHelp}
+          error={errors.getHelp}
+          onChange={(e) => set('getHelp')(e.target.value)}
+        />
+        <CheckboxField
+          name="teachInRoom"
+          label="Teach in the room first"
+          hint="Show it and watch the client do it before they try it alone."
+          checked={draft.teachInRoom}
+          onChange={(e) => set('teachInRoom')(e.target.checked)}
         />
       </Card>
 

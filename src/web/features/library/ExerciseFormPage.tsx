@@ -108,11 +108,14 @@ export function EditExercisePage() {
           initial={draftFrom(exercise)}
           catalogue={catalogue.state.data.exercises}
           selfId={exercise.id}
+          saved={exercise}
           saveLabel="Save changes"
           cancelTo={itemPath(exercise.id)}
           save={async (body) => {
             const { basedOn: _ignored, slug: _slug, ...changes } = body;
-            await api.patch<Exercise>(`/api/v1/exercises/${encodeURIComponent(exercise.id)}`, changes);
+            // A field left empty is removed (null), not left as it was.
+            const cleared = { pose: changes.pose ?? null, drawing: changes.drawing ?? null, getHelp: changes.getHelp ?? null };
+            await api.patch<Exercise>(`/api/v1/exercises/${encodeURIComponent(exercise.id)}`, { ...changes, ...cleared });
             navigate(itemPath(exercise.id), { state: { saved: 'Changes saved.', back } satisfies LibraryReturn });
           }}
         />

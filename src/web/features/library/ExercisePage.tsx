@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import type { Exercise } from '../../../shared/api/exercises.js';
 import { api, messageOf } from '../../api.js';
+import { TeachInRoomBadge } from '../../components/ItemSafety.js';
 import { Alert, Badge, Button, ButtonLink, CompassIcon, EmptyState, PageHeader, Spinner } from '../../design/components/index.js';
 import { useApiData } from '../../useApiData.js';
 import { ExerciseSheet } from './ExerciseSheet.js';
@@ -64,6 +65,7 @@ export function ExercisePage() {
             <p>{exercise.purpose}</p>
             <p className="cluster exercise-page__badges">
               <Badge tone={exercise.source === 'custom' ? 'success' : 'neutral'}>{itemKind(exercise)}</Badge>
+              <TeachInRoomBadge item={exercise} />
             </p>
           </>
         }

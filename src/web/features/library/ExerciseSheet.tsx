@@ -2,6 +2,8 @@ import { Fragment } from 'react';
 import { Link } from 'react-router';
 import type { Exercise } from '../../../shared/api/exercises.js';
 import { BodyMap } from '../../components/BodyMap.js';
+import { ItemDrawing } from '../../components/ItemDrawing.js';
+import { ItemSafety } from '../../components/ItemSafety.js';
 import { findItem } from './libraryData.js';
 import {
   categoryLabel,
@@ -64,6 +66,9 @@ export function ExerciseSheet({ item, catalogue }: { item: Exercise; catalogue: 
       </div>
 
       <div className="exercise-sheet__main">
+        <div className="exercise-sheet__drawing">
+          <ItemDrawing item={item} size="sheet" eager />
+        </div>
         <section aria-labelledby="sheet-steps">
           <h2 id="sheet-steps">How to do it</h2>
           <ol className="sheet-steps">
@@ -87,24 +92,10 @@ export function ExerciseSheet({ item, catalogue }: { item: Exercise; catalogue: 
             ))}
           </dl>
         </section>
-        {item.cues.length > 0 && <TextList id="sheet-cues" title="Cues that help" lines={item.cues} />}
-        {item.mistakes.length > 0 && <TextList id="sheet-mistakes" title="Common mistakes" lines={item.mistakes} />}
+        <ItemSafety item={item} />
         <Variations item={item} catalogue={catalogue} />
       </div>
     </div>
-  );
-}
-
-function TextList({ id, title, lines }: { id: string; title: string; lines: string[] }) {
-  return (
-    <section aria-labelledby={id}>
-      <h2 id={id}>{title}</h2>
-      <ul className="sheet-list">
-        {lines.map((line) => (
-          <li key={line}>{line}</li>
-        ))}
-      </ul>
-    </section>
   );
 }
 

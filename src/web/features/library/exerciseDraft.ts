@@ -1,6 +1,8 @@
 // The item form's values: plain strings and lists as typed, turned into the API's body on save.
 import { z } from 'zod';
 import { customExerciseBody, type Exercise } from '../../../shared/api/exercises.js';
+import type { ExerciseContent } from '../../../shared/exercise.js';
+import type { Drawing } from '../../../shared/figure/schema.js';
 import { type Caution, cautionSlugs } from '../../../shared/vocabulary.js';
 
 export type CautionLevel = 'none' | 'warn' | 'exclude';
@@ -22,6 +24,13 @@ export interface ExerciseDraft {
   cues: string[];
   mistakes: string[];
   stopIf: string;
+  getHelp: string;
+  teachInRoom: boolean;
+  /** Kept as it came (a copy of a built-in brings its own); the form does not edit it. */
+  watchFor: ExerciseContent['watchFor'];
+  /** The drawing, copied from a library item's: the pose it starts from and how it departs from it. */
+  pose: string | undefined;
+  drawing: Drawing | undefined;
   dose: Record<DoseNumber, string>;
   perSide: boolean;
   difficulty: string;
@@ -48,6 +57,11 @@ export function emptyDraft(): ExerciseDraft {
     cues: [],
     mistakes: [],
     stopIf: DEFAULT_STOP_IF,
+    getHelp: '',
+    teachInRoom: false,
+    watchFor: {},
+    pose: undefined,
+    drawing: undefined,
     dose: { holdSeconds: '', reps: '', sets: '', minutes: '', timesPerDay: '1', daysPerWeek: '5', pressure: '' },
     perSide: false,
     difficulty: 'easy',
@@ -79,6 +93,11 @@ export function draftFrom(item: Exercise): ExerciseDraft {
     cues: [...item.cues],
     mistakes: [...item.mistakes],
     stopIf: item.stopIf,
+    getHelp: item.getHelp ?? '',
+    teachInRoom: Boolean(item.teachInRoom),
+    watchFor: { ...item.watchFor },
+    pose: item.pose,
+    drawing: item.drawing,
     dose,
     perSide: Boolean(item.dose.perSide),
     difficulty: item.difficulty,
@@ -117,6 +136,11 @@ export function bodyFrom(draft: ExerciseDraft) {
     cues: lines(draft.cues),
     mistakes: lines(draft.mistakes),
     stopIf: draft.stopIf.trim(),
+    getHelp: draft.getHelp.trim() || undefined,
+    teachInRoom: draft.teachInRoom,
+    watchFor: draft.watchFor,
+    pose: draft.pose,
+    drawing: draft.drawing,
     dose: Object.fromEntries(Object.entries(dose).filter(([, v]) => v !== undefined)),
     difficulty: draft.difficulty,
     easier: draft.easier,

@@ -1,0 +1,50 @@
+import { useId } from 'react';
+import type { Exercise } from '../../shared/api/exercises.js';
+import { Badge } from '../design/components/index.js';
+import './ItemSafety.css';
+
+type Told = Pick<Exercise, 'cues' | 'mistakes' | 'getHelp'>;
+
+/** Every tip, every "don't" and when to get help: what the client is told besides the steps. */
+export function ItemSafety({ item, headingLevel = 2 }: { item: Told; headingLevel?: 2 | 3 }) {
+  const id = useId();
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
+  return (
+    <>
+      {item.cues.length > 0 && (
+        <section aria-labelledby={`${id}-tips`} className="item-safety__list">
+          <Heading id={`${id}-tips`}>{item.cues.length === 1 ? 'Tip' : 'Tips'}</Heading>
+          <ul className="item-safety__lines">
+            {item.cues.map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {item.mistakes.length > 0 && (
+        <section aria-labelledby={`${id}-donts`} className="item-safety__list item-safety__donts">
+          <Heading id={`${id}-donts`}>Don’t</Heading>
+          <ul className="item-safety__lines">
+            {item.mistakes.map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {item.getHelp && (
+        <p className="item-safety__help">
+          <strong>Get help if </strong>
+          {lowerFirst(item.getHelp)}
+        </p>
+      )}
+    </>
+  );
+}
+
+// Content writes the line to stand alone ("A calf is hot…"); after "Get help if" it reads on.
+const lowerFirst = (text: string) => text.replace(/^Get help if\s*/i, '').replace(/^([A-Z])(?=[a-z])/, (c) => c.toLowerCase());
+
+/** Items the therapist should teach and watch in the room before the client does them alone. */
+export function TeachInRoomBadge({ item }: { item: Pick<Exercise, 'teachInRoom'> }) {
+  return item.teachInRoom ? <Badge tone="warning">Teach in the room first</Badge> : null;
+}
