@@ -3,9 +3,11 @@ import { createRequire } from 'node:module';
 import * as fontkit from 'fontkit';
 import pLimit from 'p-limit';
 import PDFDocument from 'pdfkit';
-import { describeDose } from '../../shared/dose.js';
-import type { Dose, ExerciseContent } from '../../shared/exercise.js';
-import { drawBodyMap } from './body-map-pdf.js';
+import { itemDrawingSvg } from '../features/library/drawings.js';
+import { type Column, type Flow, newFlow, nextColumn, paragraph, room, splitColumns } from './flow.js';
+import { COLOURS, type HandoutItem, type HandoutStyle, itemBlock, itemHeight } from './handout-item.js';
+
+export type { HandoutItem } from './handout-item.js';
 
 const require = createRequire(import.meta.url);
 // Parsed once and shared by every document (each still embeds its own subset): parsing the
@@ -15,12 +17,6 @@ const font = (file: string) =>
 // On the first handout rather than at start-up.
 let fonts: { body: PDFKit.Mixins.PDFFontSource; bold: PDFKit.Mixins.PDFFontSource } | undefined;
 const parsedFonts = () => (fonts ??= { body: font('DejaVuSans.ttf'), bold: font('DejaVuSans-Bold.ttf') });
-
-export interface HandoutItem {
-  exercise: Pick<ExerciseContent, 'name' | 'purpose' | 'regions' | 'steps' | 'stopIf' | 'cues'>;
-  dose: Dose;
-  note: string | null;
-}
 
 export interface Handout {
   practiceName: string;
@@ -36,23 +32,32 @@ export interface Handout {
   paperSize: 'letter' | 'a4';
 }
 
-const INK = '#1f2a2a';
-const SOFT = '#4a5555';
-const ACCENT = '#2f6b63';
-const WARN_BG = '#fbeee6';
-const WARN_INK = '#7a2e12';
+// Largest first. Below 8 points (DejaVu Sans runs large) or a drawing under 72 points (2.5 cm) the page is hard to use:
+// past that the handout takes a second page instead of shrinking further.
+const STYLES: HandoutStyle[] = [
+  { size: 10.5, drawing: 180 },
+  { size: 10, drawing: 165 },
+  { size: 10, drawing: 140 },
+  { size: 9.5, drawing: 130 },
+  { size: 9.5, drawing: 110 },
+  { size: 9, drawing: 105 },
+  { size: 9, drawing: 90 },
+  { size: 8.5, drawing: 80 },
+  { size: 8, drawing: 72 },
+];
+const QR = 58;
 
 // Two handouts render at a time; more would only queue for the CPU while each holds its buffers.
 const rendering = pLimit(2);
 
-/** The printable handout: each item with its picture, steps, dose, cue and stop-if line. Fonts are embedded. */
+/** The printable handout: each item with its drawing, steps, dose, don'ts, tips, stop and get-help lines; one page when it fits. */
 export const renderHandout = (h: Handout): Promise<Buffer> => rendering(() => render(h));
 
 function render(h: Handout): Promise<Buffer> {
   const { body, bold } = parsedFonts();
   const doc = new PDFDocument({
     size: h.paperSize === 'a4' ? 'A4' : 'LETTER',
-    margin: 48,
+    margin: 32,
     font: body as never, // pdfkit would otherwise load Helvetica's metrics for every document
     info: { Title: `Self-care homework for ${h.clientFirstName}`, Author: h.practiceName },
   });
@@ -62,130 +67,121 @@ function render(h: Handout): Promise<Buffer> {
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
 
-  const left = doc.page.margins.left;
-  const width = doc.page.width - left - doc.page.margins.right;
-  const ensure = (space: number) => {
-    if (doc.y + space > doc.page.height - doc.page.margins.bottom) doc.addPage();
-  };
-
-  doc.font('bold').fontSize(11).fillColor(ACCENT).text(h.practiceName.toUpperCase(), { characterSpacing: 1 });
-  doc.font('bold').fontSize(22).fillColor(INK).text(`Your homework, ${h.clientFirstName}`);
-  doc.font('body').fontSize(11).fillColor(SOFT).text(`From ${h.therapistName} · ${h.date}`);
-  doc.moveDown(0.5);
-  doc
-    .fontSize(11)
-    .fillColor(INK)
-    .text('Do these at home between visits. A few minutes most days helps the work we did today last longer.', { width });
-  doc.moveDown(0.8);
-
-  /** The height of an item's block, so an item is never split from its stop-if line. */
-  const blockHeight = (item: HandoutItem) => {
-    doc.font('body').fontSize(11);
-    const steps = item.exercise.steps.reduce((sum, step) => sum + doc.heightOfString(step, { width: width - 30 }), 0);
-    const cue = item.note ?? item.exercise.cues[0] ?? '';
-    return (
-      130 +
-      8 +
-      16 +
-      steps +
-      (cue ? doc.heightOfString(cue, { width }) + 6 : 0) +
-      doc.heightOfString(item.exercise.stopIf, { width: width - 20 }) +
-      40
-    );
-  };
-
-  h.items.forEach((item, i) => {
-    ensure(Math.min(blockHeight(item), doc.page.height - doc.page.margins.top - doc.page.margins.bottom));
-    const top = doc.y;
-    const pictureHeight = 130;
-    const picture = drawBodyMap(doc, item.exercise.regions, { x: left, y: top, height: pictureHeight });
-    const textX = left + picture.width + 16;
-    const textWidth = width - picture.width - 16;
-    doc.x = textX;
-    doc.y = top;
-    doc
-      .font('bold')
-      .fontSize(15)
-      .fillColor(INK)
-      .text(`${i + 1}. ${item.exercise.name}`, textX, top, { width: textWidth });
-    doc.font('body').fontSize(11).fillColor(SOFT).text(item.exercise.purpose, { width: textWidth });
-    const dose = describeDose(item.dose);
-    doc.moveDown(0.3);
-    doc.font('bold').fontSize(11).fillColor(ACCENT).text(`${dose.what}. ${dose.when}.`, { width: textWidth });
-    if (dose.pressure) doc.font('body').fillColor(ACCENT).text(`${dose.pressure}.`, { width: textWidth });
-    doc.y = Math.max(doc.y, top + pictureHeight) + 8;
-    doc.x = left;
-    doc.font('bold').fontSize(11).fillColor(INK).text('How to do it', left);
-    item.exercise.steps.forEach((step, n) => {
-      ensure(30);
-      doc
-        .font('body')
-        .fontSize(11)
-        .fillColor(INK)
-        .text(`${n + 1}.  ${step}`, left + 8, doc.y, { width: width - 8 });
-    });
-    const cue = item.note ?? item.exercise.cues[0];
-    if (cue) {
-      doc.moveDown(0.3);
-      doc
-        .font('bold')
-        .fontSize(11)
-        .fillColor(INK)
-        .text(item.note ? `A tip from ${h.therapistName}: ` : 'Tip: ', left, doc.y, { continued: true, width });
-      doc.font('body').text(cue);
-    }
-    ensure(40);
-    doc.moveDown(0.4);
-    const stopTop = doc.y;
-    const stopHeight =
-      doc
-        .font('bold')
-        .fontSize(11)
-        .heightOfString(item.exercise.stopIf, { width: width - 20 }) + 12;
-    doc.rect(left, stopTop, width, stopHeight).fill(WARN_BG);
-    doc.fillColor(WARN_INK).text(item.exercise.stopIf, left + 10, stopTop + 6, { width: width - 20 });
-    doc.y = stopTop + stopHeight + 16;
-    doc.x = left;
-  });
-
-  if (h.goals) {
-    ensure(60);
-    doc.font('bold').fontSize(13).fillColor(INK).text('What you are working towards', left);
-    doc.font('body').fontSize(11).text(h.goals, { width });
-    doc.moveDown(0.8);
-  }
-  if (h.nextAppointment) {
-    ensure(40);
-    doc.font('bold').fontSize(13).fillColor(INK).text('Your next visit', left);
-    doc.font('body').fontSize(11).text(h.nextAppointment, { width });
-    doc.moveDown(0.8);
-  }
-
-  ensure(120);
-  const qrTop = doc.y;
-  doc.image(h.qrPng, left, qrTop, { width: 96 });
-  doc
-    .font('bold')
-    .fontSize(13)
-    .fillColor(INK)
-    .text('Tick it off on your phone', left + 112, qrTop + 6, { width: width - 112 });
-  doc
-    .font('body')
-    .fontSize(11)
-    .fillColor(SOFT)
-    .text('Scan the code with your phone camera. Tap "done" each day and tell us how it felt.', { width: width - 112 });
-  doc
-    .fillColor(ACCENT)
-    .fontSize(9)
-    .text(h.clientUrl, { width: width - 112, link: h.clientUrl });
-  doc.y = Math.max(doc.y, qrTop + 96) + 12;
-  doc.x = left;
-  if (h.questionsEmail) doc.font('bold').fontSize(11).fillColor(INK).text(`Questions? Email ${h.questionsEmail}`, left);
-  doc
-    .font('body')
-    .fontSize(9)
-    .fillColor(SOFT)
-    .text('This is self-care advice, not medical treatment. If anything hurts sharply, stop and tell us.', left, doc.y, { width });
+  const svgs = h.items.map((item) => itemDrawingSvg(item.exercise));
+  const pagesAt = (style: HandoutStyle) => layout(newFlow(doc, false), h, svgs, style);
+  // The largest style on one page; failing that, the largest on two, or on as few as it can.
+  const pages = STYLES.map(pagesAt);
+  const fewest = Math.max(2, Math.min(...pages));
+  const style = STYLES[pages.indexOf(1)] ?? STYLES[pages.findIndex((n) => n <= fewest)];
+  layout(newFlow(doc, true), h, svgs, style);
   doc.end();
   return done;
+}
+
+/** Lays the whole handout out (or only measures it) and answers how many pages it takes. */
+function layout(flow: Flow, h: Handout, svgs: string[], style: HandoutStyle): number {
+  const { size } = style;
+  paragraph(flow, `${h.practiceName.toUpperCase()} · ${h.therapistName} · ${h.date}`, {
+    font: 'bold',
+    size: 8.5,
+    color: COLOURS.accent,
+    after: 2,
+  });
+  paragraph(flow, `Your homework, ${h.clientFirstName}`, { font: 'bold', size: size + 8, color: COLOURS.ink, after: 1 });
+  paragraph(flow, 'Do these at home between visits. A few minutes most days helps the work we did today last longer.', {
+    font: 'body',
+    size,
+    color: COLOURS.soft,
+  });
+  rule(flow, size);
+  // One item takes the width; two sit side by side, one a column. Past that, or when an item runs
+  // into the next column, items follow one another, each kept whole where a column can hold it.
+  const columns = Math.min(h.items.length, 2);
+  splitColumns(flow, columns, 22);
+  h.items.forEach((item, i) => {
+    const block = { item, number: i + 1, svg: svgs[i], therapistName: h.therapistName, style };
+    if (i > 0 && h.items.length <= columns && flow.page === 1 && flow.column === i - 1) nextColumn(flow);
+    else if (i > 0) {
+      flow.y += size;
+      const height = itemHeight(flow, block);
+      if (height <= flow.bottom - flow.columnsTop) room(flow, height);
+    }
+    itemBlock(flow, block);
+  });
+  splitColumns(flow, 1, 0);
+  rule(flow, size);
+  footer(flow, h, size);
+  return flow.page;
+}
+
+function rule(flow: Flow, size: number) {
+  flow.y += size * 0.3;
+  if (flow.draw && flow.y < flow.bottom) {
+    flow.doc
+      .moveTo(flow.left, flow.y)
+      .lineTo(flow.left + flow.width, flow.y)
+      .lineWidth(0.6)
+      .stroke(COLOURS.line);
+  }
+  flow.y += size * 0.9;
+}
+
+/** The QR code to the client's page beside the goal, the next visit and whom to ask; the self-care line under them. */
+function footer(flow: Flow, h: Handout, size: number) {
+  const half = flow.width / 2;
+  const qrText = { x: flow.left + QR + 10, width: half - QR - 10 };
+  const right = { x: flow.left + half + 10, width: half - 10 };
+  // Measured as it will be drawn, so the whole footer moves to a new page together.
+  const heightOf = (lines: typeof qrLines, col: Column) => {
+    const measure = { ...flow, draw: false, bottom: Number.POSITIVE_INFINITY };
+    lines(measure, h, size, col);
+    return measure.y - flow.y;
+  };
+  const rowHeight = Math.max(QR, heightOf(qrLines, qrText), heightOf(rightLines, right));
+  room(flow, rowHeight + size * 2);
+  const top = flow.y;
+  if (flow.draw) flow.doc.image(h.qrPng, flow.left, top, { width: QR });
+  qrLines(flow, h, size, qrText);
+  flow.y = top;
+  rightLines(flow, h, size, right);
+  flow.y = top + rowHeight + size * 0.4;
+  paragraph(flow, 'This is self-care advice, not medical treatment. If anything hurts sharply, stop and tell us.', {
+    font: 'body',
+    size: size - 1,
+    color: COLOURS.soft,
+  });
+}
+
+function qrLines(flow: Flow, h: Handout, size: number, col: Column) {
+  const at = () => col;
+  paragraph(flow, 'Tick it off on your phone', { font: 'bold', size, color: COLOURS.ink, after: 1 }, at);
+  paragraph(
+    flow,
+    'Scan the code with your phone camera. Tap "done" each day and tell us how it felt.',
+    {
+      font: 'body',
+      size: size - 0.5,
+      color: COLOURS.soft,
+      after: 1,
+    },
+    at,
+  );
+  const top = flow.y;
+  paragraph(flow, h.clientUrl, { font: 'body', size: size - 2, color: COLOURS.accent }, at);
+  if (flow.draw) flow.doc.link(col.x, top, col.width, flow.y - top, h.clientUrl);
+}
+
+function rightLines(flow: Flow, h: Handout, size: number, col: Column) {
+  const at = () => col;
+  const heading = { font: 'bold' as const, size, color: COLOURS.ink };
+  const text = { font: 'body' as const, size, color: COLOURS.ink, after: size * 0.4 };
+  if (h.goals) {
+    paragraph(flow, 'What you are working towards', heading, at);
+    paragraph(flow, h.goals, text, at);
+  }
+  if (h.nextAppointment) {
+    paragraph(flow, 'Your next visit', heading, at);
+    paragraph(flow, h.nextAppointment, text, at);
+  }
+  if (h.questionsEmail) paragraph(flow, `Questions? Email ${h.questionsEmail}`, heading, at);
 }

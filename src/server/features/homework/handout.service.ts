@@ -1,4 +1,5 @@
 import type { Intake } from '../../../shared/api/clients.js';
+import { clientCopyOf } from '../../../shared/client-copy.js';
 import type { Clock } from '../../clock.js';
 import type { Config } from '../../config.js';
 import type { Db } from '../../db/index.js';
@@ -45,7 +46,12 @@ export async function handoutFor(o: {
     questionsEmail: therapist?.email ?? practice.reply_to,
     clientFirstName: client.first_name,
     date: localDate(o.clock.now(), client.timezone ?? practice.timezone),
-    items: homework.map((h) => ({ exercise: h.exercise, dose: h.dose, note: h.note })),
+    items: homework.map((h) => ({
+      exercise: h.exercise,
+      dose: h.dose,
+      note: h.note,
+      copy: clientCopyOf(h.exercise, intake.cautions ?? []),
+    })),
     goals: intake.goals ?? null,
     nextAppointment: next ? appointmentLabel(next) : null,
     clientUrl,
