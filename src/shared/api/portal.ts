@@ -52,7 +52,15 @@ export const portalItemSchema = z.object({
   purpose: z.string(),
   steps: z.array(z.string()),
   cues: z.array(z.string()),
+  /** Every "don't" of the item. */
+  mistakes: z.array(z.string()),
   stopIf: z.string(),
+  /** "Get help if …": when to get medical help, where the item has such a line. */
+  getHelp: z.string().nullable(),
+  /** What to watch for, in plain words, for the client's own cautions that warn for this item. */
+  watchFor: z.array(z.string()),
+  /** The item's drawing in words (the page draws it inline). */
+  drawingAlt: z.string(),
   regions: z.array(z.enum(regionSlugs)),
   tools: z.array(z.array(z.enum(toolSlugs))),
   dose: doseSchema,

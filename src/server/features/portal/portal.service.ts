@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { Intake } from '../../../shared/api/clients.js';
 import { CHECK_IN_DAYS_BACK, type checkInBody, type Portal, type ReminderRhythm } from '../../../shared/api/portal.js';
+import { clientCopyOf } from '../../../shared/client-copy.js';
+import type { ExerciseContent } from '../../../shared/exercise.js';
 import type { Tool } from '../../../shared/vocabulary.js';
 import { prepared } from '../../db/prepared.js';
 import type { AppDeps } from '../../deps.js';
@@ -12,6 +14,7 @@ import { appointmentLabel, nextAppointmentOf } from '../appointments/appointment
 import { goalsOf } from '../goals/goals.routes.js';
 import { activeHomework } from '../homework/homework.repository.js';
 import { toolsAvailable } from '../homework/suggest.js';
+import { itemDrawingAlt } from '../library/drawings.js';
 import type { clientByLink } from './portal.repository.js';
 import { scheduleNextReminder } from './reminders.js';
 
@@ -42,7 +45,14 @@ const latestQuestions = prepared((db, param: ClientParam) =>
 const memberName = prepared((db, param: (name: 'id') => never) => db.selectFrom('members').select('name').where('id', '=', param('id')));
 
 /** Everything the client's page shows: active homework, the last 14 local days, questions, goals and their progress. */
-export async function portalView({ db, clock }: Deps, client: LinkedClient, token: string): Promise<Portal> {
+export async function portalView(deps: Deps, client: LinkedClient, token: string): Promise<Portal> {
+  return (await readPortal(deps, client, token)).view;
+}
+
+/** portalView for the server-rendered page, with each item as assigned (by homework id), to draw it inline. */
+export const portalPageView = readPortal;
+
+async function readPortal({ db, clock }: Deps, client: LinkedClient, token: string) {
   const today = localDay(clock.now(), client.zone);
   const from = addDays(today, -(CHECK_IN_DAYS_BACK - 1));
   const [homework, checkIns, questions, therapist, goals, media] = await Promise.all([
@@ -55,15 +65,21 @@ export async function portalView({ db, clock }: Deps, client: LinkedClient, toke
   ]);
   const intake = JSON.parse(client.intake) as Intake;
   const have = toolsAvailable(intake);
+  const exercises = new Map<string, ExerciseContent>(homework.map((h) => [h.id, JSON.parse(h.exercise)]));
   const items = homework.map((h) => {
-    const e = JSON.parse(h.exercise);
+    const e = exercises.get(h.id) as ExerciseContent;
+    const copy = clientCopyOf(e, intake.cautions ?? []);
     return {
       homeworkId: h.id,
       name: e.name,
       purpose: e.purpose,
       steps: e.steps,
-      cues: e.cues,
+      cues: copy.tips,
+      mistakes: copy.donts,
       stopIf: e.stopIf,
+      getHelp: copy.getHelp,
+      watchFor: copy.watchFor,
+      drawingAlt: itemDrawingAlt(e),
       regions: e.regions,
       tools: e.tools,
       dose: JSON.parse(h.dose),
@@ -75,7 +91,7 @@ export async function portalView({ db, clock }: Deps, client: LinkedClient, toke
     items.flatMap((i) => i.tools.filter((need: Tool[]) => !need.some((t) => have.has(t))).map((need: Tool[]) => need[0])),
   );
   const next = await nextAppointmentOf(db, client.id, clock.now());
-  return {
+  const view: Portal = {
     practiceName: client.practiceName,
     therapistName: therapist?.name ?? client.sender_name ?? client.practiceName,
     firstName: client.first_name,
@@ -91,6 +107,7 @@ export async function portalView({ db, clock }: Deps, client: LinkedClient, toke
     reminders: client.unsubscribed_at ? 'none' : (client.reminder_rhythm ?? 'none'),
     canEmail: Boolean(client.email) && !client.unsubscribed_at,
   };
+  return { view, exercises };
 }
 
 const homeworkOfClient = prepared((db, param: (name: 'id' | 'clientId') => never) =>

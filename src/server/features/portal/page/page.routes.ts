@@ -9,8 +9,9 @@ import { calendarFile } from '../../appointments/ics.js';
 import { logClientProgress } from '../../goals/goals.routes.js';
 import { pendingRequestOf, requestFromClient } from '../../referrals/referrals.service.js';
 import { linkOpener } from '../portal.repository.js';
-import { askQuestion, chooseReminders, type LinkedClient, portalView, recordCheckIn } from '../portal.service.js';
+import { askQuestion, chooseReminders, type LinkedClient, portalPageView, recordCheckIn } from '../portal.service.js';
 import { portalAssets, sendAsset, sendCompressedHtml } from './assets.js';
+import { itemDrawing } from './drawing.js';
 import { acceptForms, preferredTimesFrom, timeChoiceFields } from './forms.js';
 import { FLASHES, renderLinkProblem, renderPortalPage } from './render.js';
 
@@ -91,7 +92,7 @@ export function portalPageRoutes(deps: AppDeps) {
       const r = req as TokenRequest;
       const client = await clientOr(r, reply);
       if (!client) return reply;
-      const view = await portalView(deps, client, r.params.token);
+      const { view, exercises } = await portalPageView(deps, client, r.params.token);
       const { saved, went } = r.query;
       const flash = FLASHES.find((f) => f === saved);
       const extras = {
@@ -99,6 +100,7 @@ export function portalPageRoutes(deps: AppDeps) {
         bookingRequest: view.nextAppointment ? null : await pendingRequestOf(deps.db, client.id),
         // Only shown, never recorded, here: a GET changes nothing (mail scanners open links too).
         went: HOMEWORK_REPORTS.find((w): w is HomeworkReport => w === went),
+        drawings: Object.fromEntries([...exercises].map(([id, item]) => [id, itemDrawing(item, id)])),
       };
       reply.headers(PRIVATE_HTML);
       return sendCompressedHtml(req, reply, renderPortalPage(view, links(r.params.token, client.zone), flash, extras));

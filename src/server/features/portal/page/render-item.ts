@@ -48,8 +48,21 @@ function lastDays(item: Item, portal: Portal): SafeHtml {
   )}</ol></div>`;
 }
 
-/** One homework item: picture, how to do it, how much, the therapist's cue, when to stop, the tap. */
-export function renderItem(item: Item, portal: Portal, actions: { checkin: string }): SafeHtml {
+const WEEK = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+
+/** Everything to take care with: the don'ts, the therapist's cue, the tips, the client's own cautions, when to stop and get help. */
+function takeCare(item: Item, therapistName: string): SafeHtml {
+  const id = item.homeworkId;
+  return html`${item.mistakes.length > 0 && html`<h3 id="donts-${id}">Take care</h3><ul class="donts" aria-labelledby="donts-${id}">${item.mistakes.map((m) => html`<li>${m}</li>`)}</ul>`}
+${item.note && html`<figure class="cue"><blockquote><p>${item.note}</p></blockquote><figcaption>— ${therapistName}</figcaption></figure>`}
+${item.cues.length > 0 && html`<h3>Tips</h3><ul class="tips">${item.cues.map((c) => html`<li>${c}</li>`)}</ul>`}
+${item.watchFor.length > 0 && html`<div class="watch"><h3>Watch for</h3><ul>${item.watchFor.map((w) => html`<li>${w}</li>`)}</ul></div>`}
+<p class="stop"><span class="stop-mark" aria-hidden="true">!</span> ${item.stopIf}</p>
+${item.getHelp && html`<p class="get-help"><span class="get-help-mark" aria-hidden="true">+</span> <strong>${item.getHelp}</strong></p>`}`;
+}
+
+/** One homework item: the drawing, how to do it, how much, what to take care with, when to stop, the tap. */
+export function renderItem(item: Item, portal: Portal, o: { checkin: string; drawing?: SafeHtml }): SafeHtml {
   const id = item.homeworkId;
   const today = portal.checkIns.find((c) => c.homeworkId === id && c.date === portal.today);
   const dose = describeDose(item.dose);
@@ -59,6 +72,7 @@ export function renderItem(item: Item, portal: Portal, actions: { checkin: strin
 <p class="purpose">${item.purpose}</p>
 <p class="where"><span class="label">Where:</span> ${item.regions.map((r) => REGIONS[r]).join(', ')}</p>
 </div></div>
+${o.drawing && html`<div class="drawing-box">${o.drawing}</div>`}
 <dl class="dose">
 ${dose.what && html`<div><dt>How much</dt><dd>${dose.what}</dd></div>`}
 <div><dt>How often</dt><dd>${dose.when}</dd></div>
@@ -66,19 +80,18 @@ ${dose.pressure && html`<div><dt>How hard</dt><dd>${dose.pressure}</dd></div>`}
 </dl>
 <h3>How to do it</h3>
 <ol class="steps">${item.steps.map((s) => html`<li>${s}</li>`)}</ol>
-${item.note && html`<figure class="cue"><blockquote><p>${item.note}</p></blockquote><figcaption>— ${portal.therapistName}</figcaption></figure>`}
-${item.cues.length > 0 && html`<h3>Tips</h3><ul class="tips">${item.cues.map((c) => html`<li>${c}</li>`)}</ul>`}
-<p class="stop"><span class="stop-mark" aria-hidden="true">!</span> ${item.stopIf}</p>
+${takeCare(item, portal.therapistName)}
+<table class="week"><caption>Tick a box each day you do it</caption><tr>${WEEK.map((d) => html`<th scope="col">${d}</th>`)}</tr><tr>${WEEK.map(() => html`<td></td>`)}</tr></table>
 ${item.media.map((m) =>
   m.kind === 'image'
     ? html`<img class="media" src="${m.url}" alt="A photo of ${item.name}, taken at your visit" loading="lazy" decoding="async" width="640" height="480">`
     : html`<video class="media" src="${m.url}" controls preload="none" width="640" height="480" aria-label="A video of ${item.name}, taken at your visit"></video>`,
 )}
 <div class="tap">
-${doneButton(item, Boolean(today?.done), actions.checkin)}
+${doneButton(item, Boolean(today?.done), o.checkin)}
 <p class="status" role="status" id="status-${id}"></p>
 </div>
-${feelingForm(item, today, actions.checkin)}
+${feelingForm(item, today, o.checkin)}
 ${lastDays(item, portal)}
 </article>`;
 }

@@ -29,6 +29,8 @@ export interface PageExtras {
   bookingRequest?: 'open' | 'proposed' | null;
   /** From the day-before mail's link: the answer to show already chosen. */
   went?: HomeworkReport;
+  /** Each item's drawing as inline SVG, by homework id. */
+  drawings?: Record<string, SafeHtml>;
 }
 
 export const WENT_LABELS: Record<HomeworkReport, string> = {
@@ -180,7 +182,7 @@ ${
 <p class="sync" id="sync" role="status"></p>
 ${wentSection(p, links, extras.went, flash)}
 ${figureDefs(views)}
-${p.items.map((item) => renderItem(item, p, { checkin: `${links.page}/checkin` }))}
+${p.items.map((item) => renderItem(item, p, { checkin: `${links.page}/checkin`, drawing: extras.drawings?.[item.homeworkId] }))}
 ${goalsSection(p, { action: `${links.page}/goal`, zone: links.zone, saved: flash === 'goal' })}
 ${
   p.nextAppointment &&
