@@ -21,7 +21,7 @@ export async function startSmtp(port = 0, opts: { beforeAccept?: (mail: ParsedMa
     disabledCommands: ['STARTTLS'],
     logger: false,
     onData(stream, _session, callback) {
-      simpleParser(stream)
+      simpleParser(stream, { keepCidLinks: true })
         .then((mail) => {
           opts.beforeAccept?.(mail);
           if (killed) return;

@@ -1,6 +1,6 @@
+import { buffer } from 'node:stream/consumers';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/index.js';
-import { buffer } from 'node:stream/consumers';
 import type { FileStorage } from '../storage/storage.js';
 import type { MailAttachment } from './outbox.js';
 import type { MailTransport } from './transport.js';
@@ -33,6 +33,7 @@ export function deliverEmailJob(opts: {
           filename: a.filename,
           contentType: a.contentType,
           content: await buffer(opts.storage.read(a.storageKey)),
+          ...(a.cid && { cid: a.cid, contentDisposition: 'inline' as const }),
         })),
       );
       await opts.transport.send({

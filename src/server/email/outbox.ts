@@ -21,6 +21,8 @@ export interface MailAttachment {
   filename: string;
   contentType: string;
   storageKey: string;
+  /** Shown inside the HTML where it says src="cid:<cid>" (a drawing), rather than as a file. */
+  cid?: string;
 }
 
 export const DELIVER_EMAIL = 'deliver-email';

@@ -8,7 +8,7 @@ export interface MailMessage {
   text: string;
   html?: string;
   headers?: Record<string, string>;
-  attachments?: { filename: string; contentType: string; content: Buffer }[];
+  attachments?: { filename: string; contentType: string; content: Buffer; cid?: string; contentDisposition?: 'inline' }[];
   messageId: string;
 }
 

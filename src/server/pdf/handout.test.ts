@@ -146,7 +146,10 @@ describe('the handout of two items', () => {
       slug: name.toLowerCase().replace(/\W+/g, '-'),
       name,
       // A custom item near the limits: seven long steps, six don'ts, four tips.
-      steps: Array.from({ length: 7 }, (_, i) => `Step ${i + 1}: ${'Move slowly and keep breathing while you press the ball into the muscle. '.repeat(2).trim()}`),
+      steps: Array.from(
+        { length: 7 },
+        (_, i) => `Step ${i + 1}: ${'Move slowly and keep breathing while you press the ball into the muscle. '.repeat(2).trim()}`,
+      ),
       mistakes: Array.from({ length: 6 }, (_, i) => `Don't number ${i + 1}: don't press on a bone, a joint or the back of the knee.`),
       cues: Array.from({ length: 4 }, (_, i) => `Tip ${i + 1}: ${'a softer ball is kinder at first. '.repeat(2).trim()}`),
       getHelp: 'Get help the same day if your calf is warm, red, swollen or sore, or if it hurts to walk.',

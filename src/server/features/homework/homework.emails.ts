@@ -3,25 +3,39 @@ import type { Handout } from '../../pdf/handout.js';
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-/** The homework mail: the same content as the handout, as plain text and simple HTML. */
-export function homeworkEmail(h: Handout): { subject: string; text: string; html: string } {
+/** An item's drawing as it goes with the mail: an inline PNG named by Content-ID, and its words. */
+export interface MailDrawing {
+  cid: string;
+  alt: string;
+}
+
+/** Drawings shown this wide in the mail; the PNG is made at that many pixels. */
+export const MAIL_DRAWING_WIDTH = 480;
+
+/** The homework mail: the same content as the handout, as plain text and simple HTML with each item's drawing. */
+export function homeworkEmail(h: Handout, drawings: MailDrawing[] = []): { subject: string; text: string; html: string } {
   const subject = `Your self-care homework from ${h.therapistName}`;
   const items = h.items.map((item, i) => {
     const dose = describeDose(item.dose);
-    return { i: i + 1, item, dose };
+    return { i: i + 1, item, dose, copy: item.copy, drawing: drawings[i] };
   });
   const text = [
     `Hi ${h.clientFirstName},`,
     '',
     `Here is your homework from today's visit at ${h.practiceName}. A few minutes most days helps the work we did last longer.`,
     '',
-    ...items.flatMap(({ i, item, dose }) => [
+    ...items.flatMap(({ i, item, dose, copy, drawing }) => [
       `${i}. ${item.exercise.name}`,
       item.exercise.purpose,
+      ...(drawing ? [`(Picture: ${drawing.alt})`] : []),
       `${dose.what}. ${dose.when}.${dose.pressure ? ` ${dose.pressure}.` : ''}`,
       ...item.exercise.steps.map((s, n) => `  ${n + 1}) ${s}`),
+      ...(copy.donts.length ? ['Take care:', ...copy.donts.map((d) => `  - ${d}`)] : []),
       ...(item.note ? [`A tip from ${h.therapistName}: ${item.note}`] : []),
+      ...(copy.tips.length ? [copy.tips.length > 1 ? 'Tips:' : 'Tip:', ...copy.tips.map((t) => `  - ${t}`)] : []),
+      ...(copy.watchFor.length ? [`Watch for: ${copy.watchFor.join(' ')}`] : []),
       item.exercise.stopIf,
+      ...(copy.getHelp ? [copy.getHelp] : []),
       '',
     ]),
     ...(h.goals ? ['What you are working towards:', h.goals, ''] : []),
@@ -38,6 +52,14 @@ export function homeworkEmail(h: Handout): { subject: string; text: string; html
   ].join('\n');
 
   const p = (s: string, style = '') => `<p style="margin:0 0 12px;${style}">${s}</p>`;
+  const label = (s: string) => `<p style="margin:0 0 4px;font-weight:bold">${esc(s)}</p>`;
+  const list = (lines: string[], mark: string, markColour: string) =>
+    `<ul style="margin:0 0 12px;padding:0;list-style:none">${lines
+      .map(
+        (l) =>
+          `<li style="margin:0 0 4px;padding-left:22px;text-indent:-22px"><span style="display:inline-block;width:22px;text-indent:0;color:${markColour};font-weight:bold" aria-hidden="true">${mark}</span>${esc(l)}</li>`,
+      )
+      .join('')}</ul>`;
   const html = `<!doctype html><html lang="en"><body style="margin:0;background:#faf8f5;font-family:Arial,Helvetica,sans-serif;color:#1f2a2a;font-size:16px;line-height:1.5">
 <div style="max-width:600px;margin:0 auto;padding:24px">
 ${p(esc(h.practiceName.toUpperCase()), 'color:#2f6b63;font-weight:bold;font-size:13px;letter-spacing:1px')}
@@ -45,13 +67,28 @@ ${p(esc(h.practiceName.toUpperCase()), 'color:#2f6b63;font-weight:bold;font-size
 ${p(`Here is your homework from today's visit. A few minutes most days helps the work we did last longer.`)}
 ${items
   .map(
-    ({ i, item, dose }) => `<div style="background:#ffffff;border:1px solid #d9d4cc;border-radius:8px;padding:16px;margin:0 0 16px">
+    ({
+      i,
+      item,
+      dose,
+      copy,
+      drawing,
+    }) => `<div style="background:#ffffff;border:1px solid #d9d4cc;border-radius:8px;padding:16px;margin:0 0 16px">
 <h2 style="font-size:19px;margin:0 0 4px">${i}. ${esc(item.exercise.name)}</h2>
 ${p(esc(item.exercise.purpose), 'color:#4a5555')}
+${
+  drawing
+    ? `<img src="cid:${esc(drawing.cid)}" alt="${esc(drawing.alt)}" width="${MAIL_DRAWING_WIDTH}" style="display:block;width:100%;max-width:${MAIL_DRAWING_WIDTH}px;height:auto;border:0;margin:0 auto 12px;background:#f7f4ee;border-radius:6px">`
+    : ''
+}
 ${p(`<strong>${esc(dose.what)}. ${esc(dose.when)}.</strong>${dose.pressure ? ` ${esc(dose.pressure)}.` : ''}`, 'color:#1d5c57')}
 <ol style="margin:0 0 12px;padding-left:22px">${item.exercise.steps.map((s) => `<li>${esc(s)}</li>`).join('')}</ol>
+${copy.donts.length ? label('Take care') + list(copy.donts, '&#10005;', '#7a2e12') : ''}
 ${item.note ? p(`<strong>A tip from ${esc(h.therapistName)}:</strong> ${esc(item.note)}`) : ''}
-${p(esc(item.exercise.stopIf), 'background:#fbeee6;color:#7a2e12;padding:8px 12px;border-radius:6px;font-weight:bold')}
+${copy.tips.length ? label(copy.tips.length > 1 ? 'Tips' : 'Tip') + list(copy.tips, '&#8226;', '#2f6b63') : ''}
+${copy.watchFor.length ? p(`<strong>Watch for:</strong> ${copy.watchFor.map(esc).join(' ')}`, 'border:2px solid #5b4a12;color:#5b4a12;padding:8px 12px;border-radius:6px') : ''}
+${p(esc(item.exercise.stopIf), 'background:#fbf3dc;color:#5b4a12;padding:8px 12px;border-radius:6px;font-weight:bold')}
+${copy.getHelp ? p(esc(copy.getHelp), 'background:#fbeee6;color:#7a2e12;padding:8px 12px;border-left:4px solid #7a2e12;border-radius:6px;font-weight:bold') : ''}
 </div>`,
   )
   .join('\n')}

@@ -189,7 +189,8 @@ describeEachDatabase('homework: suggest, assign, teach, send', (database) => {
     expect(mail.replyTo?.text).toBe(owner.email);
     expect(mail.text).toMatch(/http:\/\/carryover\.test\/c\/[\w-]{40,}/);
     expect(mail.html).toContain('Open my homework page');
-    expect(mail.attachments).toHaveLength(1);
+    // The handout, and each item's drawing shown inside the mail.
+    expect(mail.attachments.map((a) => a.contentType).sort()).toEqual(['application/pdf', 'image/png', 'image/png']);
     // After a one-click unsubscribe, nothing more is sent.
     const link = (await call()({ method: 'POST', url: `/api/v1/clients/${client.id}/link` })).json().url.split('/c/')[1];
     await app.http.inject({ method: 'POST', url: `/api/v1/portal/${link}/unsubscribe` });
@@ -197,8 +198,7 @@ describeEachDatabase('homework: suggest, assign, teach, send', (database) => {
     expect(refused.statusCode).toBe(409);
     expect(refused.json().error.code).toBe('unsubscribed');
     expect((await call()({ method: 'GET', url: `/api/v1/clients/${client.id}` })).json().unsubscribedAt).toEqual(expect.any(String));
-    expect(mail.attachments[0].contentType).toBe('application/pdf');
-    const pdf = await readPdf(mail.attachments[0].content);
+    const pdf = await readPdf(mail.attachments.find((a) => a.contentType === 'application/pdf')!.content);
     for (const slug of ['doorway-pec-stretch', 'chin-tucks']) {
       const item = (await import('../library/library.js')).builtInLibrary().get(slug)!;
       expect(pdf.text).toContain(item.name);

@@ -8,11 +8,12 @@ import { queueEmail } from '../../email/outbox.js';
 import { authOf } from '../../http/auth.js';
 import { AppError } from '../../http/errors.js';
 import { renderHandout } from '../../pdf/handout.js';
+import { calendarFile } from '../appointments/ics.js';
 import { audit } from '../clients/clients.repository.js';
 import { findVisibleSession } from '../clients/sessions.routes.js';
-import { calendarFile } from '../appointments/ics.js';
+import { itemDrawingAlt, itemDrawingPng } from '../library/drawings.js';
 import { handoutFor } from './handout.service.js';
-import { homeworkEmail } from './homework.emails.js';
+import { homeworkEmail, MAIL_DRAWING_WIDTH } from './homework.emails.js';
 
 const fileName = (first: string) => `homework-${first.toLowerCase().replace(/[^a-z0-9]+/g, '-') || 'client'}.pdf`;
 
@@ -65,9 +66,19 @@ export function sendRoutes({ db, clock, config, storage }: AppDeps): FastifyPlug
           );
         }
         const pdf = await renderHandout(handout);
-        const storageKey = `mail/${auth.practiceId}/${handout.clientId}/${randomUUID()}.pdf`;
+        const folder = `mail/${auth.practiceId}/${handout.clientId}`;
+        const storageKey = `${folder}/${randomUUID()}.pdf`;
         await storage.put(storageKey, Readable.from(pdf), pdf.length + 1);
-        const mail = homeworkEmail(handout);
+        // Mail clients do not show SVG: each drawing goes as a PNG inside the mail, named by Content-ID.
+        const drawings = await Promise.all(
+          handout.items.map(async (item, i) => {
+            const png = itemDrawingPng(item.exercise, MAIL_DRAWING_WIDTH);
+            const key = `${folder}/${randomUUID()}.png`;
+            await storage.put(key, Readable.from(png), png.length + 1);
+            return { cid: `drawing-${i + 1}.${randomUUID()}@carryover`, alt: itemDrawingAlt(item.exercise), key, n: i + 1 };
+          }),
+        );
+        const mail = homeworkEmail(handout, drawings);
         // Rebooked at this checkout: the same mail carries the invite for the next visit.
         const booked = await db
           .selectFrom('appointments')
@@ -102,6 +113,7 @@ export function sendRoutes({ db, clock, config, storage }: AppDeps): FastifyPlug
               ...mail,
               attachments: [
                 { filename: fileName(handout.clientFirstName), contentType: 'application/pdf', storageKey },
+                ...drawings.map((d) => ({ filename: `drawing-${d.n}.png`, contentType: 'image/png', storageKey: d.key, cid: d.cid })),
                 ...(icsKey
                   ? [{ filename: 'next-appointment.ics', contentType: 'text/calendar; charset=utf-8; method=REQUEST', storageKey: icsKey }]
                   : []),
@@ -116,6 +128,7 @@ export function sendRoutes({ db, clock, config, storage }: AppDeps): FastifyPlug
           });
         } catch (err) {
           await storage.remove(storageKey);
+          for (const d of drawings) await storage.remove(d.key);
           if (icsKey) await storage.remove(icsKey);
           throw err;
         }
