@@ -3,9 +3,15 @@ import './ItemDrawing.css';
 
 type Drawn = Pick<Exercise, 'drawingUrl' | 'drawingAlt' | 'drawingSize'>;
 
+/** Tall (standing), wide (lying) or in between: the frame a large drawing gets, from its own size. */
+function shapeOf({ width, height }: Drawn['drawingSize']) {
+  const ratio = width / height;
+  return ratio < 0.8 ? 'tall' : ratio > 1.6 ? 'wide' : 'even';
+}
+
 /**
- * The item's drawing: the position, the prop and the worked area. Width and height come from the
- * drawing itself, so the space is kept while it loads and nothing below it jumps.
+ * The item's drawing: the position, the prop and the worked area. The frame's shape is set before
+ * the picture arrives (from its size), so nothing below it jumps; cards share one shape so lists line up.
  */
 export function ItemDrawing({
   item,
@@ -13,20 +19,22 @@ export function ItemDrawing({
   eager = false,
 }: {
   item: Drawn;
-  /** card: a list or suggestion card · sheet: the item's page · large: the teach view. */
+  /** thumb and card: lists and pickers · sheet: the item's page · large: the teach view. */
   size?: 'thumb' | 'card' | 'sheet' | 'large';
   /** Load at once (the one picture a page is about) instead of when scrolled near. */
   eager?: boolean;
 }) {
   return (
-    <img
-      src={item.drawingUrl}
-      alt={item.drawingAlt}
-      width={item.drawingSize.width}
-      height={item.drawingSize.height}
-      loading={eager ? 'eager' : 'lazy'}
-      decoding="async"
-      className={`item-drawing item-drawing--${size}`}
-    />
+    <span className={`item-drawing-frame item-drawing-frame--${size} item-drawing-frame--${shapeOf(item.drawingSize)}`}>
+      <img
+        src={item.drawingUrl}
+        alt={item.drawingAlt}
+        width={item.drawingSize.width}
+        height={item.drawingSize.height}
+        loading={eager ? 'eager' : 'lazy'}
+        decoding="async"
+        className="item-drawing"
+      />
+    </span>
   );
 }

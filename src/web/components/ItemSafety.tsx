@@ -31,18 +31,15 @@ export function ItemSafety({ item, headingLevel = 2 }: { item: Told; headingLeve
           </ul>
         </section>
       )}
+      {/* Written to stand alone: "Get help the same day if your calf is warm…". */}
       {item.getHelp && (
         <p className="item-safety__help">
-          <strong>Get help if </strong>
-          {lowerFirst(item.getHelp)}
+          <strong>{item.getHelp}</strong>
         </p>
       )}
     </>
   );
 }
-
-// Content writes the line to stand alone ("A calf is hot…"); after "Get help if" it reads on.
-const lowerFirst = (text: string) => text.replace(/^Get help if\s*/i, '').replace(/^([A-Z])(?=[a-z])/, (c) => c.toLowerCase());
 
 /** Items the therapist should teach and watch in the room before the client does them alone. */
 export function TeachInRoomBadge({ item }: { item: Pick<Exercise, 'teachInRoom'> }) {

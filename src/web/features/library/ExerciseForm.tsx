@@ -205,10 +205,10 @@ export function ExerciseForm({ initial, catalogue, selfId, saved, saveLabel, can
           max={6}
         />
         <TextAreaField
-          label="Get help if"
+          label="When to get help"
           name="getHelp"
           optional
-          hint="When to see a doctor, like “your calf is hot, red or swollen: get medical advice today.”"
+          hint="A sentence for the client, like “Get help the same day if your calf is warm, red or swollen.”"
           maxLength={240}
           value={draft.getHelp}
           error={errors.getHelp}
