@@ -60,8 +60,8 @@ export function drawingAlt(item: DrawableItem, pose: Pose): string {
     .map((p) => `${PROP_WORDS[p.kind]}${p.at && p.kind !== 'chair' && p.kind !== 'wall' ? ` at the ${pointWords(p.at)}` : ''}`);
   const withProps = props.length ? `, with ${props.join(' and ')}` : '';
   const worked = item.regions.map((r) => REGIONS[r].toLowerCase()).join(' and ');
-  const moves = item.drawing?.end ? ' Two pictures show the start and the end.' : '';
-  return `${pose.describe}${withProps}. Works the ${worked}.${moves}`;
+  const moves = item.drawing?.end ? ', from start to end' : '';
+  return `${pose.describe}${withProps}, working the ${worked}${moves}.`;
 }
 
 /**
