@@ -4,7 +4,11 @@
 import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { smtpTransport } from '../../src/server/email/transport.js';
+import { itemDrawingAlt } from '../../src/server/features/library/drawings.js';
+import { builtInLibrary } from '../../src/server/features/library/library.js';
+import { clientCopyOf } from '../../src/shared/client-copy.js';
 import { expectNoAxeViolations, launchBrowser, PHONE, startServer, watchConsole } from '../helpers/browser.js';
+import { readPdf } from '../helpers/pdf.js';
 import { startSmtp, type TestSmtp } from '../helpers/smtp.js';
 
 const BUDGET = 100 * 1024;
@@ -18,7 +22,7 @@ describe("the client's page in the browser", { timeout: 120_000 }, () => {
   let smtp: TestSmtp;
 
   /** What the therapist does in the room, through the API: a client, a session, two items, a link. */
-  async function clientWithTwoItems(firstName: string) {
+  async function clientWithTwoItems(firstName: string, exerciseIds = ['suboccipital-ball-release', 'chin-tucks']) {
     const write = (url: string, data: unknown = {}) => therapist.post(`${server.url}${url}`, { data, headers: { 'x-csrf-token': csrf } });
     const client = await (
       await write('/api/v1/clients', {
@@ -31,7 +35,7 @@ describe("the client's page in the browser", { timeout: 120_000 }, () => {
     const visit = await (
       await write(`/api/v1/clients/${client.id}/sessions`, { date: '2026-03-02', areasWorked: [{ region: 'neck-back' }] })
     ).json();
-    for (const exerciseId of ['suboccipital-ball-release', 'chin-tucks']) {
+    for (const exerciseId of exerciseIds) {
       expect((await write(`/api/v1/sessions/${visit.id}/homework`, { exerciseId })).status()).toBe(201);
     }
     const url = (await (await write(`/api/v1/clients/${client.id}/link`)).json()).url as string;
@@ -88,6 +92,13 @@ describe("the client's page in the browser", { timeout: 120_000 }, () => {
     await page.getByRole('heading', { level: 1, name: 'Hi Nia — here is your homework from Tess' }).waitFor();
     // Fits a 375-pixel phone: nothing to scroll sideways.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    // Each item's drawing shows, named by its words.
+    for (const slug of ['suboccipital-ball-release', 'chin-tucks']) {
+      const drawing = page.getByRole('img', { name: itemDrawingAlt(builtInLibrary().get(slug)!), exact: true });
+      const box = await drawing.boundingBox();
+      expect(box?.width, slug).toBeGreaterThan(250);
+      expect(box?.height, slug).toBeGreaterThan(100);
+    }
     await expectNoAxeViolations(page);
 
     const done = page.getByRole('button', { name: /^Done today Tennis ball release/ });
@@ -141,6 +152,36 @@ describe("the client's page in the browser", { timeout: 120_000 }, () => {
     await page.getByRole('button', { name: /^Done today Tennis ball release/ }).waitFor();
     expect((await portalData(token)).checkIns[0].done).toBe(false);
     expect(consoleErrors).toEqual([]);
+    await context.close();
+  });
+
+  it("prints every don't, tip and get-help line with both drawings and a week of tick boxes, and leaves the buttons off", async () => {
+    const { url } = await clientWithTwoItems('Ayo', ['calf-ball-release', 'suboccipital-ball-release']);
+    const items = ['calf-ball-release', 'suboccipital-ball-release'].map((slug) => builtInLibrary().get(slug)!);
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(url, { waitUntil: 'networkidle' });
+    await page.emulateMedia({ media: 'print' });
+    for (const e of items) {
+      expect((await page.getByRole('img', { name: itemDrawingAlt(e), exact: true }).boundingBox())?.height, e.slug).toBeGreaterThan(80);
+    }
+    expect(await page.locator('table.week').evaluateAll((ts) => ts.map((t) => getComputedStyle(t).display))).toEqual(['table', 'table']);
+    // The buttons are there on screen, and left off the paper.
+    expect(await page.locator('.done-button').count()).toBe(2);
+    expect(await page.locator('.done-button').first().isVisible()).toBe(false);
+
+    // Chromium sets "fl" and "fi" as ligatures, which read back with a space after them: compare without spaces.
+    const squash = (text: string) => text.replace(/\s+/g, '');
+    const printed = squash((await readPdf(await page.pdf({ format: 'Letter', printBackground: true }))).text);
+    for (const e of items) {
+      const copy = clientCopyOf(e, []);
+      for (const line of [e.name, ...e.steps, ...copy.donts, ...copy.tips, e.stopIf]) expect(printed).toContain(squash(line));
+      if (copy.getHelp) expect(printed).toContain(squash(copy.getHelp));
+    }
+    expect(clientCopyOf(items[0], []).getHelp).toBeTruthy();
+    expect(printed.match(/TickaboxeachdayyoudoitMonTueWedThuFriSatSun/g)).toHaveLength(2);
+    // Only the opening line names the button; the buttons themselves are not printed.
+    expect(printed.match(/Donetoday/g)).toHaveLength(1);
     await context.close();
   });
 

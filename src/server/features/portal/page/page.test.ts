@@ -6,6 +6,10 @@ import { clientWithHomework } from '../../../../../tests/helpers/factories.js';
 import { hardestSentence, MAX_READING_GRADE, sentencesOnPage } from '../../../../../tests/helpers/reading.js';
 import { as, type Session, signUp } from '../../../../../tests/helpers/session.js';
 import type { Portal } from '../../../../shared/api/portal.js';
+import { clientCopyOf } from '../../../../shared/client-copy.js';
+import { itemDrawingAlt } from '../../library/drawings.js';
+import { builtInLibrary } from '../../library/library.js';
+import { escapeHtml } from './html.js';
 import { renderPortalPage } from './render.js';
 
 describeEachDatabase("the client's page as HTML", (database) => {
@@ -48,6 +52,43 @@ describeEachDatabase("the client's page as HTML", (database) => {
     expect(body).not.toMatch(/<script(?![^>]*\ssrc=)/);
     expect(body).not.toMatch(/\sstyle=/);
     expect(body).not.toMatch(/<style/);
+  });
+
+  it("shows every don't and tip, the get-help line, what to watch for with the client's cautions, and each drawing with its words", async () => {
+    const calf = builtInLibrary().get('calf-ball-release')!;
+    const skull = builtInLibrary().get('suboccipital-ball-release')!;
+    expect(calf.getHelp, 'the calf release has a get-help line').toBeTruthy();
+    const caution = calf.cautionWith.find((c) => !skull.excludedBy.includes(c))!;
+    const { token } = await clientWithHomework(app.http, owner, {
+      exerciseIds: ['calf-ball-release', 'suboccipital-ball-release'],
+      client: { intake: { complaints: ['tight-calves'], tools: ['tennis-ball'], cautions: [caution] } },
+    });
+    const body = (await get(`/c/${token}`)).body;
+    for (const e of [calf, skull]) {
+      const copy = clientCopyOf(e, [caution]);
+      for (const line of [...copy.donts, ...copy.tips, e.stopIf, ...copy.watchFor]) expect(body).toContain(escapeHtml(line));
+      if (copy.getHelp) expect(body).toContain(escapeHtml(copy.getHelp));
+    }
+    expect(clientCopyOf(calf, [caution]).watchFor).not.toEqual([]);
+    expect(body).toMatch(/<p class="get-help">/);
+    // Each drawing inline, named by its words; ids stay unique with two drawings on one page.
+    const drawings = [...body.matchAll(/<svg class="drawing" role="img" aria-label="([^"]+)"/g)].map((m) => m[1]);
+    expect(drawings).toEqual([calf, skull].map((e) => escapeHtml(itemDrawingAlt(e))));
+    const ids = [...body.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]);
+    expect(ids.length).toBeGreaterThan(10);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(body).not.toMatch(/\sstyle=|<style/);
+    expect(body.match(/<table class="week">/g)).toHaveLength(2);
+
+    const api = (await get(`/api/v1/portal/${token}`)).json();
+    expect(api.items[0]).toMatchObject({
+      mistakes: calf.mistakes,
+      cues: calf.cues,
+      getHelp: clientCopyOf(calf, []).getHelp,
+      watchFor: clientCopyOf(calf, [caution]).watchFor,
+      drawingAlt: itemDrawingAlt(calf),
+    });
+    expect(api.items[1].getHelp).toBe(clientCopyOf(skull, []).getHelp);
   });
 
   it('speaks plainly: every sentence on the page at grade 7 or below', async () => {
