@@ -72,7 +72,8 @@ export function renderItem(item: Item, portal: Portal, o: { checkin: string; dra
 <p class="purpose">${item.purpose}</p>
 <p class="where"><span class="label">Where:</span> ${item.regions.map((r) => REGIONS[r]).join(', ')}</p>
 </div></div>
-${o.drawing && html`<div class="drawing-box">${o.drawing}</div>`}
+<div class="picture">${o.drawing && html`<div class="drawing-box">${o.drawing}</div>`}
+<table class="week"><caption>Tick a box each day you do it</caption><tr>${WEEK.map((d) => html`<th scope="col">${d}</th>`)}</tr><tr>${WEEK.map(() => html`<td></td>`)}</tr></table></div>
 <dl class="dose">
 ${dose.what && html`<div><dt>How much</dt><dd>${dose.what}</dd></div>`}
 <div><dt>How often</dt><dd>${dose.when}</dd></div>
@@ -81,7 +82,6 @@ ${dose.pressure && html`<div><dt>How hard</dt><dd>${dose.pressure}</dd></div>`}
 <h3>How to do it</h3>
 <ol class="steps">${item.steps.map((s) => html`<li>${s}</li>`)}</ol>
 ${takeCare(item, portal.therapistName)}
-<table class="week"><caption>Tick a box each day you do it</caption><tr>${WEEK.map((d) => html`<th scope="col">${d}</th>`)}</tr><tr>${WEEK.map(() => html`<td></td>`)}</tr></table>
 ${item.media.map((m) =>
   m.kind === 'image'
     ? html`<img class="media" src="${m.url}" alt="A photo of ${item.name}, taken at your visit" loading="lazy" decoding="async" width="640" height="480">`
