@@ -1,11 +1,14 @@
-// Prints every problem in content/exercises and the library's counts; exits 1 when there is a problem.
+// Prints every problem in content/exercises (drawings included) and the library's counts; exits 1 when there is a problem.
 // With --readme, also writes the counts into README.md between the library-counts markers.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { checkLibrary, readLibraryFiles } from '../src/server/features/library/content-check.js';
+import { checkDrawings } from '../src/server/features/library/drawing-check.js';
 import { countsMarkdown } from '../src/server/features/library/library-counts.js';
+import { readPoseFiles } from '../src/server/features/library/poses.js';
 
 const { items, problems } = readLibraryFiles();
-const all = [...problems, ...checkLibrary(items)];
+const { poses, problems: poseProblems } = readPoseFiles();
+const all = [...problems, ...poseProblems, ...checkLibrary(items), ...checkDrawings(items, poses)];
 for (const p of all) console.log(p);
 const counts = countsMarkdown(items);
 console.log(`\n${counts}\n`);

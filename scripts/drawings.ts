@@ -1,27 +1,18 @@
 // Draws every built-in item. `npm run drawings` writes docs/drawings.png, a contact sheet labelled by
 // slug; `-- --only a,b` writes those items to /tmp/drawings/<slug>.png for a close look; every
 // problem (a ball that misses the floor, a joint out of range) is printed, and the exit code is 1.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { Resvg } from '@resvg/resvg-js';
 import { readLibraryFiles } from '../src/server/features/library/content-check.js';
 import { readPoseFiles } from '../src/server/features/library/poses.js';
-import { drawingSchema, renderDrawing } from '../src/shared/figure/index.js';
+import { renderDrawing } from '../src/shared/figure/index.js';
 import { escapeXml } from '../src/shared/figure/svg.js';
 
 const FONT = new URL('../node_modules/dejavu-fonts-ttf/ttf/DejaVuSans.ttf', import.meta.url).pathname;
 const args = process.argv.slice(2);
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1].split(',') : undefined;
 
-// Drawings being written sit in content/drawings-wip/<slug>.json ({pose, drawing}) until merged.
-const WIP = new URL('../content/drawings-wip/', import.meta.url);
-const wip = (slug: string) => {
-  const file = new URL(`${slug}.json`, WIP);
-  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { pose?: string; drawing?: unknown }) : {};
-};
-const items = readLibraryFiles().items.map((item) => {
-  const w = wip(item.slug);
-  return { ...item, ...(w.pose ? { pose: w.pose } : {}), ...(w.drawing ? { drawing: drawingSchema.parse(w.drawing) } : {}) };
-});
+const { items } = readLibraryFiles();
 const { poses, problems: poseProblems } = readPoseFiles();
 const problems = [...poseProblems];
 const drawn = items

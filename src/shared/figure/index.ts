@@ -85,7 +85,7 @@ export function renderDrawing(item: DrawableItem, poses: ReadonlyMap<string, Pos
     problems.push(...p.problems.map((msg) => (panels.length > 1 ? `${i === 0 ? 'start' : 'end'}: ${msg}` : msg)));
   });
   // In a side view the worked side faces the viewer: a right-side item faces left.
-  const mirror = pose.view === 'side' ? (drawing.side === 'right') !== (drawing.facing === 'left') : drawing.facing === 'left';
+  const mirror = start.view === 'side' ? (drawing.side === 'right') !== (drawing.facing === 'left') : drawing.facing === 'left';
   const alt = drawingAlt(item, pose);
   const svg = drawingSvg(panels, { id: `fig-${item.slug}`, mirror, title: alt });
   return { svg, alt, problems, panels };

@@ -75,7 +75,9 @@ export function placeProp(prop: Prop, ctx: PropContext): PlacedProp | undefined 
       const bp = pointOrProblem(ctx, prop.at, kind);
       if (!bp) return undefined;
       const r = BALL_RADIUS[kind] ?? 24;
-      const n = pressDir(bp, prop.against);
+      const against = prop.against ?? 'floor';
+      // A pillow on the floor lies flat, whatever the slope of the body above it.
+      const n = kind === 'pillow' && against === 'floor' ? v(0, 1) : pressDir(bp, prop.against);
       const c = add(bp.p, scale(n, r));
       const shapes: Shape[] = [];
       if (kind === 'foam-roller' && prop.along) {
@@ -95,8 +97,7 @@ export function placeProp(prop: Prop, ctx: PropContext): PlacedProp | undefined 
         shapes.push({ k: 'circle', c, r, inner: kind === 'foam-roller' ? r * 0.35 : kind === 'peanut-ball' ? r * 0.55 : undefined });
       }
       const placed: PlacedProp = { kind, layer: kind === 'pillow' ? 'back' : 'front', shapes };
-      const against = prop.against ?? 'floor';
-      if (against === 'floor') placed.floorAt = c.y + r;
+      if (against === 'floor') placed.floorAt = Math.max(...shapes.map(lowestPoint));
       if (against === 'wall') ctx.handles['wall-contact'] = add(c, scale(n, r));
       return placed;
     }
@@ -203,6 +204,13 @@ export function placeProp(prop: Prop, ctx: PropContext): PlacedProp | undefined 
     default:
       return undefined;
   }
+}
+
+function lowestPoint(sh: Shape): number {
+  if (sh.k === 'circle') return sh.c.y + sh.r;
+  if (sh.k === 'rect') return Math.max(sh.a.y, sh.b.y) + sh.r;
+  if (sh.k === 'box') return sh.y1;
+  return Math.max(...sh.pts.map((p) => p.y)) + sh.w / 2;
 }
 
 function extremeX(segments: Segment[], side: 'behind' | 'front'): number {

@@ -97,7 +97,17 @@ export const poseSchema = z
 export type Pose = z.infer<typeof poseSchema>;
 
 /** Angles to change from the named pose for this item or its end position. */
-export const poseAdjustSchema = poseSchema.omit({ describe: true }).partial().strict();
+// Built without defaults: an adjust changes only what it names (a default here would reset the pose).
+export const poseAdjustSchema = z
+  .object({
+    view: z.enum(VIEWS).optional(),
+    torso: angle.optional(),
+    chest: angle.optional(),
+    neck: angle.optional(),
+    arms: z.object({ left: arm.optional(), right: arm.optional() }).strict().optional(),
+    legs: z.object({ left: leg.optional(), right: leg.optional() }).strict().optional(),
+  })
+  .strict();
 export type PoseAdjust = z.infer<typeof poseAdjustSchema>;
 
 export const PROP_KINDS = [

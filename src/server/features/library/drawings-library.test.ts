@@ -41,7 +41,7 @@ describe('the drawings of the built-in library', () => {
               s.k === 'circle'
                 ? Math.abs(len(sub(s.c, point!.p)) - s.r)
                 : s.k === 'line'
-                  ? Math.min(...s.pts.map((q) => len(sub(q, point!.p)))) - s.w
+                  ? Math.min(...s.pts.slice(1).map((q, k) => distanceToSegment(point!.p, s.pts[k], q))) - s.w / 2
                   : s.k === 'rect'
                     ? distanceToSegment(point!.p, s.a, s.b) - s.r
                     : Number.POSITIVE_INFINITY,
