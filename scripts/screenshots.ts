@@ -43,6 +43,18 @@ const SHOTS: Shot[] = [
     ready: (page) => page.getByRole('heading', { level: 1 }).waitFor(),
   },
   {
+    name: 'client-page',
+    path: async (page) => {
+      const { csrfToken } = await (await page.request.get('/api/v1/auth/csrf')).json();
+      const res = await page.request.post(`/api/v1/clients/${(await maya(page)).clientId}/link`, {
+        headers: { 'x-csrf-token': csrfToken },
+      });
+      return new URL((await res.json()).url).pathname;
+    },
+    viewport: { width: 390, height: 844 },
+    ready: (page) => page.locator('svg.drawing').first().waitFor(),
+  },
+  {
     name: 'dashboard',
     path: '/dashboard',
     viewport: TABLET,

@@ -4,8 +4,8 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildTestApp } from './helpers/app.js';
 import { describeEachDatabase } from './helpers/databases.js';
-import { buildWorld } from './helpers/world.js';
 import { as, signUp } from './helpers/session.js';
+import { buildWorld } from './helpers/world.js';
 
 // Outside /api/v1 only the app's own files, the docs and /healthz are served: public by construction.
 const PUBLIC_API = [

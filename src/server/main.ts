@@ -1,10 +1,10 @@
 import { resolve } from 'node:path';
 import { buildApp } from './app.js';
-import { scheduleLapseSweep } from './features/appointments/lapsed.js';
 import { systemClock } from './clock.js';
 import { loadConfig } from './config.js';
 import { openDatabase } from './db/index.js';
 import { mailboxTransport, smtpTransport } from './email/transport.js';
+import { scheduleLapseSweep } from './features/appointments/lapsed.js';
 import { DEMO_LOGIN, seedDemoIfEmpty } from './seed/demo.js';
 import { seedDemoClients } from './seed/demo-clients.js';
 import { diskStorage } from './storage/storage.js';

@@ -2,12 +2,12 @@ import { mkdtempSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { diskStorage } from '../../src/server/storage/storage.js';
 import { type App, buildApp } from '../../src/server/app.js';
 import type { Clock } from '../../src/server/clock.js';
 import { type Config, loadConfig } from '../../src/server/config.js';
 import type { DatabaseHandle } from '../../src/server/db/index.js';
 import { type MailTransport, mailboxTransport } from '../../src/server/email/transport.js';
+import { diskStorage } from '../../src/server/storage/storage.js';
 
 /** A clock tests can move. */
 export function testClock(start = '2026-03-02T15:00:00.000Z'): Clock & { set(iso: string): void; advance(ms: number): void } {

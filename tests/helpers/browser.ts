@@ -1,16 +1,15 @@
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { diskStorage } from '../../src/server/storage/storage.js';
-import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { AxeBuilder } from '@axe-core/playwright';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { type App, buildApp, WEB_DIST } from '../../src/server/app.js';
 import { systemClock } from '../../src/server/clock.js';
 import type { Dialect } from '../../src/server/db/index.js';
-import { mailboxTransport, type MailTransport } from '../../src/server/email/transport.js';
+import { type MailTransport, mailboxTransport } from '../../src/server/email/transport.js';
+import { diskStorage } from '../../src/server/storage/storage.js';
 import { testConfig } from './app.js';
 import { freshDatabase } from './databases.js';
 

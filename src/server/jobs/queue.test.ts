@@ -1,5 +1,5 @@
-import { expect, it } from 'vitest';
 import pino from 'pino';
+import { expect, it } from 'vitest';
 import { testClock } from '../../../tests/helpers/app.js';
 import { describeEachDatabase } from '../../../tests/helpers/databases.js';
 import { openDatabase } from '../db/index.js';

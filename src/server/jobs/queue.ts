@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { Db } from '../db/index.js';
 import type { Clock } from '../clock.js';
+import type { Db } from '../db/index.js';
 
 export interface NewJob {
   kind: string;

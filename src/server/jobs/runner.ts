@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
-import type { Db } from '../db/index.js';
 import type { Clock } from '../clock.js';
+import type { Db } from '../db/index.js';
 import { claimDueJob, completeJob, failJob } from './queue.js';
 
 export type JobHandler = (payload: unknown) => Promise<void>;

@@ -1,5 +1,5 @@
-import { fileTypeFromStream } from 'file-type';
 import type { FastifyRequest } from 'fastify';
+import { fileTypeFromStream } from 'file-type';
 import { MEDIA_LIMITS } from '../../shared/api/exercises.js';
 import { AppError } from '../http/errors.js';
 import type { FileStorage } from './storage.js';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { emailSchema, nameSchema } from './common.js';
 import { ROLES } from './auth.js';
+import { emailSchema, nameSchema } from './common.js';
 
 export const HOMEWORK_CAP = { min: 1, max: 3, default: 2 } as const;
 export const PAPER_SIZES = ['letter', 'a4'] as const;

@@ -10,9 +10,9 @@ import { authOf } from '../../http/auth.js';
 import { AppError, conflict, unauthorized } from '../../http/errors.js';
 import { hashToken, newToken } from '../../http/tokens.js';
 import { presentMember } from '../presenters.js';
+import { passwordResetEmail } from './auth.emails.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import { endSession, startSession } from './sessions.js';
-import { passwordResetEmail } from './auth.emails.js';
 
 const RESET_MINUTES = 60;
 const errors = { 400: errorSchema, 401: errorSchema, 409: errorSchema, 429: errorSchema };

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { Exercise } from '../../../shared/api/exercises.js';
 import type { Intake } from '../../../shared/api/clients.js';
+import type { Exercise } from '../../../shared/api/exercises.js';
 import type { Dose } from '../../../shared/exercise.js';
 import { CAUTIONS } from '../../../shared/vocabulary.js';
 import type { Clock } from '../../clock.js';

@@ -5,8 +5,8 @@ import { mediaSchema } from '../../../shared/api/exercises.js';
 import type { AppDeps } from '../../deps.js';
 import { authOf } from '../../http/auth.js';
 import { notFound } from '../../http/errors.js';
-import { visibleClients } from '../clients/clients.repository.js';
 import { saveUpload, UPLOAD_HELP } from '../../storage/upload.js';
+import { visibleClients } from '../clients/clients.repository.js';
 import { findVisibleHomework } from './homework.repository.js';
 
 /** Photos and videos taken in the treatment room, attached to one client's item. */

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { Intake } from '../../../shared/api/clients.js';
 import { errorSchema, idParams, okSchema } from '../../../shared/api/common.js';
 import {
   assignBody,
@@ -9,7 +10,6 @@ import {
   progressBody,
   suggestionsResponse,
 } from '../../../shared/api/homework.js';
-import type { Intake } from '../../../shared/api/clients.js';
 import type { AppDeps } from '../../deps.js';
 import { authOf } from '../../http/auth.js';
 import { invalid } from '../../http/errors.js';

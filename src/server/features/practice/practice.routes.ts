@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Updateable } from 'kysely';
 import { errorSchema } from '../../../shared/api/common.js';
 import { practicePatch, practiceSchema } from '../../../shared/api/practice.js';
-import type { Updateable } from 'kysely';
 import type { PracticeTable } from '../../db/schema.js';
 import type { AppDeps } from '../../deps.js';
 import { authOf } from '../../http/auth.js';

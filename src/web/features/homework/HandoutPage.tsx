@@ -1,9 +1,11 @@
 import { useParams } from 'react-router';
 import { describeDose } from '../../../shared/dose.js';
+import { watchLinesFor } from '../../../shared/watch-for.js';
+import { ItemDrawing } from '../../components/ItemDrawing.js';
+import { ItemSafety } from '../../components/ItemSafety.js';
 import { Alert, Button, ButtonLink, EmptyState, InfoIcon, PageHeader, Spinner } from '../../design/components/index.js';
 import { useDocumentTitle } from '../../useDocumentTitle.js';
 import type { Homework } from './homeworkData.js';
-import { ItemPicture } from './ItemPicture.js';
 import { whenLabel } from './rebookText.js';
 import { type HandoutData, useHandout } from './useHandout.js';
 import './handout.css';
@@ -75,7 +77,7 @@ function Handout({ data }: { data: HandoutData }) {
         <ol className="plain-list handout__items">
           {items.map((h, i) => (
             <li key={h.id}>
-              <HandoutItem homework={h} number={i + 1} therapistName={therapist.name} />
+              <HandoutItem homework={h} number={i + 1} therapistName={therapist.name} cautions={client.intake.cautions} />
             </li>
           ))}
         </ol>
@@ -116,14 +118,24 @@ function Handout({ data }: { data: HandoutData }) {
   );
 }
 
-function HandoutItem({ homework: h, number, therapistName }: { homework: Homework; number: number; therapistName: string }) {
+function HandoutItem({
+  homework: h,
+  number,
+  therapistName,
+  cautions,
+}: {
+  homework: Homework;
+  number: number;
+  therapistName: string;
+  cautions: Parameters<typeof watchLinesFor>[1];
+}) {
   const dose = describeDose(h.dose);
-  const cue = h.note ?? h.exercise.cues[0];
+  const watch = watchLinesFor(h.exercise, cautions);
   const titleId = `handout-item-${h.id}`;
   return (
     <section className="handout-item" aria-labelledby={titleId}>
       <div className="handout-item__top">
-        <ItemPicture regions={h.exercise.regions} />
+        <ItemDrawing item={h.exercise} size="card" eager />
         <div>
           <h2 id={titleId} className="handout-item__name">
             {number}. {h.exercise.name}
@@ -141,12 +153,18 @@ function HandoutItem({ homework: h, number, therapistName }: { homework: Homewor
           <li key={step}>{step}</li>
         ))}
       </ol>
-      {cue && (
+      {h.note && (
         <p className="handout-item__cue">
-          <strong>{h.note ? `A tip from ${therapistName}: ` : 'Tip: '}</strong>
-          {cue}
+          <strong>A tip from {therapistName}: </strong>
+          {h.note}
         </p>
       )}
+      <ItemSafety item={h.exercise} headingLevel={3} />
+      {watch.map((line) => (
+        <p key={line} className="handout-item__cue">
+          {line}
+        </p>
+      ))}
       <p className="handout-item__stop">{h.exercise.stopIf}</p>
     </section>
   );
