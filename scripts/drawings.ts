@@ -5,6 +5,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { Resvg } from '@resvg/resvg-js';
 import { readLibraryFiles } from '../src/server/features/library/content-check.js';
 import { readPoseFiles } from '../src/server/features/library/poses.js';
+import { isReadable } from '../src/server/features/library/readability.js';
 import { renderDrawing } from '../src/shared/figure/index.js';
 import { escapeXml } from '../src/shared/figure/svg.js';
 
@@ -18,7 +19,7 @@ const problems = [...poseProblems];
 const drawn = items
   .filter((i) => !only || only.includes(i.slug))
   .map((item) => {
-    const r = renderDrawing(item, poses);
+    const r = renderDrawing(item, poses, { readable: isReadable });
     if (!item.pose) r.problems.unshift('no pose');
     problems.push(...r.problems.map((p) => `${item.slug}: ${p}`));
     return { slug: item.slug, ...r };

@@ -48,20 +48,33 @@ const PROP_WORDS: Record<Prop['kind'], string> = {
 
 const pointWords = (ref: string) => {
   const m = /^(.*?)(?:-(left|right))?$/.exec(ref) as RegExpExecArray;
-  const words = m[1].replace(/-/g, ' ');
+  // "thigh-outer" reads as "outer thigh", "forearm-top" as "top of the forearm".
+  const words = m[1]
+    .replace(/^(\w+)-(outer|inner)$/, '$2 $1')
+    .replace(/^(\w+)-(top|back|front)$/, '$2 of the $1')
+    .replace(/-/g, ' ');
   return m[2] ? `${m[2]} ${words}` : words;
 };
 
-/** One sentence for screen readers and mail without images. */
-export function drawingAlt(item: DrawableItem, pose: Pose): string {
+/** Furniture the pose's words usually name already ("sitting on a chair"). */
+const FURNITURE: ReadonlySet<Prop['kind']> = new Set(['chair', 'wall', 'mat', 'door-frame', 'stair', 'table']);
+const MAX_ALT_WORDS = 20;
+
+/** One short sentence for screen readers and mail without images: the position, the props, the worked area. */
+export function drawingAlt(item: DrawableItem, pose: Pose, readable: (sentence: string) => boolean = () => true): string {
   if (item.drawing?.alt) return item.drawing.alt;
+  const describe = pose.describe.replace(/[.\s]+$/, '');
   const props = (item.drawing?.props ?? [])
-    .filter((p) => p.kind !== 'mat')
-    .map((p) => `${PROP_WORDS[p.kind]}${p.at && p.kind !== 'chair' && p.kind !== 'wall' ? ` at the ${pointWords(p.at)}` : ''}`);
+    .filter((p) => p.kind !== 'mat' && !describe.toLowerCase().includes(PROP_WORDS[p.kind].replace(/^an? /, '')))
+    .map((p) => `${PROP_WORDS[p.kind]}${p.at && !FURNITURE.has(p.kind) ? ` at the ${pointWords(p.at)}` : ''}`);
   const withProps = props.length ? `, with ${props.join(' and ')}` : '';
-  const worked = item.regions.map((r) => REGIONS[r].toLowerCase()).join(' and ');
-  const moves = item.drawing?.end ? ', from start to end' : '';
-  return `${pose.describe}${withProps}, working the ${worked}${moves}.`;
+  const worked = item.regions.map((r) => REGIONS[r].toLowerCase());
+  const working = `, working the ${worked.length > 1 ? `${worked.slice(0, -1).join(', ')} and ${worked.at(-1)}` : worked[0]}`;
+  // Long sentences are hard to follow by ear: the worked area goes first, then the props.
+  for (const sentence of [`${describe}${withProps}${working}.`, `${describe}${withProps}.`, `${describe}${working}.`]) {
+    if (sentence.split(/\s+/).length <= MAX_ALT_WORDS && readable(sentence)) return sentence;
+  }
+  return `${describe}.`;
 }
 
 /**
@@ -69,7 +82,11 @@ export function drawingAlt(item: DrawableItem, pose: Pose): string {
  * unknown pose, a joint out of range, a ball that misses the floor) is reported, and the picture is
  * still drawn so a reviewer can see what is wrong.
  */
-export function renderDrawing(item: DrawableItem, poses: ReadonlyMap<string, Pose>): RenderedDrawing {
+export function renderDrawing(
+  item: DrawableItem,
+  poses: ReadonlyMap<string, Pose>,
+  opts: { readable?: (sentence: string) => boolean } = {},
+): RenderedDrawing {
   const problems: string[] = [];
   let pose = STANDING;
   if (item.pose) {
@@ -86,7 +103,7 @@ export function renderDrawing(item: DrawableItem, poses: ReadonlyMap<string, Pos
   });
   // In a side view the worked side faces the viewer: a right-side item faces left.
   const mirror = start.view === 'side' ? (drawing.side === 'right') !== (drawing.facing === 'left') : drawing.facing === 'left';
-  const alt = drawingAlt(item, pose);
+  const alt = drawingAlt(item, pose, opts.readable);
   const svg = drawingSvg(panels, { id: `fig-${item.slug}`, mirror, title: alt });
   return { svg, alt, problems, panels };
 }

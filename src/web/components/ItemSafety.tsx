@@ -12,24 +12,24 @@ export function ItemSafety({ item, headingLevel = 2 }: { item: Told; headingLeve
   return (
     <>
       {item.cues.length > 0 && (
-        <section aria-labelledby={`${id}-tips`} className="item-safety__list">
+        <div className="item-safety__list">
           <Heading id={`${id}-tips`}>{item.cues.length === 1 ? 'Tip' : 'Tips'}</Heading>
           <ul className="item-safety__lines">
             {item.cues.map((line) => (
               <li key={line}>{line}</li>
             ))}
           </ul>
-        </section>
+        </div>
       )}
       {item.mistakes.length > 0 && (
-        <section aria-labelledby={`${id}-donts`} className="item-safety__list item-safety__donts">
+        <div className="item-safety__list item-safety__donts">
           <Heading id={`${id}-donts`}>Don’t</Heading>
           <ul className="item-safety__lines">
             {item.mistakes.map((line) => (
               <li key={line}>{line}</li>
             ))}
           </ul>
-        </section>
+        </div>
       )}
       {/* Written to stand alone: "Get help the same day if your calf is warm…". */}
       {item.getHelp && (

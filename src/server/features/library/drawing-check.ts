@@ -1,6 +1,7 @@
 import type { ExerciseContent } from '../../../shared/exercise.js';
 import { renderDrawing } from '../../../shared/figure/index.js';
 import type { Pose } from '../../../shared/figure/schema.js';
+import { isReadable, MAX_READING_GRADE, readingGrade, sentencesOf } from './readability.js';
 
 /** Largest SVG a drawing may be: it is inlined in the client's page and must stay light on a phone. */
 export const MAX_DRAWING_BYTES = 30 * 1024;
@@ -13,8 +14,12 @@ export function checkDrawings(items: ExerciseContent[], poses: ReadonlyMap<strin
       problems.push(`${item.slug}: pose: every item needs a drawing; name a pose from content/poses`);
       continue;
     }
-    const r = renderDrawing(item, poses);
+    const r = renderDrawing(item, poses, { readable: isReadable });
     for (const p of r.problems) problems.push(`${item.slug}: drawing: ${p}`);
+    for (const sentence of sentencesOf(r.alt)) {
+      const grade = readingGrade(sentence);
+      if (grade > MAX_READING_GRADE) problems.push(`${item.slug}: drawing.alt reads at grade ${grade.toFixed(1)}: "${sentence}"`);
+    }
     const bytes = Buffer.byteLength(r.svg);
     if (bytes > MAX_DRAWING_BYTES) problems.push(`${item.slug}: drawing: ${bytes} bytes of SVG, at most ${MAX_DRAWING_BYTES}`);
   }

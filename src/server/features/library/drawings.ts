@@ -2,6 +2,7 @@ import { Resvg } from '@resvg/resvg-js';
 import type { ExerciseContent } from '../../../shared/exercise.js';
 import { type RenderedDrawing, renderDrawing } from '../../../shared/figure/index.js';
 import { builtInPoses } from './poses.js';
+import { isReadable } from './readability.js';
 
 type Drawable = Pick<ExerciseContent, 'slug' | 'name' | 'regions' | 'category' | 'pose' | 'drawing'>;
 
@@ -11,7 +12,7 @@ const rendered = new WeakMap<object, RenderedDrawing>();
 function render(item: Drawable): RenderedDrawing {
   const cached = rendered.get(item);
   if (cached) return cached;
-  const r = renderDrawing(item, builtInPoses());
+  const r = renderDrawing(item, builtInPoses(), { readable: isReadable });
   if (Object.isFrozen(item)) rendered.set(item, r);
   return r;
 }

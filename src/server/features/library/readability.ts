@@ -48,3 +48,6 @@ export function clientSentences(item: {
 }
 
 export const MAX_READING_GRADE = 7;
+
+/** True when a client can follow every sentence of the text. */
+export const isReadable = (text: string) => sentencesOf(text).every((s) => readingGrade(s) <= MAX_READING_GRADE);
