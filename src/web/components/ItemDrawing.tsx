@@ -38,3 +38,8 @@ export function ItemDrawing({
     </span>
   );
 }
+
+/** A photo of the position, in the box a card's drawing takes. */
+export function ItemPhoto({ url, alt }: { url: string; alt: string }) {
+  return <img src={url} alt={alt} width={160} height={120} loading="lazy" decoding="async" className="item-photo" />;
+}

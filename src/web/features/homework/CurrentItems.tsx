@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { ItemDrawing } from '../../components/ItemDrawing.js';
+import { ItemDrawing, ItemPhoto } from '../../components/ItemDrawing.js';
 import { TeachInRoomBadge } from '../../components/ItemSafety.js';
 import { Badge, ButtonLink, Card } from '../../design/components/index.js';
 import { formatDateTime } from '../../format.js';
@@ -103,17 +103,7 @@ function HomeworkPictures({ homework: h }: { homework: Homework }) {
   const fromRoom = h.media.find((m) => m.kind === 'image') ?? h.media[0];
   return (
     <div className="homework-pictures">
-      {fromRoom?.kind === 'image' && (
-        <img
-          src={fromRoom.url}
-          alt={`The client doing ${h.exercise.name}, taken in the room`}
-          width={160}
-          height={120}
-          loading="lazy"
-          decoding="async"
-          className="homework-pictures__room"
-        />
-      )}
+      {fromRoom?.kind === 'image' && <ItemPhoto url={fromRoom.url} alt={`The client doing ${h.exercise.name}, taken in the room`} />}
       {fromRoom?.kind === 'video' && (
         // biome-ignore lint/a11y/useMediaCaption: a silent clip of the client's own movement, with no speech to caption.
         <video
@@ -122,7 +112,7 @@ function HomeworkPictures({ homework: h }: { homework: Homework }) {
           preload="metadata"
           width={160}
           height={120}
-          className="homework-pictures__room"
+          className="item-photo"
           aria-label={`Video of the client doing ${h.exercise.name}, taken in the room`}
         />
       )}

@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import type { Exercise } from '../../../shared/api/exercises.js';
-import { ItemDrawing } from '../../components/ItemDrawing.js';
+import { ItemDrawing, ItemPhoto } from '../../components/ItemDrawing.js';
 import { TeachInRoomBadge } from '../../components/ItemSafety.js';
 import { Badge } from '../../design/components/index.js';
 import type { LibraryReturn } from './ExercisePage.js';
@@ -52,15 +52,5 @@ export function ExerciseCard({ item, back }: { item: Exercise; back: string }) {
 function CardPicture({ item }: { item: Exercise }) {
   const photo = item.media.find((m) => m.kind === 'image');
   if (!photo) return <ItemDrawing item={item} size="card" />;
-  return (
-    <img
-      src={photo.url}
-      alt={`${item.name}, as your practice shows it`}
-      width={160}
-      height={120}
-      loading="lazy"
-      decoding="async"
-      className="exercise-card__photo"
-    />
-  );
+  return <ItemPhoto url={photo.url} alt={`${item.name}, as your practice shows it`} />;
 }
