@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import type { ReactNode } from 'react';
 import type { Exercise } from '../../shared/api/exercises.js';
 import { Badge } from '../design/components/index.js';
 import './ItemSafety.css';
@@ -7,30 +7,11 @@ type Told = Pick<Exercise, 'cues' | 'mistakes' | 'getHelp'>;
 
 /** Every tip, every "don't" and when to get help: what the client is told besides the steps. */
 export function ItemSafety({ item, headingLevel = 2 }: { item: Told; headingLevel?: 2 | 3 }) {
-  const id = useId();
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   return (
     <>
-      {item.cues.length > 0 && (
-        <div className="item-safety__list">
-          <Heading id={`${id}-tips`}>{item.cues.length === 1 ? 'Tip' : 'Tips'}</Heading>
-          <ul className="item-safety__lines">
-            {item.cues.map((line) => (
-              <li key={line}>{line}</li>
-            ))}
-          </ul>
-        </div>
-      )}
-      {item.mistakes.length > 0 && (
-        <div className="item-safety__list item-safety__donts">
-          <Heading id={`${id}-donts`}>Don’t</Heading>
-          <ul className="item-safety__lines">
-            {item.mistakes.map((line) => (
-              <li key={line}>{line}</li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <Lines heading={<Heading>{item.cues.length === 1 ? 'Tip' : 'Tips'}</Heading>} lines={item.cues} />
+      <Lines heading={<Heading>Don’t</Heading>} lines={item.mistakes} className="item-safety__donts" />
       {/* Written to stand alone: "Get help the same day if your calf is warm…". */}
       {item.getHelp && (
         <p className="item-safety__help">
@@ -38,6 +19,20 @@ export function ItemSafety({ item, headingLevel = 2 }: { item: Told; headingLeve
         </p>
       )}
     </>
+  );
+}
+
+function Lines({ heading, lines, className }: { heading: ReactNode; lines: string[]; className?: string }) {
+  if (lines.length === 0) return null;
+  return (
+    <div className={className ? `item-safety__list ${className}` : 'item-safety__list'}>
+      {heading}
+      <ul className="item-safety__lines">
+        {lines.map((line) => (
+          <li key={line}>{line}</li>
+        ))}
+      </ul>
+    </div>
   );
 }
 
