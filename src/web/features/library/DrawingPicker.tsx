@@ -2,8 +2,7 @@ import { useId, useState } from 'react';
 import type { Exercise } from '../../../shared/api/exercises.js';
 import type { Drawing } from '../../../shared/figure/schema.js';
 import { ItemDrawing } from '../../components/ItemDrawing.js';
-import { FieldFrame } from '../../design/components/Field.js';
-import { Button, ChoiceChips } from '../../design/components/index.js';
+import { Button, ChoiceChips, TextField } from '../../design/components/index.js';
 
 const SHOWN = 8;
 const SIDES = [
@@ -25,6 +24,9 @@ interface DrawingPickerProps {
   error?: string;
   onChange: (pose: string | undefined, drawing: Drawing | undefined) => void;
 }
+
+/** A drawing (or none yet: the pose as drawn, facing right, no props) on the given side. */
+const withSide = (drawing: Drawing | undefined, side: Side): Drawing => ({ props: [], facing: 'right', ...drawing, side });
 
 const sameDrawing = (a: Drawing | undefined, b: Drawing | undefined) =>
   JSON.stringify({ ...a, side: undefined }) === JSON.stringify({ ...b, side: undefined });
@@ -66,7 +68,7 @@ export function DrawingPicker({ pose, drawing, catalogue, regions, saved, error,
               name="drawing-side"
               options={SIDES}
               value={drawing?.side ?? 'both'}
-              onChange={(side) => onChange(pose, { props: [], facing: 'right', ...drawing, side })}
+              onChange={(side) => onChange(pose, withSide(drawing, side))}
             />
             <div>
               <Button variant="ghost" onClick={() => onChange(undefined, undefined)}>
@@ -79,24 +81,17 @@ export function DrawingPicker({ pose, drawing, catalogue, regions, saved, error,
         <p className="muted">No drawing chosen. Choose one below, or add a photo of the position after saving.</p>
       )}
 
-      <FieldFrame
+      <TextField
         label="Find a drawing"
         optional
         hint="By the name of a library item with the same position, like “ball at the wall” or “lying on your back”."
-      >
-        {(ids) => (
-          <input
-            {...ids}
-            type="search"
-            name="drawing-search"
-            autoComplete="off"
-            value={query}
-            aria-controls={resultsId}
-            onChange={(e) => setQuery(e.target.value)}
-            className="field__control"
-          />
-        )}
-      </FieldFrame>
+        type="search"
+        name="drawing-search"
+        autoComplete="off"
+        value={query}
+        aria-controls={resultsId}
+        onChange={(e) => setQuery(e.target.value)}
+      />
       <p role="status" className="small muted">
         {words.length > 0 && countText(matches.length)}
         {words.length === 0 && matches.length > 0 && `Library drawings of the areas you chose (${matches.length}). Search for others.`}
@@ -110,9 +105,7 @@ export function DrawingPicker({ pose, drawing, catalogue, regions, saved, error,
                 type="button"
                 className="drawing-picker__option"
                 aria-pressed={isChosen}
-                onClick={() =>
-                  onChange(e.pose, { props: [], facing: 'right', ...e.drawing, side: drawing?.side ?? e.drawing?.side ?? 'both' })
-                }
+                onClick={() => onChange(e.pose, withSide(e.drawing, drawing?.side ?? e.drawing?.side ?? 'both'))}
               >
                 <ItemDrawing item={{ ...e, drawingAlt: '' }} size="thumb" />
                 <span>{e.name}</span>
