@@ -4,7 +4,7 @@
 import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { smtpTransport } from '../../src/server/email/transport.js';
-import { itemDrawingAlt } from '../../src/server/features/library/drawings.js';
+import { renderedDrawing } from '../../src/server/features/library/drawing-files.js';
 import { builtInLibrary } from '../../src/server/features/library/library.js';
 import { clientCopyOf } from '../../src/shared/client-copy.js';
 import { expectNoAxeViolations, launchBrowser, PHONE, startServer, watchConsole } from '../helpers/browser.js';
@@ -94,7 +94,7 @@ describe("the client's page in the browser", { timeout: 120_000 }, () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
     // Each item's drawing shows, named by its words.
     for (const slug of ['suboccipital-ball-release', 'chin-tucks']) {
-      const drawing = page.getByRole('img', { name: itemDrawingAlt(builtInLibrary().get(slug)!), exact: true });
+      const drawing = page.getByRole('img', { name: renderedDrawing(builtInLibrary().get(slug)!).alt, exact: true });
       const box = await drawing.boundingBox();
       expect(box?.width, slug).toBeGreaterThan(250);
       expect(box?.height, slug).toBeGreaterThan(100);
@@ -163,7 +163,9 @@ describe("the client's page in the browser", { timeout: 120_000 }, () => {
     await page.goto(url, { waitUntil: 'networkidle' });
     await page.emulateMedia({ media: 'print' });
     for (const e of items) {
-      expect((await page.getByRole('img', { name: itemDrawingAlt(e), exact: true }).boundingBox())?.height, e.slug).toBeGreaterThan(80);
+      expect((await page.getByRole('img', { name: renderedDrawing(e).alt, exact: true }).boundingBox())?.height, e.slug).toBeGreaterThan(
+        80,
+      );
     }
     expect(await page.locator('table.week').evaluateAll((ts) => ts.map((t) => getComputedStyle(t).display))).toEqual(['table', 'table']);
     // The buttons are there on screen, and left off the paper.

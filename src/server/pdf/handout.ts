@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import * as fontkit from 'fontkit';
 import pLimit from 'p-limit';
 import PDFDocument from 'pdfkit';
-import { itemDrawingSvg } from '../features/library/drawings.js';
+import { renderedDrawing } from '../features/library/drawing-files.js';
 import { type Column, type Flow, newFlow, nextColumn, paragraph, room, splitColumns } from './flow.js';
 import { COLOURS, type HandoutItem, type HandoutStyle, itemBlock, itemHeight } from './handout-item.js';
 
@@ -67,7 +67,7 @@ function render(h: Handout): Promise<Buffer> {
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
 
-  const svgs = h.items.map((item) => itemDrawingSvg(item.exercise));
+  const svgs = h.items.map((item) => renderedDrawing(item.exercise).svg);
   const pagesAt = (style: HandoutStyle) => layout(newFlow(doc, false), h, svgs, style);
   // The largest style on one page; failing that, the largest on two, or on as few as it can.
   const pages = STYLES.map(pagesAt);

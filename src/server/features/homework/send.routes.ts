@@ -11,7 +11,7 @@ import { renderHandout } from '../../pdf/handout.js';
 import { calendarFile } from '../appointments/ics.js';
 import { audit } from '../clients/clients.repository.js';
 import { findVisibleSession } from '../clients/sessions.routes.js';
-import { itemDrawingAlt, itemDrawingPng } from '../library/drawings.js';
+import { renderedDrawing, renderedPng } from '../library/drawing-files.js';
 import { handoutFor } from './handout.service.js';
 import { homeworkEmail, MAIL_DRAWING_WIDTH } from './homework.emails.js';
 
@@ -72,10 +72,10 @@ export function sendRoutes({ db, clock, config, storage }: AppDeps): FastifyPlug
         // Mail clients do not show SVG: each drawing goes as a PNG inside the mail, named by Content-ID.
         const drawings = await Promise.all(
           handout.items.map(async (item, i) => {
-            const png = itemDrawingPng(item.exercise, MAIL_DRAWING_WIDTH);
+            const { png } = renderedPng(item.exercise, MAIL_DRAWING_WIDTH);
             const key = `${folder}/${randomUUID()}.png`;
             await storage.put(key, Readable.from(png), png.length + 1);
-            return { cid: `drawing-${i + 1}.${randomUUID()}@carryover`, alt: itemDrawingAlt(item.exercise), key, n: i + 1 };
+            return { cid: `drawing-${i + 1}.${randomUUID()}@carryover`, alt: renderedDrawing(item.exercise).alt, key, n: i + 1 };
           }),
         );
         const mail = homeworkEmail(handout, drawings);

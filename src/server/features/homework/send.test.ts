@@ -7,7 +7,7 @@ import { as, type Session, signUp } from '../../../../tests/helpers/session.js';
 import { startSmtp, type TestSmtp } from '../../../../tests/helpers/smtp.js';
 import { clientCopyOf } from '../../../shared/client-copy.js';
 import { smtpTransport } from '../../email/transport.js';
-import { itemDrawingAlt } from '../library/drawings.js';
+import { renderedDrawing } from '../library/drawing-files.js';
 import { builtInLibrary } from '../library/library.js';
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -94,7 +94,7 @@ describeEachDatabase('what the client takes home: the handout and the email', (d
       expect(picture.content.subarray(1, 4).toString()).toBe('PNG');
       expect(picture.content.readUInt32BE(16)).toBe(480);
       const img = html.match(new RegExp(`<img src="cid:${picture.cid?.replace(/[.]/g, '\\.')}" alt="([^"]+)"`));
-      expect(img?.[1]).toBe(esc(itemDrawingAlt(e)));
+      expect(img?.[1]).toBe(esc(renderedDrawing(e).alt));
     });
     expect(mail.attachments.filter((a) => a.contentType === 'application/pdf')).toHaveLength(1);
 

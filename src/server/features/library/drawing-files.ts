@@ -1,10 +1,7 @@
 // The items' drawings as files: where each is served, its alt text and size, and the renders kept in
 // memory. The figure itself comes from drawings.ts; this module only caches and addresses it.
 import { createHash } from 'node:crypto';
-import type { ExerciseContent } from '../../../shared/exercise.js';
-import { itemDrawingAlt, itemDrawingPng, itemDrawingSvg } from './drawings.js';
-
-type Drawable = Pick<ExerciseContent, 'slug' | 'name' | 'regions' | 'category' | 'pose' | 'drawing'>;
+import { type Drawable, drawItem, drawingPng } from './drawings.js';
 
 export interface RenderedDrawing {
   svg: string;
@@ -53,8 +50,9 @@ function sizeOf(svg: string): { width: number; height: number } {
   return { width: Math.round(Number(w?.[1] ?? 200)), height: Math.round(Number(h?.[1] ?? 150)) };
 }
 
-// Keyed by what the drawing is made from, so an edited custom item gets a fresh render and the same
-// content is drawn once however many practices copy it.
+// The one place renders are kept. Keyed by what the drawing is made from, so an edited custom item
+// gets a fresh render and the same content (a built-in item, or a snapshot parsed again on every
+// page view) is drawn once however many practices copy it.
 const svgs = boundedCache<RenderedDrawing>(8 * 1024 * 1024, (d) => d.svg.length + 200);
 const pngs = boundedCache<Buffer>(24 * 1024 * 1024, (b) => b.length);
 const keyOf = (item: Drawable) => JSON.stringify([item.slug, item.name, item.regions, item.category, item.pose, item.drawing]);
@@ -64,19 +62,19 @@ export function renderedDrawing(item: Drawable): RenderedDrawing {
   const key = keyOf(item);
   const cached = svgs.get(key);
   if (cached) return cached;
-  const svg = itemDrawingSvg(item);
-  const drawing = { svg, hash: hashOf(svg), ...sizeOf(svg), alt: itemDrawingAlt(item) };
+  const { svg, alt } = drawItem(item);
+  const drawing = { svg, hash: hashOf(svg), ...sizeOf(svg), alt };
   svgs.set(key, drawing);
   return drawing;
 }
 
 /** The item's drawing as a PNG `width` pixels wide (rendered once per content and width). */
 export function renderedPng(item: Drawable, width: number): { png: Buffer; hash: string } {
-  const { hash } = renderedDrawing(item);
+  const { svg, hash } = renderedDrawing(item);
   const key = `${hash}:${width}`;
   let png = pngs.get(key);
   if (!png) {
-    png = itemDrawingPng(item, width);
+    png = drawingPng(svg, width);
     pngs.set(key, png);
   }
   return { png, hash: `${hash}-${width}` };

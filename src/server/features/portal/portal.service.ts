@@ -14,7 +14,7 @@ import { appointmentLabel, nextAppointmentOf } from '../appointments/appointment
 import { goalsOf } from '../goals/goals.routes.js';
 import { activeHomework } from '../homework/homework.repository.js';
 import { toolsAvailable } from '../homework/suggest.js';
-import { itemDrawingAlt } from '../library/drawings.js';
+import { renderedDrawing } from '../library/drawing-files.js';
 import type { clientByLink } from './portal.repository.js';
 import { scheduleNextReminder } from './reminders.js';
 
@@ -79,7 +79,7 @@ async function readPortal({ db, clock }: Deps, client: LinkedClient, token: stri
       stopIf: e.stopIf,
       getHelp: copy.getHelp,
       watchFor: copy.watchFor,
-      drawingAlt: itemDrawingAlt(e),
+      drawingAlt: renderedDrawing(e).alt,
       regions: e.regions,
       tools: e.tools,
       dose: JSON.parse(h.dose),

@@ -1,6 +1,5 @@
-import { createHash } from 'node:crypto';
 import type { ExerciseContent } from '../../../../shared/exercise.js';
-import { itemDrawingAlt, itemDrawingSvg } from '../../library/drawings.js';
+import { type RenderedDrawing, renderedDrawing } from '../../library/drawing-files.js';
 import { escapeHtml, SafeHtml } from './html.js';
 
 /*
@@ -8,25 +7,6 @@ import { escapeHtml, SafeHtml } from './html.js';
  * The page's policy allows no inline styles, so style attributes become SVG presentation attributes;
  * ids are made unique per item, since two drawings share one document.
  */
-
-type Drawable = Parameters<typeof itemDrawingSvg>[0];
-
-// The most-read page in Carryover draws the same few items again and again.
-const drawn = new Map<string, string>();
-const KEEP = 300;
-
-function svgOf(item: Drawable): string {
-  const key = createHash('sha256')
-    .update(JSON.stringify([item.slug, item.name, item.regions, item.category, item.pose, item.drawing]))
-    .digest('base64url');
-  let svg = drawn.get(key);
-  if (svg === undefined) {
-    svg = itemDrawingSvg(item);
-    if (drawn.size >= KEEP) drawn.delete(drawn.keys().next().value as string);
-    drawn.set(key, svg);
-  }
-  return svg;
-}
 
 const styleToAttributes = (style: string) =>
   style
@@ -36,17 +16,21 @@ const styleToAttributes = (style: string) =>
     .map(([name, value]) => `${name}="${escapeHtml(value)}"`)
     .join(' ');
 
-/** An SVG document made fit to sit inside the page: ids prefixed, styles as attributes, sized by the page's CSS. */
-export function inlineSvg(svg: string, o: { idPrefix: string; label: string; className: string }): SafeHtml {
-  const body = svg
+/** An SVG document without what the page may not hold: prolog, style sheet, style attributes. */
+const pageReady = (svg: string) =>
+  svg
     .replace(/<\?xml[^>]*\?>/g, '')
     .replace(/<!DOCTYPE[^>]*>/gi, '')
     .replace(/<style[\s\S]*?<\/style>/g, '')
     .replace(/\sstyle="([^"]*)"/g, (_, style: string) => ` ${styleToAttributes(style)}`)
+    .trim();
+
+/** A page-ready SVG made fit to sit inside the page: ids prefixed, named for screen readers, sized by the page's CSS. */
+function inlineSvg(ready: string, o: { idPrefix: string; label: string; className: string }): SafeHtml {
+  const body = ready
     .replace(/\sid="([^"]+)"/g, ` id="${o.idPrefix}-$1"`)
     .replace(/url\(#([^)]+)\)/g, `url(#${o.idPrefix}-$1)`)
-    .replace(/(\s(?:xlink:)?href)="#([^"]+)"/g, `$1="#${o.idPrefix}-$2"`)
-    .trim();
+    .replace(/(\s(?:xlink:)?href)="#([^"]+)"/g, `$1="#${o.idPrefix}-$2"`);
   const root = body.match(/^<svg\b[^>]*>/);
   if (!root) return new SafeHtml('');
   const attrs = root[0]
@@ -55,7 +39,17 @@ export function inlineSvg(svg: string, o: { idPrefix: string; label: string; cla
   return new SafeHtml(attrs + body.slice(root[0].length));
 }
 
+// The page's GET runs for every visit: the render comes from drawing-files.ts's cache, and its
+// page-ready form is kept beside it (for as long as that render is kept), so a visit only prefixes ids.
+const ready = new WeakMap<RenderedDrawing, string>();
+
 /** The item's drawing for the client's page, named for screen readers by its alt text. */
 export function itemDrawing(item: ExerciseContent, homeworkId: string): SafeHtml {
-  return inlineSvg(svgOf(item), { idPrefix: `d${homeworkId.slice(0, 8)}`, label: itemDrawingAlt(item), className: 'drawing' });
+  const drawing = renderedDrawing(item);
+  let svg = ready.get(drawing);
+  if (svg === undefined) {
+    svg = pageReady(drawing.svg);
+    ready.set(drawing, svg);
+  }
+  return inlineSvg(svg, { idPrefix: `d${homeworkId.slice(0, 8)}`, label: drawing.alt, className: 'drawing' });
 }

@@ -7,7 +7,7 @@ import { hardestSentence, MAX_READING_GRADE, sentencesOnPage } from '../../../..
 import { as, type Session, signUp } from '../../../../../tests/helpers/session.js';
 import type { Portal } from '../../../../shared/api/portal.js';
 import { clientCopyOf } from '../../../../shared/client-copy.js';
-import { itemDrawingAlt } from '../../library/drawings.js';
+import { renderedDrawing } from '../../library/drawing-files.js';
 import { builtInLibrary } from '../../library/library.js';
 import { escapeHtml } from './html.js';
 import { renderPortalPage } from './render.js';
@@ -73,7 +73,7 @@ describeEachDatabase("the client's page as HTML", (database) => {
     expect(body).toMatch(/<p class="get-help">/);
     // Each drawing inline, named by its words; ids stay unique with two drawings on one page.
     const drawings = [...body.matchAll(/<svg class="drawing" role="img" aria-label="([^"]+)"/g)].map((m) => m[1]);
-    expect(drawings).toEqual([calf, skull].map((e) => escapeHtml(itemDrawingAlt(e))));
+    expect(drawings).toEqual([calf, skull].map((e) => escapeHtml(renderedDrawing(e).alt)));
     const ids = [...body.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]);
     expect(ids.length).toBeGreaterThan(10);
     expect(new Set(ids).size).toBe(ids.length);
@@ -86,7 +86,7 @@ describeEachDatabase("the client's page as HTML", (database) => {
       cues: calf.cues,
       getHelp: clientCopyOf(calf, []).getHelp,
       watchFor: clientCopyOf(calf, [caution]).watchFor,
-      drawingAlt: itemDrawingAlt(calf),
+      drawingAlt: renderedDrawing(calf).alt,
     });
     expect(api.items[1].getHelp).toBe(clientCopyOf(skull, []).getHelp);
   });
