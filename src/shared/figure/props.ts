@@ -1,4 +1,4 @@
-import { add, type BodyPoint, bodyPoint, dir, len, type Segment, type Skeleton, scale, sub, unit, type Vec, v } from './body.js';
+import { add, type BodyPoint, bodyPoint, len, type Segment, type Skeleton, scale, sub, unit, type Vec, v } from './body.js';
 import type { Prop, PropKind } from './schema.js';
 
 /*
@@ -9,7 +9,7 @@ import type { Prop, PropKind } from './schema.js';
 
 export type Shape =
   | { k: 'circle'; c: Vec; r: number; inner?: number }
-  | { k: 'rect'; a: Vec; b: Vec; r: number; rounded?: number }
+  | { k: 'rect'; a: Vec; b: Vec; r: number }
   | { k: 'box'; x0: number; y0: number; x1: number; y1: number; rx?: number }
   | { k: 'line'; pts: Vec[]; w: number; colour?: 'prop' | 'strap' };
 
@@ -24,7 +24,7 @@ export interface PlacedProp {
   wall?: { x: number; side: 'behind' | 'front' };
 }
 
-export const BALL_RADIUS: Partial<Record<PropKind, number>> = {
+const BALL_RADIUS: Partial<Record<PropKind, number>> = {
   'tennis-ball': 24,
   'lacrosse-ball': 22,
   'balls-in-sock': 22,
@@ -89,7 +89,7 @@ export function placeProp(prop: Prop, ctx: PropContext): PlacedProp | undefined 
         shapes.push({ k: 'rect', a: add(c, scale(across, -ROLLER_LENGTH / 2)), b: add(c, scale(across, ROLLER_LENGTH / 2)), r });
       } else if (kind === 'pillow') {
         const across = unit(v(-n.y, n.x));
-        shapes.push({ k: 'rect', a: add(c, scale(across, -70)), b: add(c, scale(across, 70)), r, rounded: 1 });
+        shapes.push({ k: 'rect', a: add(c, scale(across, -70)), b: add(c, scale(across, 70)), r });
       } else if (kind === 'balls-in-sock') {
         const across = unit(v(-n.y, n.x));
         shapes.push({ k: 'circle', c: add(c, scale(across, -r * 0.7)), r }, { k: 'circle', c: add(c, scale(across, r * 0.7)), r });
@@ -179,7 +179,7 @@ export function placeProp(prop: Prop, ctx: PropContext): PlacedProp | undefined 
       const n = len(bp.n) > 0.5 ? bp.n : v(0, -1);
       const t = unit(v(-n.y, n.x));
       const c = add(bp.p, scale(n, 10));
-      return { kind, layer: 'front', shapes: [{ k: 'rect', a: add(c, scale(t, -48)), b: add(c, scale(t, 48)), r: 18, rounded: 0.4 }] };
+      return { kind, layer: 'front', shapes: [{ k: 'rect', a: add(c, scale(t, -48)), b: add(c, scale(t, 48)), r: 18 }] };
     }
     case 'massage-stick': {
       const bp = pointOrProblem(ctx, prop.at, kind);
@@ -259,5 +259,3 @@ export function placeHandProp(prop: Prop, ctx: PropContext): PlacedProp | undefi
     ],
   };
 }
-
-export { dir };

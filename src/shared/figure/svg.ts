@@ -199,10 +199,8 @@ function shapeSvg(sh: Shape): string {
           ? `<circle cx="${f(sh.c.x)}" cy="${f(sh.c.y)}" r="${f(sh.inner)}" fill="none" stroke="${COLOURS.propLine}" stroke-width="${STROKE * 0.5}"/>`
           : ''
       }`;
-    case 'rect': {
-      const r = sh.rounded !== undefined ? sh.r : sh.r;
-      return `<path d="${capsulePath({ a: sh.a, b: sh.b, ra: r, rb: r })}" ${style}/>`;
-    }
+    case 'rect':
+      return `<path d="${capsulePath({ a: sh.a, b: sh.b, ra: sh.r, rb: sh.r })}" ${style}/>`;
     case 'box':
       return `<rect x="${f(sh.x0)}" y="${f(sh.y0)}" width="${f(sh.x1 - sh.x0)}" height="${f(sh.y1 - sh.y0)}" rx="${f(sh.rx ?? 0)}" ${style}/>`;
     case 'line': {
