@@ -10,8 +10,9 @@ import type { AppDeps } from '../../deps.js';
 import { authOf } from '../../http/auth.js';
 import { AppError, conflict, invalid, notFound } from '../../http/errors.js';
 import { findExercise, practiceCatalogue } from './catalogue.js';
-import { knownPoses, matchesQuery } from './library.js';
+import { matchesQuery } from './library.js';
 import { packExerciseIds } from './packs.routes.js';
+import { builtInPoses } from './poses.js';
 
 export const exerciseParams = z.object({ id: z.string().min(1).max(80) });
 const errors = { 400: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema };
@@ -56,7 +57,7 @@ export function exercisesRoutes({ db, clock, storage }: AppDeps): FastifyPluginA
       const unknown = item[key].filter((s) => !known.has(s));
       if (unknown.length) fields[key] = `No item called ${unknown.join(', ')} in your library`;
     }
-    if (item.pose && !knownPoses().has(item.pose)) fields.pose = `No pose called ${item.pose}. Choose a drawing from the library.`;
+    if (item.pose && !builtInPoses().has(item.pose)) fields.pose = `No pose called ${item.pose}. Choose a drawing from the library.`;
     if (Object.keys(fields).length) throw invalid(fields);
   }
 

@@ -1,4 +1,3 @@
-import { readdirSync } from 'node:fs';
 import type { ExerciseQuery } from '../../../shared/api/exercises.js';
 import type { ExerciseContent } from '../../../shared/exercise.js';
 import { checkLibrary, readLibraryFiles } from './content-check.js';
@@ -13,22 +12,6 @@ export function builtInLibrary(): ReadonlyMap<string, ExerciseContent> {
   if (all.length) throw new Error(`The self-care library has problems:\n${all.slice(0, 20).join('\n')}`);
   builtIn = new Map(items.map((i) => [i.slug, i]));
   return builtIn;
-}
-
-let poses: ReadonlySet<string> | undefined;
-
-/** The poses a drawing may start from: those in content/poses and those the built-in items use. */
-export function knownPoses(): ReadonlySet<string> {
-  if (poses) return poses;
-  let files: string[] = [];
-  try {
-    files = readdirSync(new URL('../../../../content/poses/', import.meta.url)).filter((f) => f.endsWith('.json'));
-  } catch {
-    // No poses folder: the built-in items' poses are the whole list.
-  }
-  const used = [...builtInLibrary().values()].map((i) => i.pose).filter((p) => p !== undefined);
-  poses = new Set([...files.map((f) => f.replace(/\.json$/, '')), ...used]);
-  return poses;
 }
 
 /** True when an item matches every filter given (search words match name, purpose, muscles or slug). */
