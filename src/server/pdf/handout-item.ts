@@ -2,6 +2,7 @@ import SVGtoPDF from 'svg-to-pdfkit';
 import type { ClientCopy } from '../../shared/client-copy.js';
 import { describeDose } from '../../shared/dose.js';
 import type { Dose, ExerciseContent } from '../../shared/exercise.js';
+import type { RenderedDrawing } from '../features/library/drawing-files.js';
 import { band, type Column, columnOf, type Flow, paragraph, room, textHeight } from './flow.js';
 
 export interface HandoutItem {
@@ -33,14 +34,6 @@ export const COLOURS = {
 
 const WEEK = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 const GAP = 14;
-
-/** The drawing's width over its height, from its viewBox (or its size). */
-export function aspectOf(svg: string): number {
-  const box = svg.match(/viewBox="\s*[-\d.]+[\s,]+[-\d.]+[\s,]+([\d.]+)[\s,]+([\d.]+)\s*"/);
-  const size = svg.match(/<svg\b[^>]*\swidth="([\d.]+)"[^>]*\sheight="([\d.]+)"/);
-  const [w, h] = (box ?? size ?? [0, '4', '3']).slice(1).map(Number);
-  return w > 0 && h > 0 ? w / h : 4 / 3;
-}
 
 /** "This week" and seven boxes, one a day, for a client who ticks on paper; answers its height. */
 function tickRow(flow: Flow, x: number, y: number, width: number, size: number) {
@@ -81,12 +74,21 @@ function drawingBox(column: Column, aspect: number, style: HandoutStyle) {
 }
 
 /** One item: name; drawing with the week's tick boxes; how much and how to do it; the don'ts and tips; stop and get-help lines. */
-export function itemBlock(flow: Flow, o: { item: HandoutItem; number: number; svg: string; therapistName: string; style: HandoutStyle }) {
+export function itemBlock(
+  flow: Flow,
+  o: {
+    item: HandoutItem;
+    number: number;
+    drawing: Pick<RenderedDrawing, 'svg' | 'width' | 'height'>;
+    therapistName: string;
+    style: HandoutStyle;
+  },
+) {
   const { item, style } = o;
   const { exercise, copy } = item;
   const size = style.size;
   const column = columnOf(flow);
-  const box = drawingBox(column, aspectOf(o.svg), style);
+  const box = drawingBox(column, o.drawing.width / o.drawing.height, style);
   const tickWidth = Math.min(box.boxWidth, size * 28);
   const leftH = box.height + 6 + size * 1.9;
   const title = { font: 'bold' as const, size: size + 3.5, color: COLOURS.ink, after: 4 };
@@ -99,7 +101,9 @@ export function itemBlock(flow: Flow, o: { item: HandoutItem; number: number; sv
   const leftPage = flow.page;
   if (flow.draw) {
     // Sized by the box given here, in points, not by the drawing's own pixel size.
-    const svg = o.svg.replace(/^(<svg\b[^>]*?)\s(?:width|height)="[^"]*"/, '$1').replace(/^(<svg\b[^>]*?)\s(?:width|height)="[^"]*"/, '$1');
+    const svg = o.drawing.svg
+      .replace(/^(<svg\b[^>]*?)\s(?:width|height)="[^"]*"/, '$1')
+      .replace(/^(<svg\b[^>]*?)\s(?:width|height)="[^"]*"/, '$1');
     SVGtoPDF(flow.doc, svg, x + (box.boxWidth - box.width) / 2, leftTop, { width: box.width, height: box.height, assumePt: true });
   }
   tickRow(flow, x, leftTop + box.height + 6, tickWidth, size);

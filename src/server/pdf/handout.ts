@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import * as fontkit from 'fontkit';
 import pLimit from 'p-limit';
 import PDFDocument from 'pdfkit';
-import { renderedDrawing } from '../features/library/drawing-files.js';
+import { type RenderedDrawing, renderedDrawing } from '../features/library/drawing-files.js';
 import { type Column, type Flow, newFlow, nextColumn, paragraph, room, splitColumns } from './flow.js';
 import { COLOURS, type HandoutItem, type HandoutStyle, itemBlock, itemHeight } from './handout-item.js';
 
@@ -67,19 +67,19 @@ function render(h: Handout): Promise<Buffer> {
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
 
-  const svgs = h.items.map((item) => renderedDrawing(item.exercise).svg);
-  const pagesAt = (style: HandoutStyle) => layout(newFlow(doc, false), h, svgs, style);
+  const drawings = h.items.map((item) => renderedDrawing(item.exercise));
+  const pagesAt = (style: HandoutStyle) => layout(newFlow(doc, false), h, drawings, style);
   // The largest style on one page; failing that, the largest on two, or on as few as it can.
   const pages = STYLES.map(pagesAt);
   const fewest = Math.max(2, Math.min(...pages));
   const style = STYLES[pages.indexOf(1)] ?? STYLES[pages.findIndex((n) => n <= fewest)];
-  layout(newFlow(doc, true), h, svgs, style);
+  layout(newFlow(doc, true), h, drawings, style);
   doc.end();
   return done;
 }
 
 /** Lays the whole handout out (or only measures it) and answers how many pages it takes. */
-function layout(flow: Flow, h: Handout, svgs: string[], style: HandoutStyle): number {
+function layout(flow: Flow, h: Handout, drawings: RenderedDrawing[], style: HandoutStyle): number {
   const { size } = style;
   paragraph(flow, `${h.practiceName.toUpperCase()} · ${h.therapistName} · ${h.date}`, {
     font: 'bold',
@@ -99,7 +99,7 @@ function layout(flow: Flow, h: Handout, svgs: string[], style: HandoutStyle): nu
   const columns = Math.min(h.items.length, 2);
   splitColumns(flow, columns, 22);
   h.items.forEach((item, i) => {
-    const block = { item, number: i + 1, svg: svgs[i], therapistName: h.therapistName, style };
+    const block = { item, number: i + 1, drawing: drawings[i], therapistName: h.therapistName, style };
     if (i > 0 && h.items.length <= columns && flow.page === 1 && flow.column === i - 1) nextColumn(flow);
     else if (i > 0) {
       flow.y += size;
