@@ -69,10 +69,13 @@ function render(h: Handout): Promise<Buffer> {
 
   const drawings = h.items.map((item) => renderedDrawing(item.exercise));
   const pagesAt = (style: HandoutStyle) => layout(newFlow(doc, false), h, drawings, style);
-  // The largest style on one page; failing that, the largest on two, or on as few as it can.
-  const pages = STYLES.map(pagesAt);
-  const fewest = Math.max(2, Math.min(...pages));
-  const style = STYLES[pages.indexOf(1)] ?? STYLES[pages.findIndex((n) => n <= fewest)];
+  // The largest style on one page (measured only down to it); failing that, the largest on two, or on as few as it can.
+  let style = STYLES.find((s) => pagesAt(s) === 1);
+  if (!style) {
+    const pages = STYLES.map(pagesAt);
+    const fewest = Math.max(2, Math.min(...pages));
+    style = STYLES[pages.findIndex((n) => n <= fewest)];
+  }
   layout(newFlow(doc, true), h, drawings, style);
   doc.end();
   return done;
