@@ -4,7 +4,7 @@ import { type ExerciseContent, exerciseContentSchema } from '../../../shared/exe
 import { CAUTION_WATCH } from '../../../shared/vocabulary.js';
 import { checkItemSafety } from './item-rules.js';
 import { coverageProblems } from './library-counts.js';
-import { clientSentences, MAX_READING_GRADE, readingGrade, sentencesOf } from './readability.js';
+import { clientSentences, hardSentences, MAX_READING_GRADE, readingGrade } from './readability.js';
 
 export const CONTENT_DIR = new URL('../../../../content/exercises/', import.meta.url);
 
@@ -49,9 +49,8 @@ export function checkLibrary(items: ExerciseContent[]): string[] {
     }
   }
   for (const [caution, text] of Object.entries(CAUTION_WATCH)) {
-    for (const s of sentencesOf(text)) {
-      const grade = readingGrade(s);
-      if (grade > MAX_READING_GRADE) problems.push(`CAUTION_WATCH.${caution} reads at grade ${grade.toFixed(1)}: "${s}"`);
+    for (const { sentence, grade } of hardSentences(text)) {
+      problems.push(`CAUTION_WATCH.${caution} reads at grade ${grade.toFixed(1)}: "${sentence}"`);
     }
   }
   problems.push(...coverageProblems(items));

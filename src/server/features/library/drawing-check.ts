@@ -1,7 +1,7 @@
 import type { ExerciseContent } from '../../../shared/exercise.js';
 import { renderDrawing } from '../../../shared/figure/index.js';
 import type { Pose } from '../../../shared/figure/schema.js';
-import { isReadable, MAX_READING_GRADE, readingGrade, sentencesOf } from './readability.js';
+import { hardSentences, isReadable } from './readability.js';
 
 /** Largest SVG a drawing may be: it is inlined in the client's page and must stay light on a phone. */
 export const MAX_DRAWING_BYTES = 30 * 1024;
@@ -16,9 +16,8 @@ export function checkDrawings(items: ExerciseContent[], poses: ReadonlyMap<strin
     }
     const r = renderDrawing(item, poses, { readable: isReadable });
     for (const p of r.problems) problems.push(`${item.slug}: drawing: ${p}`);
-    for (const sentence of sentencesOf(r.alt)) {
-      const grade = readingGrade(sentence);
-      if (grade > MAX_READING_GRADE) problems.push(`${item.slug}: drawing.alt reads at grade ${grade.toFixed(1)}: "${sentence}"`);
+    for (const { sentence, grade } of hardSentences(r.alt)) {
+      problems.push(`${item.slug}: drawing.alt reads at grade ${grade.toFixed(1)}: "${sentence}"`);
     }
     const bytes = Buffer.byteLength(r.svg);
     if (bytes > MAX_DRAWING_BYTES) problems.push(`${item.slug}: drawing: ${bytes} bytes of SVG, at most ${MAX_DRAWING_BYTES}`);

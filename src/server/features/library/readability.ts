@@ -51,3 +51,9 @@ export const MAX_READING_GRADE = 7;
 
 /** True when a client can follow every sentence of the text. */
 export const isReadable = (text: string) => sentencesOf(text).every((s) => readingGrade(s) <= MAX_READING_GRADE);
+
+/** Each sentence of the text that reads above the client's grade, with its grade. */
+export const hardSentences = (text: string) =>
+  sentencesOf(text)
+    .map((sentence) => ({ sentence, grade: readingGrade(sentence) }))
+    .filter(({ grade }) => grade > MAX_READING_GRADE);
