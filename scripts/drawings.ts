@@ -6,8 +6,8 @@ import { Resvg } from '@resvg/resvg-js';
 import { readLibraryFiles } from '../src/server/features/library/content-check.js';
 import { readPoseFiles } from '../src/server/features/library/poses.js';
 import { isReadable } from '../src/server/features/library/readability.js';
+import { escapeHtml } from '../src/shared/escape.js';
 import { renderDrawing } from '../src/shared/figure/index.js';
-import { escapeXml } from '../src/shared/figure/svg.js';
 
 const FONT = new URL('../node_modules/dejavu-fonts-ttf/ttf/DejaVuSans.ttf', import.meta.url).pathname;
 const args = process.argv.slice(2);
@@ -41,7 +41,7 @@ function contactSheet(cols: number, cw = 300, ch = 220): string {
     const inner = d.svg
       .replace(/^<svg([^>]*?) width="\d+" height="\d+"/, '<svg$1')
       .replace(/^<svg /, `<svg x="${x + 10}" y="${y + 8}" width="${cw - 20}" height="${ch - 44}" `);
-    return `<rect x="${x + 3}" y="${y + 3}" width="${cw - 6}" height="${ch - 6}" rx="8" fill="#fff" stroke="#ddd5c9"/>${inner}<text x="${x + cw / 2}" y="${y + ch - 16}" font-size="15" text-anchor="middle" fill="#1f2a28">${escapeXml(d.slug)}</text>`;
+    return `<rect x="${x + 3}" y="${y + 3}" width="${cw - 6}" height="${ch - 6}" rx="8" fill="#fff" stroke="#ddd5c9"/>${inner}<text x="${x + cw / 2}" y="${y + ch - 16}" font-size="15" text-anchor="middle" fill="#1f2a28">${escapeHtml(d.slug)}</text>`;
   });
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${cols * cw}" height="${rows * ch}" viewBox="0 0 ${cols * cw} ${rows * ch}"><rect width="100%" height="100%" fill="#f7f4ee"/>${cells.join('')}</svg>`;
 }

@@ -1,3 +1,4 @@
+import { escapeHtml } from '../escape.js';
 import type { Region } from '../vocabulary.js';
 import { add, frontNormal, lerp, type Segment, type SegmentName, scale, sub, unit, type Vec } from './body.js';
 import type { PlacedProp, Shape } from './props.js';
@@ -306,9 +307,6 @@ export function drawingSvg(panels: Panel[], opts: { id: string; mirror: boolean;
   });
   const width = Math.round(x);
   const h = Math.round(height);
-  const title = opts.title ? `<title>${escapeXml(opts.title)}</title>` : '';
+  const title = opts.title ? `<title>${escapeHtml(opts.title)}</title>` : '';
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${h}" width="${width}" height="${h}" role="img">${title}${parts.join('')}</svg>`;
 }
-
-export const escapeXml = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);

@@ -1,3 +1,5 @@
+import { escapeHtml } from '../../../../shared/escape.js';
+
 /** Markup already made safe: interpolated into `html` as it is. */
 export class SafeHtml {
   constructor(readonly value: string) {}
@@ -6,8 +8,7 @@ export class SafeHtml {
   }
 }
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ESCAPES[c]);
+export { escapeHtml };
 
 type Part = SafeHtml | string | number | boolean | null | undefined | Part[];
 
