@@ -24,7 +24,7 @@ type Snapshot = Pick<ExerciseContent, 'mistakes' | 'cues' | 'cautionWith'> & Par
 const SAYS_WHAT_TO_DO = /^(get|call|see|go|phone|ring|ask|seek)\b/i;
 
 /** The get-help line as the client reads it: always an instruction, "Get help if …" unless it already says what to do. */
-export function getHelpLine(text: string): string {
+function getHelpLine(text: string): string {
   const t = text.trim();
   return SAYS_WHAT_TO_DO.test(t) ? t : `Get help if ${t.charAt(0).toLowerCase()}${t.slice(1)}`;
 }

@@ -17,7 +17,7 @@ export const lerp = (a: Vec, b: Vec, t: number): Vec => v(a.x + (b.x - a.x) * t,
 export const dir = (deg: number): Vec => v(Math.sin((deg * Math.PI) / 180), -Math.cos((deg * Math.PI) / 180));
 export const angleOf = (d: Vec): number => (Math.atan2(d.x, -d.y) * 180) / Math.PI;
 
-export const LENGTH = {
+const LENGTH = {
   torso: 288, // hip joint to shoulder line (0.818 - 0.530)
   waist: 120, // hip joint to the waist, where the spine bends
   neck: 52, // shoulder line to chin
@@ -33,7 +33,7 @@ export const LENGTH = {
 } as const;
 
 /** Radii at the start and the end of each segment (side view, front view where it differs). */
-export const RADIUS = {
+const RADIUS = {
   torso: [62, 56], // pelvis to waist
   chest: [56, 64], // waist to shoulders
   torsoFront: [96, 84], // half the hip width, the waist
@@ -49,7 +49,7 @@ export const RADIUS = {
 } as const;
 
 export type Side = 'left' | 'right';
-export type View = 'side' | 'front' | 'back' | 'above';
+type View = 'side' | 'front' | 'back' | 'above';
 export type SegmentName = 'torso' | 'chest' | 'neck' | 'head' | 'upperArm' | 'forearm' | 'hand' | 'thigh' | 'shin' | 'foot';
 
 export interface Segment {
@@ -75,8 +75,8 @@ export interface Skeleton {
   near: Side;
 }
 
-export type ArmAngles = [number, number] | [number, number, number];
-export type LegAngles = [number, number] | [number, number, number];
+type ArmAngles = [number, number] | [number, number, number];
+type LegAngles = [number, number] | [number, number, number];
 
 const STANDING_ARM: ArmAngles = [180, 180];
 const STANDING_LEG: LegAngles = [180, 180];
@@ -200,7 +200,7 @@ export function reachAngles(shoulder: Vec, target: Vec): { angles: [number, numb
   return { angles: [upper, fore, fore], short };
 }
 
-export function segmentOf(sk: Skeleton, name: SegmentName, side?: Side): Segment | undefined {
+function segmentOf(sk: Skeleton, name: SegmentName, side?: Side): Segment | undefined {
   return sk.segments.find((s) => s.name === name && (s.side === undefined || side === undefined || s.side === side));
 }
 
@@ -212,7 +212,7 @@ interface PointSpec {
 }
 
 /** Where each named point sits: along which segment, and on which face of it. */
-export const POINTS: Record<BodyPointName, PointSpec> = {
+const POINTS: Record<BodyPointName, PointSpec> = {
   'head-top': { seg: 'head', t: 1, face: 'tip' },
   'head-back': { seg: 'head', t: 0.5, face: 'back' },
   'skull-base': { seg: 'head', t: 0.22, face: 'back' },

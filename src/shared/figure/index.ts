@@ -7,7 +7,7 @@ export type { Drawing, Pose } from './schema.js';
 export { drawingSchema, poseSchema } from './schema.js';
 
 /** What the renderer needs of an item. */
-export interface DrawableItem {
+interface DrawableItem {
   slug: string;
   name: string;
   regions: Region[];
@@ -23,7 +23,7 @@ export interface RenderedDrawing {
 }
 
 /** Used when an item names no pose (a custom item written from scratch): standing, the area lit. */
-export const STANDING: Pose = { describe: 'Standing tall', view: 'front', torso: 0, arms: {}, legs: {} };
+const STANDING: Pose = { describe: 'Standing tall', view: 'front', torso: 0, arms: {}, legs: {} };
 
 const PROP_WORDS: Record<Prop['kind'], string> = {
   'tennis-ball': 'a tennis ball',

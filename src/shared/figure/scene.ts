@@ -43,7 +43,7 @@ export function applyAdjust(pose: Pose, adjust?: PoseAdjust): Pose {
   };
 }
 
-export function nearSide(drawing: Drawing): Side {
+function nearSide(drawing: Drawing): Side {
   return drawing.side === 'right' ? 'right' : 'left';
 }
 
@@ -131,7 +131,7 @@ const norm = (a: number) => {
 const segAngle = (s: Segment) => angleOf(sub(s.b, s.a));
 
 /** Joints within human ranges (DRAWINGS.md): a pose outside them is a content error. */
-export function jointProblems(sk: Skeleton): string[] {
+function jointProblems(sk: Skeleton): string[] {
   const problems: string[] = [];
   if (sk.view !== 'side') return problems;
   const find = (name: Segment['name'], side?: Side) => sk.segments.find((s) => s.name === name && s.side === side);

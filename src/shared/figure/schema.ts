@@ -11,7 +11,7 @@ import { z } from 'zod';
 
 export const VIEWS = ['side', 'front', 'back', 'above'] as const;
 
-export const BODY_POINTS = [
+const BODY_POINTS = [
   'head-top',
   'head-back',
   'skull-base',
@@ -61,7 +61,7 @@ export const BODY_POINTS = [
 export type BodyPointName = (typeof BODY_POINTS)[number];
 
 /** Points on a limb name their side: "calf-left". Points on the head and trunk may too: "glute-right". */
-export const bodyPointRef = z
+const bodyPointRef = z
   .string()
   .regex(/^[a-z-]+$/, 'Name a body point, like "calf-left" or "skull-base"')
   .refine((s) => BODY_POINTS.includes(s.replace(/-(left|right)$/, '') as BodyPointName), {
@@ -98,7 +98,7 @@ export type Pose = z.infer<typeof poseSchema>;
 
 /** Angles to change from the named pose for this item or its end position. */
 // Built without defaults: an adjust changes only what it names (a default here would reset the pose).
-export const poseAdjustSchema = z
+const poseAdjustSchema = z
   .object({
     view: z.enum(VIEWS).optional(),
     torso: angle.optional(),
@@ -110,7 +110,7 @@ export const poseAdjustSchema = z
   .strict();
 export type PoseAdjust = z.infer<typeof poseAdjustSchema>;
 
-export const PROP_KINDS = [
+const PROP_KINDS = [
   'tennis-ball',
   'lacrosse-ball',
   'balls-in-sock',
@@ -132,7 +132,7 @@ export const PROP_KINDS = [
 ] as const;
 export type PropKind = (typeof PROP_KINDS)[number];
 
-export const propSchema = z
+const propSchema = z
   .object({
     kind: z.enum(PROP_KINDS),
     /** The body point the prop presses or holds up: "skull-base-right", "calf-left", "sit-bones". */
@@ -149,7 +149,7 @@ export const propSchema = z
   .strict();
 export type Prop = z.infer<typeof propSchema>;
 
-export const arrowSchema = z
+const arrowSchema = z
   .object({
     at: bodyPointRef,
     /** Direction of the movement, an angle as for the pose (0 up, 90 forward). */

@@ -73,7 +73,7 @@ export const WEIGHTS = {
 } as const;
 
 /** The muscle a therapist thinks of first for a complaint, where one stands out (not a diagnosis). */
-export const KEY_MUSCLES: Partial<Record<Complaint, string>> = {
+const KEY_MUSCLES: Partial<Record<Complaint, string>> = {
   headaches: 'sub-occipitals',
   'neck-pain': 'levator scapulae',
   'jaw-tension': 'masseter',
@@ -250,7 +250,7 @@ export function suggestForSession(input: SuggestInput): { suggestions: Suggestio
 }
 
 /** The same kind of work on the same spot: one category, and either item's main region is among the other's. */
-export function sameKindSameSpot(a: SuggestItem, b: SuggestItem) {
+function sameKindSameSpot(a: SuggestItem, b: SuggestItem) {
   return a.category === b.category && (a.regions.includes(b.regions[0]) || b.regions.includes(a.regions[0]));
 }
 

@@ -4,7 +4,7 @@ import type { Pose } from '../../../shared/figure/schema.js';
 import { hardSentences, isReadable } from './readability.js';
 
 /** Largest SVG a drawing may be: it is inlined in the client's page and must stay light on a phone. */
-export const MAX_DRAWING_BYTES = 30 * 1024;
+const MAX_DRAWING_BYTES = 30 * 1024;
 
 /** Every built-in item is drawn, from a pose that exists, with nothing floating, sinking or out of joint. */
 export function checkDrawings(items: ExerciseContent[], poses: ReadonlyMap<string, Pose>): string[] {

@@ -5,14 +5,7 @@ import type { Caution, Region, Tool } from '../../../shared/vocabulary.js';
 import { clientSentences } from './readability.js';
 
 /** Tools that press into or roll over the body. */
-export const PRESSING_TOOLS: readonly Tool[] = [
-  'tennis-ball',
-  'lacrosse-ball',
-  'peanut-ball',
-  'foam-roller',
-  'massage-stick',
-  'hook-massager',
-];
+const PRESSING_TOOLS: readonly Tool[] = ['tennis-ball', 'lacrosse-ball', 'peanut-ball', 'foam-roller', 'massage-stick', 'hook-massager'];
 
 /** Regions where rolling or pressing can hide a warning sign, so the client is told when to get help. */
 const GET_HELP_REGIONS: readonly Region[] = ['calf', 'shin', 'jaw', 'low-back', 'glutes', 'thigh-back'];
@@ -38,7 +31,7 @@ function usesPressingTool(item: Pick<ExerciseContent, 'tools'>): boolean {
 }
 
 /** True when a ball or roller works where a "get help" rule applies (calf, shin, jaw, low back, glutes, thigh-back, headache work). */
-export function needsGetHelp(item: Pick<ExerciseContent, 'tools' | 'regions' | 'complaints'>): boolean {
+function needsGetHelp(item: Pick<ExerciseContent, 'tools' | 'regions' | 'complaints'>): boolean {
   if (!usesPressingTool(item)) return false;
   if (item.regions.some((r) => GET_HELP_REGIONS.includes(r))) return true;
   return item.complaints.includes('headaches') && item.regions.some((r) => HEADACHE_REGIONS.includes(r));

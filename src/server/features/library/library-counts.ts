@@ -2,7 +2,7 @@ import type { ExerciseContent } from '../../../shared/exercise.js';
 import { COMPLAINTS, type Complaint, REGIONS, type Region, type Tool } from '../../../shared/vocabulary.js';
 
 /** Things a home has without buying anything: an item needing only these "needs no bought tool". */
-export const NO_BOUGHT_TOOLS: readonly Tool[] = ['doorway', 'wall', 'chair', 'floor-space', 'stair'];
+const NO_BOUGHT_TOOLS: readonly Tool[] = ['doorway', 'wall', 'chair', 'floor-space', 'stair'];
 
 /** From this many items on, the library is expected to be full: each region and complaint needs the larger numbers below. */
 export const FULL_LIBRARY = 120;
@@ -11,7 +11,7 @@ export const COVERAGE = {
   full: { items: 4, noTool: 2 },
 } as const;
 
-export function needsNoBoughtTool(item: Pick<ExerciseContent, 'tools'>): boolean {
+function needsNoBoughtTool(item: Pick<ExerciseContent, 'tools'>): boolean {
   return item.tools.every((need) => need.some((tool) => NO_BOUGHT_TOOLS.includes(tool)));
 }
 

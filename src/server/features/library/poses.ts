@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Pose, poseSchema } from '../../../shared/figure/schema.js';
 
-export const POSES_DIR = new URL('../../../../content/poses/', import.meta.url);
+const POSES_DIR = new URL('../../../../content/poses/', import.meta.url);
 
 /** Reads every named pose; a file that fails validation is reported with its field, not thrown. */
 export function readPoseFiles(dir: URL = POSES_DIR): { poses: Map<string, Pose>; problems: string[] } {
