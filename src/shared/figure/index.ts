@@ -17,6 +17,9 @@ interface DrawableItem {
 
 export interface RenderedDrawing {
   svg: string;
+  /** The SVG's own size (its viewBox), in CSS pixels. */
+  width: number;
+  height: number;
   alt: string;
   problems: string[];
   panels: Panel[];
@@ -104,6 +107,6 @@ export function renderDrawing(
   // In a side view the worked side faces the viewer: a right-side item faces left.
   const mirror = start.view === 'side' ? (drawing.side === 'right') !== (drawing.facing === 'left') : drawing.facing === 'left';
   const alt = drawingAlt(item, pose, opts.readable);
-  const svg = drawingSvg(panels, { id: `fig-${item.slug}`, mirror, title: alt });
-  return { svg, alt, problems, panels };
+  const { svg, width, height } = drawingSvg(panels, { id: `fig-${item.slug}`, mirror, title: alt });
+  return { svg, width, height, alt, problems, panels };
 }

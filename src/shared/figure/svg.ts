@@ -283,7 +283,10 @@ function panelSvg(panel: Panel, id: string, mirror: boolean, box: ReturnType<typ
 }
 
 /** The whole drawing: one panel, or start and end side by side on one floor line. */
-export function drawingSvg(panels: Panel[], opts: { id: string; mirror: boolean; title?: string }): string {
+export function drawingSvg(
+  panels: Panel[],
+  opts: { id: string; mirror: boolean; title?: string },
+): { svg: string; width: number; height: number } {
   const boxes = panels.map(bboxOf);
   const y0 = Math.min(...boxes.map((b, i) => b.y0 - panels[i].ground));
   const y1 = Math.max(...boxes.map((b, i) => b.y1 - panels[i].ground)) + (panels.some((p) => p.mat) ? 16 : 0);
@@ -308,5 +311,6 @@ export function drawingSvg(panels: Panel[], opts: { id: string; mirror: boolean;
   const width = Math.round(x);
   const h = Math.round(height);
   const title = opts.title ? `<title>${escapeHtml(opts.title)}</title>` : '';
-  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${h}" width="${width}" height="${h}" role="img">${title}${parts.join('')}</svg>`;
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${h}" width="${width}" height="${h}" role="img">${title}${parts.join('')}</svg>`;
+  return { svg, width, height: h };
 }

@@ -41,15 +41,6 @@ function boundedCache<V>(budgetBytes: number, sizeOf: (v: V) => number) {
 
 const hashOf = (data: string | Buffer) => createHash('sha256').update(data).digest('base64url').slice(0, 16);
 
-/** The SVG's own size, from its viewBox (or width and height), so screens can reserve the space before it loads. */
-function sizeOf(svg: string): { width: number; height: number } {
-  const box = /viewBox="\s*[-\d.]+[\s,]+[-\d.]+[\s,]+([\d.]+)[\s,]+([\d.]+)\s*"/.exec(svg);
-  if (box) return { width: Math.round(Number(box[1])), height: Math.round(Number(box[2])) };
-  const w = /<svg[^>]*\swidth="([\d.]+)"/.exec(svg);
-  const h = /<svg[^>]*\sheight="([\d.]+)"/.exec(svg);
-  return { width: Math.round(Number(w?.[1] ?? 200)), height: Math.round(Number(h?.[1] ?? 150)) };
-}
-
 // The one place renders are kept. Keyed by what the drawing is made from, so an edited custom item
 // gets a fresh render and the same content (a built-in item, or a snapshot parsed again on every
 // page view) is drawn once however many practices copy it.
@@ -62,8 +53,8 @@ export function renderedDrawing(item: Drawable): RenderedDrawing {
   const key = keyOf(item);
   const cached = svgs.get(key);
   if (cached) return cached;
-  const { svg, alt } = drawItem(item);
-  const drawing = { svg, hash: hashOf(svg), ...sizeOf(svg), alt };
+  const { svg, width, height, alt } = drawItem(item);
+  const drawing = { svg, hash: hashOf(svg), width, height, alt };
   svgs.set(key, drawing);
   return drawing;
 }

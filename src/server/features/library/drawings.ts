@@ -6,10 +6,10 @@ import { isReadable } from './readability.js';
 
 export type Drawable = Pick<ExerciseContent, 'slug' | 'name' | 'regions' | 'category' | 'pose' | 'drawing'>;
 
-/** Draws the item: an SVG document (one panel, or start and end side by side) and one sentence saying it in words. Not kept: drawing-files.ts keeps the renders. */
-export function drawItem(item: Drawable): { svg: string; alt: string } {
-  const { svg, alt } = renderDrawing(item, builtInPoses(), { readable: isReadable });
-  return { svg, alt };
+/** Draws the item: an SVG document (one panel, or start and end side by side), its size, and one sentence saying it in words. Not kept: drawing-files.ts keeps the renders. */
+export function drawItem(item: Drawable): { svg: string; width: number; height: number; alt: string } {
+  const { svg, width, height, alt } = renderDrawing(item, builtInPoses(), { readable: isReadable });
+  return { svg, width, height, alt };
 }
 
 /** An SVG drawing as a PNG `width` pixels wide (for email, where SVG does not show). */
