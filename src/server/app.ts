@@ -46,7 +46,8 @@ import { installErrorHandling } from './http/error-handler.js';
 import { apiDocsCss, renderApiDocs } from './http/openapi-docs.js';
 import { createJobRunner, type JobRunner } from './jobs/runner.js';
 
-export const WEB_DIST = new URL('../../dist/web/', import.meta.url).pathname;
+// WEB_DIST_DIR lets several people build and test the web app side by side without sharing dist/.
+export const WEB_DIST = process.env.WEB_DIST_DIR ?? new URL('../../dist/web/', import.meta.url).pathname;
 
 export interface App {
   http: FastifyInstance;
