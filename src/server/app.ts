@@ -199,11 +199,15 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
       root: WEB_DIST,
       wildcard: false,
       index: false,
+      // The build writes .br and .gz beside each file (vite.config.ts); sent as they are.
+      preCompressed: true,
       // Vite names every built file by its content, so a tablet keeps those for good; index.html is
       // asked for again each time, or an old one would point at files a new version removed.
       cacheControl: false,
       setHeaders: (res, path) => {
         const immutable = path.includes('/assets/');
+        // The same address answers brotli, gzip or plain: a shared cache must keep them apart.
+        res.setHeader('vary', 'accept-encoding');
         res.setHeader(
           'cache-control',
           immutable ? 'public, max-age=31536000, immutable' : path.endsWith('.html') ? 'no-cache' : 'public, max-age=3600',
