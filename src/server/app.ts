@@ -9,6 +9,7 @@ import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import helmet from 'helmet';
+import { trustProxyOption } from './config.js';
 import type { AppDeps } from './deps.js';
 import { deliverEmailJob } from './email/deliver.js';
 import { DELIVER_EMAIL } from './email/outbox.js';
@@ -76,7 +77,8 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
           },
     genReqId: () => randomUUID(),
     requestIdHeader: false,
-    trustProxy: config.production,
+    // Forwarded headers are believed only as configured (TRUST_PROXY; decision 019).
+    trustProxy: trustProxyOption(config.TRUST_PROXY),
     bodyLimit: 1_048_576,
   });
   http.setValidatorCompiler(validatorCompiler);
