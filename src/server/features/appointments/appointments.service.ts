@@ -13,6 +13,7 @@ import { AppError } from '../../http/errors.js';
 import { enqueueJob } from '../../jobs/queue.js';
 import { addDays, instantAt, localDay } from '../../local-time.js';
 import type { FileStorage } from '../../storage/storage.js';
+import { busyTimes, overlapsAny } from './busy-times.js';
 import { calendarFile } from './ics.js';
 
 export const APPOINTMENT_REMINDER = 'appointment-reminder';
@@ -29,6 +30,7 @@ export function presentAppointment(a: AppointmentTable, clientName: string): App
     timezone: a.timezone,
     status: a.status,
     sessionId: a.session_id,
+    recordedSessionId: a.recorded_session_id,
     sequence: a.sequence,
   };
 }
@@ -37,25 +39,31 @@ export function presentAppointment(a: AppointmentTable, clientName: string): App
 export const appointmentLabel = (a: Pick<AppointmentTable, 'starts_at' | 'timezone'>) =>
   DateTime.fromISO(a.starts_at, { zone: a.timezone }).setLocale('en-GB').toFormat("cccc d LLLL 'at' HH:mm");
 
-/** Refuses, until confirmed, a booking that overlaps another of the same therapist. */
+/** Refuses, until confirmed, a booking that meets a busy time of the same therapist (busy-times.ts). */
 export async function checkOverlap(
   db: Db,
-  o: { practiceId: string; therapistId: string | null; startsAt: string; endsAt: string; ignoreId?: string; confirmed?: boolean },
+  o: {
+    practiceId: string;
+    therapistId: string | null;
+    startsAt: string;
+    endsAt: string;
+    ignoreId?: string;
+    confirmed?: boolean;
+    timezone?: string;
+  },
 ) {
   if (o.confirmed || !o.therapistId) return;
-  let q = db
-    .selectFrom('appointments as a')
-    .innerJoin('clients as c', 'c.id', 'a.client_id')
-    .select(['a.starts_at', 'a.timezone', 'c.first_name', 'c.last_name'])
-    .where('a.practice_id', '=', o.practiceId)
-    .where('a.therapist_id', '=', o.therapistId)
-    .where('a.status', '=', 'booked')
-    .where('a.starts_at', '<', o.endsAt)
-    .where('a.ends_at', '>', o.startsAt);
-  if (o.ignoreId) q = q.where('a.id', '!=', o.ignoreId);
-  const clash = await q.executeTakeFirst();
+  const busy = await busyTimes(db, {
+    practiceId: o.practiceId,
+    memberId: o.therapistId,
+    from: o.startsAt,
+    to: o.endsAt,
+    ignoreAppointmentId: o.ignoreId,
+  });
+  const clash = overlapsAny(busy, o.startsAt, o.endsAt);
   if (clash) {
-    throw new AppError(409, 'overlap', `This overlaps ${clash.first_name} ${clash.last_name} on ${appointmentLabel(clash)}. Book anyway?`, {
+    const when = appointmentLabel({ starts_at: clash.startsAt, timezone: clash.timezone ?? o.timezone ?? 'UTC' });
+    throw new AppError(409, 'overlap', `This overlaps ${clash.title} on ${when}.`, {
       startsAt: 'Overlaps another appointment',
     });
   }
@@ -83,6 +91,7 @@ export function newAppointment(o: {
     timezone: o.timezone,
     status: 'booked',
     session_id: o.sessionId ?? null,
+    recorded_session_id: null,
     sequence: 0,
     homework_report: null,
     created_at: o.now,
