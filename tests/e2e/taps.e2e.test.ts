@@ -29,7 +29,11 @@ describe('counting taps', () => {
     </main>`);
 
     await page.getByRole('button', { name: 'Keep' }).first().click();
-    await page.getByRole('article').filter({ has: page.getByText('Roll') }).getByRole('button').click();
+    await page
+      .getByRole('article')
+      .filter({ has: page.getByText('Roll') })
+      .getByRole('button')
+      .click();
     await page.getByRole('checkbox', { name: 'Demonstrated' }).check();
     await page.getByLabel('Dose').selectOption('8');
     await page.getByLabel('Cue').fill('Slowly.');

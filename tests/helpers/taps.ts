@@ -48,7 +48,7 @@ export function countTaps(page: Page): TapCounter {
   const track = <T extends object>(target: T, name: (args: unknown[]) => string): T => {
     const proxy = new Proxy(target, {
       get(obj, prop, receiver) {
-        if (obj === page && (prop === 'mouse' || prop === 'touchscreen')) return track(obj[prop], () => `page.${prop}`);
+        if (obj === page && (prop === 'mouse' || prop === 'touchscreen')) return track(page[prop], () => `page.${prop}`);
         const value = Reflect.get(obj, prop, receiver);
         if (typeof value !== 'function' || typeof prop !== 'string') return value;
         return (...args: unknown[]) => {

@@ -26,6 +26,27 @@ export interface MemberTable {
   password_hash: string;
   role: 'owner' | 'therapist';
   created_at: string;
+  /** When the therapist last saved their working hours; null: a Monday-to-Friday week is assumed. */
+  working_hours_saved_at: string | null;
+}
+
+/** One range of a therapist's week, wall-clock "HH:MM" in the practice's zone; weekday 1 = Monday. */
+export interface WorkingHoursTable {
+  id: string;
+  practice_id: string;
+  member_id: string;
+  weekday: number;
+  start_time: string;
+  end_time: string;
+}
+
+export interface DayOffTable {
+  id: string;
+  practice_id: string;
+  member_id: string;
+  /** A local day YYYY-MM-DD in the practice's zone. */
+  date: string;
+  reason: string | null;
 }
 
 export interface AuthSessionTable {
@@ -364,6 +385,8 @@ export interface Database {
   packs: PackTable;
   practices: PracticeTable;
   members: MemberTable;
+  working_hours: WorkingHoursTable;
+  days_off: DayOffTable;
   auth_sessions: AuthSessionTable;
   password_resets: PasswordResetTable;
   invitations: InvitationTable;

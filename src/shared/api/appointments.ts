@@ -71,9 +71,14 @@ export const checkoutBody = z.discriminatedUnion('rebooked', [
     .strict(),
   z.object({ rebooked: z.literal(false), reason: z.enum(NOT_REBOOKED_REASONS), note: z.string().trim().max(500).optional() }).strict(),
 ]);
+/** Free slots for the next visit (best first), and the visit already booked ahead when there is one. */
 export const rebookSuggestion = z.object({
-  startsAt: z.string(),
-  durationMinutes: z.number(),
+  existing: appointmentSchema.optional(),
+  slots: z.array(z.object({ startsAt: z.string(), durationMinutes: z.number() })),
+  /** The client's rhythm in days, and the length of their visits. */
   intervalDays: z.number(),
-  label: z.string(),
+  durationMinutes: z.number(),
+  /** The practice's zone: every time here is shown in it. */
+  timezone: z.string(),
 });
+export type RebookSuggestion = z.infer<typeof rebookSuggestion>;

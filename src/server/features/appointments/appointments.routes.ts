@@ -24,6 +24,7 @@ import {
 import { type Booking, bookAppointment } from './book.js';
 import { checkoutRoutes } from './checkout.routes.js';
 import { lapsedClients } from './lapsed.js';
+import { workingHoursRoutes } from './working-hours.routes.js';
 
 const errors = { 400: errorSchema, 404: errorSchema, 409: errorSchema };
 
@@ -54,6 +55,7 @@ export function appointmentsRoutes(deps: AppDeps): FastifyPluginAsyncZod {
 
   return async (app) => {
     await app.register(checkoutRoutes(deps, book));
+    await app.register(workingHoursRoutes(deps));
 
     app.post(
       '/clients/:id/appointments',
