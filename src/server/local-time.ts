@@ -1,7 +1,35 @@
-import { DateTime } from 'luxon';
+import { defaultHourStyle, type HourStyle, type PracticeClock } from '../shared/time/format.js';
+import { instantAt as instantOnClock } from '../shared/time/zone.js';
 
-// localDay, addDays and localHour run on every client-page request: they use cached Intl formatters
-// and plain UTC arithmetic (a tenth of luxon's cost); luxon stays for wall-clock arithmetic.
+/*
+ * The server's one home for local time: the days and hours jobs and pages reason in, and the clock
+ * every mail, handout, invite and the client's page write times on. Writing a date or a time is
+ * src/shared/time/format.ts (the same words as the therapist app), given practiceClock(practice).
+ *
+ * localDay, addDays and localHour run on every client-page request: they use cached Intl formatters
+ * and plain UTC arithmetic.
+ */
+
+export {
+  formatDate,
+  formatDateTime,
+  formatDayHeading,
+  formatTime,
+  formatTimeRange,
+  formatWhen,
+  type PracticeClock,
+} from '../shared/time/format.js';
+
+/** The hour style a practice writes times in: its choice, or what its time zone usually reads. */
+export const hourStyleOf = (p: { timezone: string; time_format: HourStyle | null }): HourStyle =>
+  p.time_format ?? defaultHourStyle(p.timezone);
+
+/** A practice's clock (a practice row, or any row with its timezone and time_format), for formatting. */
+export const practiceClock = (p: { timezone: string; time_format: HourStyle | null }): PracticeClock => ({
+  timeZone: p.timezone,
+  hourStyle: hourStyleOf(p),
+});
+
 const formatters = new Map<string, Intl.DateTimeFormat>();
 // Offsets change on whole minutes, so the last minute asked for per zone answers most calls.
 const lastMinute = new Map<string, { minute: number; parts: Record<string, string> }>();
@@ -36,7 +64,8 @@ export function localDay(instant: Date, zone: string): string {
 
 /** The instant of a local wall-clock time on a local day, correct across daylight-saving changes. */
 export function instantAt(day: string, hour: number, minute: number, zone: string): Date {
-  return DateTime.fromISO(day, { zone }).set({ hour, minute, second: 0, millisecond: 0 }).toJSDate();
+  const two = (n: number) => String(n).padStart(2, '0');
+  return instantOnClock(day, `${two(hour)}:${two(minute)}`, zone);
 }
 
 const utcMidnight = (day: string) => Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10)));

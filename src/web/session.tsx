@@ -87,7 +87,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setState({
       status: 'signed-in',
       member: me.member,
-      practice: { id: me.practice.id, name: me.practice.name, isDemo: me.practice.isDemo },
+      practice: me.practice,
     });
   }, []);
 

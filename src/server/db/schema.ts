@@ -16,6 +16,8 @@ export interface PracticeTable {
   lapse_weeks: Generated<number>;
   rebook_interval_days: Generated<number>;
   default_duration_minutes: Generated<number>;
+  /** '12h' or '24h' for every time Carryover writes; null: what the practice's time zone usually reads. */
+  time_format: '12h' | '24h' | null;
 }
 
 export interface MemberTable {

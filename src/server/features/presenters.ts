@@ -1,5 +1,6 @@
 import type { Selectable } from 'kysely';
 import type { MemberTable, PracticeTable } from '../db/schema.js';
+import { hourStyleOf } from '../local-time.js';
 
 export const presentMember = (m: Pick<MemberTable, 'id' | 'name' | 'email' | 'role' | 'created_at'>) => ({
   id: m.id,
@@ -13,6 +14,7 @@ export const presentPractice = (p: Selectable<PracticeTable>) => ({
   id: p.id,
   name: p.name,
   timezone: p.timezone,
+  timeFormat: hourStyleOf(p),
   paperSize: p.paper_size,
   homeworkCap: p.homework_cap,
   senderName: p.sender_name,
@@ -21,4 +23,13 @@ export const presentPractice = (p: Selectable<PracticeTable>) => ({
   lapseWeeks: p.lapse_weeks,
   rebookIntervalDays: p.rebook_interval_days,
   defaultDurationMinutes: p.default_duration_minutes,
+});
+
+/** The practice as the signed-in app keeps it: enough to name it and write its times. */
+export const presentSignedInPractice = (p: Pick<PracticeTable, 'id' | 'name' | 'is_demo' | 'timezone' | 'time_format'>) => ({
+  id: p.id,
+  name: p.name,
+  isDemo: p.is_demo === 1,
+  timezone: p.timezone,
+  timeFormat: hourStyleOf(p),
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { HOUR_STYLES } from '../time/format.js';
 import { emailSchema, nameSchema, passwordSchema } from './common.js';
 
 export const ROLES = ['owner', 'therapist'] as const;
@@ -24,7 +25,7 @@ export type Member = z.infer<typeof memberSchema>;
 
 export const meResponse = z.object({
   member: memberSchema,
-  practice: z.object({ id: z.string(), name: z.string(), isDemo: z.boolean() }),
+  practice: z.object({ id: z.string(), name: z.string(), isDemo: z.boolean(), timezone: z.string(), timeFormat: z.enum(HOUR_STYLES) }),
   csrfToken: z.string(),
 });
 export type Me = z.infer<typeof meResponse>;

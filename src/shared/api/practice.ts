@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { HOUR_STYLES } from '../time/format.js';
 import { ROLES } from './auth.js';
 import { emailSchema, nameSchema } from './common.js';
 
@@ -18,6 +19,8 @@ export const practiceSchema = z.object({
   id: z.string(),
   name: z.string(),
   timezone: z.string(),
+  /** How every time is written: "2:30 PM" or "14:30". */
+  timeFormat: z.enum(HOUR_STYLES),
   paperSize: z.enum(PAPER_SIZES),
   homeworkCap: z.number().int(),
   senderName: z.string().nullable(),
@@ -33,6 +36,7 @@ export const practicePatch = z
   .object({
     name: z.string().trim().min(1, 'Enter the practice name').max(120),
     timezone: timezoneSchema,
+    timeFormat: z.enum(HOUR_STYLES, { message: 'Choose 12h or 24h' }),
     paperSize: z.enum(PAPER_SIZES),
     homeworkCap: z
       .number()

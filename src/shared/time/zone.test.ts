@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, daysSpan, instantAt, isoInZone, mondayOf, wallClock } from './zonedTime.js';
+import { addDays, daysSpan, instantAt, isoInZone, mondayOf, wallClock } from './zone.js';
 
 const NY = 'America/New_York';
 

@@ -1,5 +1,6 @@
 /**
- * Wall-clock time in the practice's time zone, with the browser's own Intl data and no library.
+ * Wall-clock time in the practice's time zone, with Intl's own zone data and no library: one module
+ * for the therapist app, the server and the client page's script (decision 018).
  * Calendar days are handled as "YYYY-MM-DD" strings and stepped with UTC arithmetic, which has
  * no daylight-saving changes; only turning a day and a time into an instant consults the zone.
  * So a week that loses or gains an hour is still Monday 00:00 to the next Monday 00:00.

@@ -9,7 +9,7 @@ import { queueEmail } from '../../email/outbox.js';
 import { authOf } from '../../http/auth.js';
 import { AppError, conflict, unauthorized } from '../../http/errors.js';
 import { hashToken, newToken } from '../../http/tokens.js';
-import { presentMember } from '../presenters.js';
+import { presentMember, presentSignedInPractice } from '../presenters.js';
 import { passwordResetEmail } from './auth.emails.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import { endSession, startSession } from './sessions.js';
@@ -27,12 +27,23 @@ export function authRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     const row = await db
       .selectFrom('members as m')
       .innerJoin('practices as p', 'p.id', 'm.practice_id')
-      .select(['m.id', 'm.name', 'm.email', 'm.role', 'm.created_at', 'p.id as practiceId', 'p.name as practiceName', 'p.is_demo'])
+      .select([
+        'm.id',
+        'm.name',
+        'm.email',
+        'm.role',
+        'm.created_at',
+        'p.id as practiceId',
+        'p.name as practiceName',
+        'p.is_demo',
+        'p.timezone',
+        'p.time_format',
+      ])
       .where('m.id', '=', memberId)
       .executeTakeFirstOrThrow();
     return {
       member: presentMember(row),
-      practice: { id: row.practiceId, name: row.practiceName, isDemo: row.is_demo === 1 },
+      practice: presentSignedInPractice({ ...row, id: row.practiceId, name: row.practiceName }),
       csrfToken,
     };
   }

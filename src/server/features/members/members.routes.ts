@@ -13,7 +13,7 @@ import { hashToken, newToken } from '../../http/tokens.js';
 import { invitationEmail } from '../auth/auth.emails.js';
 import { hashPassword } from '../auth/passwords.js';
 import { startSession } from '../auth/sessions.js';
-import { presentMember } from '../presenters.js';
+import { presentMember, presentSignedInPractice } from '../presenters.js';
 
 const INVITE_DAYS = 7;
 const goneInvite = () =>
@@ -191,12 +191,12 @@ export function membersRoutes({ db, clock, config }: AppDeps): FastifyPluginAsyn
         const member = await db.selectFrom('members').selectAll().where('id', '=', memberId).executeTakeFirstOrThrow();
         const practice = await db
           .selectFrom('practices')
-          .select(['id', 'name', 'is_demo'])
+          .select(['id', 'name', 'is_demo', 'timezone', 'time_format'])
           .where('id', '=', inv.practice_id)
           .executeTakeFirstOrThrow();
         return reply.code(201).send({
           member: presentMember(member),
-          practice: { id: practice.id, name: practice.name, isDemo: practice.is_demo === 1 },
+          practice: presentSignedInPractice(practice),
           csrfToken,
         });
       },

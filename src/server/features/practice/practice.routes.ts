@@ -10,6 +10,7 @@ import { presentPractice } from '../presenters.js';
 const columns: Record<string, keyof PracticeTable> = {
   name: 'name',
   timezone: 'timezone',
+  timeFormat: 'time_format',
   paperSize: 'paper_size',
   homeworkCap: 'homework_cap',
   senderName: 'sender_name',

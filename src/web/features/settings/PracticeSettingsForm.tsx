@@ -8,13 +8,14 @@ import { useSession } from '../../session.js';
 import { paperSizeLabels } from './practiceLabels.js';
 import { deviceTimeZone, timeZoneGroups, timeZoneLabel } from './timezones.js';
 
-type Editable = 'name' | 'timezone' | 'paperSize' | 'homeworkCap' | 'senderName' | 'replyTo';
+type Editable = 'name' | 'timezone' | 'timeFormat' | 'paperSize' | 'homeworkCap' | 'senderName' | 'replyTo';
 type Values = Record<Editable, string>;
 
 function valuesOf(p: Practice): Values {
   return {
     name: p.name,
     timezone: p.timezone,
+    timeFormat: p.timeFormat,
     paperSize: p.paperSize,
     homeworkCap: String(p.homeworkCap),
     senderName: p.senderName ?? '',
@@ -27,6 +28,7 @@ function changesBetween(saved: Practice, values: Values): Record<string, unknown
   const next: Record<Editable, unknown> = {
     name: values.name,
     timezone: values.timezone,
+    timeFormat: values.timeFormat,
     paperSize: values.paperSize,
     homeworkCap: Number(values.homeworkCap),
     senderName: values.senderName.trim() || null,
@@ -67,7 +69,7 @@ export function PracticeSettingsForm({ practice, onSaved }: { practice: Practice
         const saved = await api.patch<Practice>('/api/v1/practice', body);
         onSaved(saved);
         setValues(valuesOf(saved));
-        practiceRenamed({ name: saved.name });
+        practiceRenamed({ name: saved.name, timezone: saved.timezone, timeFormat: saved.timeFormat });
         setNotice('Settings saved.');
       },
     });
@@ -102,6 +104,18 @@ export function PracticeSettingsForm({ practice, onSaved }: { practice: Practice
           </optgroup>
         ))}
       </SelectField>
+      <SelectField
+        label="Clock"
+        name="timeFormat"
+        hint="How times are written in Carryover, on the client's page, in emails and on handouts."
+        value={values.timeFormat}
+        onChange={change('timeFormat')}
+        error={fieldErrors.timeFormat}
+        options={[
+          { value: '12h', label: '12-hour (2:30 PM)' },
+          { value: '24h', label: '24-hour (14:30)' },
+        ]}
+      />
       <SelectField
         label="Homework per client"
         name="homeworkCap"
