@@ -30,7 +30,6 @@ export function presentAppointment(a: AppointmentTable, clientName: string): App
     timezone: a.timezone,
     status: a.status,
     sessionId: a.session_id,
-    recordedSessionId: a.recorded_session_id,
     sequence: a.sequence,
   };
 }
@@ -91,7 +90,6 @@ export function newAppointment(o: {
     timezone: o.timezone,
     status: 'booked',
     session_id: o.sessionId ?? null,
-    recorded_session_id: null,
     sequence: 0,
     homework_report: null,
     created_at: o.now,

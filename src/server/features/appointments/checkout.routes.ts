@@ -1,5 +1,4 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { appointmentSchema, checkoutBody, rebookSuggestion } from '../../../shared/api/appointments.js';
 import { errorSchema, idParams } from '../../../shared/api/common.js';
@@ -7,13 +6,9 @@ import type { AppDeps } from '../../deps.js';
 import { authOf } from '../../http/auth.js';
 import { audit } from '../clients/clients.repository.js';
 import { findVisibleSession } from '../clients/sessions.routes.js';
-import { appointmentLabel, practiceFor } from './appointments.service.js';
+import { suggestRebooking } from './rebook-suggestion.js';
 
-/**
- * Checkout: book the next visit in two taps, or record why not. The suggestion keeps the
- * client's usual wall-clock time and their own rhythm (the gap between their last two visits),
- * falling back to the practice's interval.
- */
+/** Checkout: book the next visit in one tap from free slots (rebook-suggestion.ts), or record why not. */
 export function checkoutRoutes(
   deps: AppDeps,
   book: (
@@ -29,44 +24,13 @@ export function checkoutRoutes(
       {
         schema: {
           tags: ['appointments'],
-          summary: 'When to book next: same time of day, after the client’s usual interval',
+          summary:
+            'When to book next: up to three free slots in working hours, near the client’s usual day and time after their interval; and the visit already booked ahead',
           params: idParams,
           response: { 200: rebookSuggestion, 404: errorSchema },
         },
       },
-      async (req) => {
-        const auth = authOf(req);
-        const session = await findVisibleSession(db, auth, req.params.id);
-        const practice = await practiceFor(db, auth.practiceId);
-        const visits = await db
-          .selectFrom('appointments')
-          .select(['starts_at', 'timezone', 'duration_minutes'])
-          .where('client_id', '=', session.client_id)
-          .where('status', 'in', ['booked', 'done'])
-          .where('starts_at', '<=', `${session.date}T23:59:59.999Z`)
-          .orderBy('starts_at', 'desc')
-          .limit(2)
-          .execute();
-        const zone = visits[0]?.timezone ?? practice.timezone;
-        const gap =
-          visits.length === 2
-            ? Math.round(DateTime.fromISO(visits[0].starts_at).diff(DateTime.fromISO(visits[1].starts_at), 'days').days)
-            : 0;
-        const intervalDays = gap >= 7 && gap <= 120 ? gap : practice.rebook_interval_days;
-        const usual = visits[0] ? DateTime.fromISO(visits[0].starts_at, { zone }) : DateTime.fromObject({ hour: 10 }, { zone });
-        let startsAt = DateTime.fromISO(session.date, { zone })
-          .set({ hour: usual.hour, minute: usual.minute })
-          .plus({ days: intervalDays });
-        const today = DateTime.fromJSDate(clock.now(), { zone });
-        while (startsAt < today) startsAt = startsAt.plus({ days: intervalDays });
-        const durationMinutes = visits[0]?.duration_minutes ?? practice.default_duration_minutes;
-        return {
-          startsAt: startsAt.toISO()!,
-          durationMinutes,
-          intervalDays,
-          label: appointmentLabel({ starts_at: startsAt.toUTC().toISO()!, timezone: zone }),
-        };
-      },
+      async (req) => suggestRebooking({ db, clock, auth: authOf(req), sessionId: req.params.id }),
     );
 
     app.post(

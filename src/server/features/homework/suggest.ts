@@ -98,11 +98,113 @@ const lower = (s: string) =>
     .trim();
 const label = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 
-/** True when a finding's muscle names one of the item's muscles ("levator scapulae" ~ "Levator scapulae (upper)"). */
-function sameMuscle(finding: string, muscle: string) {
-  const a = lower(finding);
-  const b = lower(muscle);
-  return a.length >= 4 && b.length >= 4 && (a.includes(b) || b.includes(a));
+/** True when two lowered muscle names name the same muscle ("levator scapulae" ~ "levator scapulae upper"). */
+const sameMuscle = (a: string, b: string) => a.length >= 4 && b.length >= 4 && (a.includes(b) || b.includes(a));
+
+const KEY_MUSCLES_LOWER = new Map(Object.entries(KEY_MUSCLES).map(([c, m]) => [c, lower(m)]));
+
+/**
+ * The library indexed by what a request can ask for, so a request scores only the items that can
+ * answer it. Made once per items array (a caller that keeps its array, such as a benchmark or a
+ * cached catalogue, pays once); each item's lowered muscle names are kept per item object, and the
+ * built-in items are the same frozen objects for every practice (catalogue.ts).
+ */
+interface LibraryIndex {
+  byComplaint: Map<Complaint, number[]>;
+  byRegion: Map<Region, number[]>;
+  /** Lowered muscle name → the positions of the items that work it. */
+  byMuscle: Map<string, number[]>;
+  byId: Map<string, SuggestItem>;
+  bySlug: Map<string, SuggestItem>;
+  position: Map<string, number>;
+}
+
+const loweredMusclesOf = new WeakMap<SuggestItem, string[]>();
+function loweredMuscles(item: SuggestItem): string[] {
+  let muscles = loweredMusclesOf.get(item);
+  if (!muscles) {
+    muscles = item.muscles.map(lower);
+    loweredMusclesOf.set(item, muscles);
+  }
+  return muscles;
+}
+
+const indexes = new WeakMap<readonly SuggestItem[], LibraryIndex>();
+function indexOf(items: readonly SuggestItem[]): LibraryIndex {
+  const known = indexes.get(items);
+  if (known) return known;
+  const index: LibraryIndex = {
+    byComplaint: new Map(),
+    byRegion: new Map(),
+    byMuscle: new Map(),
+    byId: new Map(),
+    bySlug: new Map(),
+    position: new Map(),
+  };
+  const add = <K>(map: Map<K, number[]>, key: K, at: number) => {
+    const list = map.get(key);
+    if (!list) map.set(key, [at]);
+    else if (list[list.length - 1] !== at) list.push(at);
+  };
+  items.forEach((item, at) => {
+    for (const c of item.complaints) add(index.byComplaint, c, at);
+    for (const r of item.regions) add(index.byRegion, r, at);
+    for (const m of loweredMuscles(item)) add(index.byMuscle, m, at);
+    index.byId.set(item.id, item);
+    index.bySlug.set(item.slug, item);
+    if (!index.position.has(item.id)) index.position.set(item.id, at);
+  });
+  indexes.set(items, index);
+  return index;
+}
+
+/** What this request asks for, worked out once: an item that answers none of it is never scored. */
+interface Wanted {
+  complaints: Set<Complaint>;
+  regions: Set<Region>;
+  moreTime: Set<Region>;
+  worked: Set<Region>;
+  findings: { region: Region; muscle?: string }[];
+  nextSteps: Map<string, string>;
+  history: Map<string, SuggestInput['history'][number]>;
+  have: Set<Tool>;
+}
+
+function wantedBy(input: SuggestInput, index: LibraryIndex): Wanted {
+  const { intake, session } = input;
+  const moreTime = new Set(session.areasNeedingMoreTime.map((a) => a.region));
+  return {
+    complaints: new Set([...session.focusComplaints, ...intake.complaints]),
+    regions: new Set([...moreTime, ...session.findings.map((f) => f.region)]),
+    moreTime,
+    worked: new Set(session.areasWorked.map((a) => a.region)),
+    findings: session.findings.map((f) => ({ region: f.region, muscle: f.muscle ? lower(f.muscle) : undefined })),
+    nextSteps: nextStepsFrom(input, index),
+    history: new Map(input.history.map((h) => [h.exerciseId, h])),
+    have: toolsAvailable(intake),
+  };
+}
+
+/**
+ * The positions of the items that can score at all, in library order: exactly those whose scoring
+ * would find some relevance (a complaint, an area, a finding's muscle or region, a next step).
+ */
+function candidates(index: LibraryIndex, wanted: Wanted): number[] {
+  const found = new Set<number>();
+  const addAll = (list: number[] | undefined) => {
+    if (list) for (const at of list) found.add(at);
+  };
+  for (const c of wanted.complaints) addAll(index.byComplaint.get(c));
+  for (const r of wanted.regions) addAll(index.byRegion.get(r));
+  for (const f of wanted.findings) {
+    if (!f.muscle) continue;
+    for (const [muscle, list] of index.byMuscle) if (sameMuscle(f.muscle, muscle)) addAll(list);
+  }
+  for (const id of wanted.nextSteps.keys()) {
+    const at = index.position.get(id);
+    if (at !== undefined) found.add(at);
+  }
+  return [...found].sort((a, b) => a - b);
 }
 
 export function toolsAvailable(intake: Intake): Set<Tool> {
@@ -113,8 +215,9 @@ export function toolsAvailable(intake: Intake): Set<Tool> {
 
 type Scored = Suggestion | { excluded: string } | { irrelevant: true };
 
-function scoreItem(item: SuggestItem, input: SuggestInput, have: Set<Tool>, nextSteps: Map<string, string>): Scored {
+function scoreItem(item: SuggestItem, input: SuggestInput, wanted: Wanted): Scored {
   const { intake, session } = input;
+  const muscles = loweredMuscles(item);
   let score = 0;
   let relevance = 0;
   const reasons: string[] = [];
@@ -129,31 +232,29 @@ function scoreItem(item: SuggestItem, input: SuggestInput, have: Set<Tool>, next
       relevance += w;
       reasons.push(label(COMPLAINTS[c]));
       covers.push(`complaint:${c}`);
-      const key = KEY_MUSCLES[c];
-      if (key && item.muscles.some((m) => sameMuscle(key, m))) {
+      const key = KEY_MUSCLES_LOWER.get(c);
+      if (key && muscles.some((m) => sameMuscle(key, m))) {
         score += WEIGHTS.keyMuscle;
         relevance += WEIGHTS.keyMuscle;
-        reasons.push(`works the ${key}`);
+        reasons.push(`works the ${KEY_MUSCLES[c]}`);
       }
     }
   }
-  const moreTime = new Set(session.areasNeedingMoreTime.map((a) => a.region));
+  const { moreTime, worked } = wanted;
   for (const r of item.regions.filter((r) => moreTime.has(r))) {
     score += WEIGHTS.moreTimeArea;
     relevance += WEIGHTS.moreTimeArea;
     reasons.push(`${label(REGIONS[r])} needed more time`);
     covers.push(`region:${r}`);
   }
-  const worked = new Set(session.areasWorked.map((a) => a.region));
   score += WEIGHTS.workedArea * item.regions.filter((r) => worked.has(r) && !moreTime.has(r)).length;
 
-  for (const f of session.findings) {
-    const muscle = f.muscle ? item.muscles.find((m) => sameMuscle(f.muscle!, m)) : undefined;
-    if (muscle) {
+  for (const f of wanted.findings) {
+    if (f.muscle && muscles.some((m) => sameMuscle(f.muscle!, m))) {
       score += WEIGHTS.findingMuscle;
       relevance += WEIGHTS.findingMuscle;
-      reasons.push(`works the ${lower(f.muscle!)} found today`);
-      covers.push(`muscle:${lower(f.muscle!)}`);
+      reasons.push(`works the ${f.muscle} found today`);
+      covers.push(`muscle:${f.muscle}`);
     } else if (item.regions.includes(f.region)) {
       score += WEIGHTS.findingRegion;
       relevance += WEIGHTS.findingRegion;
@@ -161,7 +262,7 @@ function scoreItem(item: SuggestItem, input: SuggestInput, have: Set<Tool>, next
       covers.push(`region:${f.region}`);
     }
   }
-  const after = nextSteps.get(item.id);
+  const after = wanted.nextSteps.get(item.id);
   if (after) {
     score += WEIGHTS.nextStep;
     relevance += WEIGHTS.nextStep;
@@ -178,7 +279,7 @@ function scoreItem(item: SuggestItem, input: SuggestInput, have: Set<Tool>, next
     reasons.push(label(LIFESTYLES[l]));
   }
   for (const need of item.tools) {
-    const owned = need.find((t) => have.has(t));
+    const owned = need.find((t) => wanted.have.has(t));
     if (!owned) {
       score += WEIGHTS.missingTool;
       warnings.push(`Needs ${need.map((t) => label(TOOLS[t])).join(' or ')}`);
@@ -195,7 +296,7 @@ function scoreItem(item: SuggestItem, input: SuggestInput, have: Set<Tool>, next
     score += WEIGHTS.favourite;
     reasons.push('practice favourite');
   }
-  const past = input.history.find((h) => h.exerciseId === item.id);
+  const past = wanted.history.get(item.id);
   if (past?.active) {
     score += WEIGHTS.alreadyActive;
     warnings.push('Already one of their items');
@@ -208,9 +309,7 @@ function scoreItem(item: SuggestItem, input: SuggestInput, have: Set<Tool>, next
 }
 
 /** Items the client did well with lead to their harder variations. */
-function nextStepsFrom(input: SuggestInput): Map<string, string> {
-  const byId = new Map(input.items.map((i) => [i.id, i]));
-  const bySlug = new Map(input.items.map((i) => [i.slug, i]));
+function nextStepsFrom(input: SuggestInput, { byId, bySlug }: LibraryIndex): Map<string, string> {
   const steps = new Map<string, string>();
   for (const h of input.history) {
     const item = byId.get(h.exerciseId);
@@ -233,12 +332,13 @@ const byScore = (a: Suggestion, b: Suggestion) =>
 
 /** Ranks items for a session; excluded items are listed apart with the reason. */
 export function suggestForSession(input: SuggestInput): { suggestions: Suggestion[]; excluded: { item: SuggestItem; reason: string }[] } {
-  const have = toolsAvailable(input.intake);
-  const nextSteps = nextStepsFrom(input);
+  const index = indexOf(input.items);
+  const wanted = wantedBy(input, index);
   const ranked: Suggestion[] = [];
   const excluded: { item: SuggestItem; reason: string }[] = [];
-  for (const item of input.items) {
-    const result = scoreItem(item, input, have, nextSteps);
+  for (const at of candidates(index, wanted)) {
+    const item = input.items[at] as SuggestItem;
+    const result = scoreItem(item, input, wanted);
     if ('excluded' in result) excluded.push({ item, reason: result.excluded });
     else if ('score' in result) ranked.push(result);
   }
