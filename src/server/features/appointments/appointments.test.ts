@@ -125,7 +125,12 @@ describeEachDatabase('appointments, rebooking and calendar files', (database) =>
       const out = await call()({
         method: 'POST',
         url: `/api/v1/sessions/${session.id}/checkout`,
-        payload: { rebooked: true, startsAt: suggestion.startsAt, durationMinutes: suggestion.durationMinutes, confirmOverlap: true },
+        payload: {
+          rebooked: true,
+          startsAt: suggestion.slots[0].startsAt,
+          durationMinutes: suggestion.durationMinutes,
+          confirmOverlap: true,
+        },
       });
       expect(out.statusCode).toBe(200);
       starts.push(out.json().appointment.startsAt);

@@ -113,7 +113,8 @@ export function RebookCard({ sessionId, clientId, clientFirstName, clientEmail, 
     );
   else {
     const s = suggestion.state.data;
-    const offer = { kind: 'confirm' as const, startsAt: s.startsAt, durationMinutes: s.durationMinutes, label: s.label };
+    const best = s.slots[0]?.startsAt ?? new Date(Date.now() + 7 * 86_400_000).toISOString();
+    const offer = { kind: 'confirm' as const, startsAt: best, durationMinutes: s.durationMinutes, label: whenLabel(best, s.timezone) };
     body = (
       <StepView
         step={step}
@@ -162,7 +163,7 @@ function StepView({ step, suggestion, offer, clientFirstName, busy, emailSent, c
             Every {suggestion.intervalDays} days suits {clientFirstName}; same time of day, {suggestion.durationMinutes} minutes.
           </p>
           <Button className="rebook__big" onClick={() => go(offer)}>
-            Book {suggestion.label}
+            Book {offer.label}
           </Button>
           <div className="cluster">
             <Button variant="secondary" onClick={() => go({ kind: 'change' })}>
@@ -209,7 +210,7 @@ function StepView({ step, suggestion, offer, clientFirstName, busy, emailSent, c
     case 'change':
       return (
         <ChangeTimeForm
-          suggestedAt={suggestion.startsAt}
+          suggestedAt={offer.startsAt}
           onCancel={() => go({ kind: 'choose' })}
           onChosen={(startsAt) =>
             go({ kind: 'confirm', startsAt, durationMinutes: suggestion.durationMinutes, label: whenLabel(startsAt) })
