@@ -62,7 +62,8 @@ export const clientBody = z
     ...clientFields,
     lastName: clientFields.lastName.default(''),
     consentToEmail: z.boolean().default(false),
-    intake: intakeSchema.default({} as never),
+    // prefault, not default: the empty intake goes through the schema, so every list is there.
+    intake: intakeSchema.prefault({}),
   })
   .strict();
 // No defaults here: a field left out of a PATCH keeps its value.

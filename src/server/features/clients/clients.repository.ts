@@ -1,8 +1,9 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import type { SelectQueryBuilder } from 'kysely';
-import { type Client, type Intake, intakeSchema } from '../../../shared/api/clients.js';
+import type { Client, Intake } from '../../../shared/api/clients.js';
 import type { Db } from '../../db/index.js';
 import type { ClientTable, Database } from '../../db/schema.js';
+import { readIntake } from '../../db/stored.js';
 import type { Auth } from '../../http/auth.js';
 import { notFound } from '../../http/errors.js';
 
@@ -34,7 +35,7 @@ export function presentClient(row: ClientTable, lastSessionDate: string | null =
     consentToEmail: row.consent_to_email === 1,
     therapistId: row.therapist_id,
     archived: row.archived_at !== null,
-    intake: intakeSchema.parse(JSON.parse(row.intake)),
+    intake: readIntake(row.intake),
     intakeCompletedAt: row.intake_completed_at,
     unsubscribedAt: row.unsubscribed_at,
     lastSessionDate,

@@ -1,5 +1,6 @@
 import type { Intake } from '../../../shared/api/clients.js';
 import type { Db } from '../../db/index.js';
+import { readIntake } from '../../db/stored.js';
 import type { Auth } from '../../http/auth.js';
 import { invalid } from '../../http/errors.js';
 
@@ -71,7 +72,7 @@ export async function deleteClientEverywhere(trx: Db, practiceId: string, client
     .where('intake', 'like', `%${clientId}%`)
     .execute();
   for (const other of referred) {
-    const intake = JSON.parse(other.intake) as Intake;
+    const intake = readIntake(other.intake);
     if (intake.referredByClientId === clientId) {
       intake.referredByClientId = null;
       await trx

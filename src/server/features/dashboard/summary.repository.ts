@@ -4,6 +4,7 @@
 // come back as strings on PostgreSQL, hence Number().
 import { sql } from 'kysely';
 import type { Db } from '../../db/index.js';
+import { readIntake } from '../../db/stored.js';
 
 /** Whose figures: the practice's, or one therapist's (the sessions they recorded, their clients' homework). */
 export interface Scope {
@@ -197,9 +198,7 @@ export async function referredClients(db: Db, s: Scope, from: string, to: string
         .as('converted'),
     ]);
   if (s.therapistId) q = q.where('clients.therapist_id', '=', s.therapistId);
-  return (await q.execute())
-    .filter((c) => (JSON.parse(c.intake) as { referredByClientId?: string | null }).referredByClientId)
-    .map((c) => ({ converted: n(c.converted) === 1 }));
+  return (await q.execute()).filter((c) => readIntake(c.intake).referredByClientId).map((c) => ({ converted: n(c.converted) === 1 }));
 }
 
 /** Questions asked in the period: when asked and when answered. */

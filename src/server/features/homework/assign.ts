@@ -6,6 +6,7 @@ import { CAUTIONS } from '../../../shared/vocabulary.js';
 import type { Clock } from '../../clock.js';
 import type { Db } from '../../db/index.js';
 import type { HomeworkTable } from '../../db/schema.js';
+import { readIntake } from '../../db/stored.js';
 import type { Auth } from '../../http/auth.js';
 import { AppError, conflict } from '../../http/errors.js';
 import { audit } from '../clients/clients.repository.js';
@@ -36,7 +37,7 @@ export function excludingCautions(exercise: Exercise, intake: Intake) {
  * transaction for the same client wait until this one commits (SQLite runs them one at a time).
  */
 export async function assignHomework(o: AssignOptions): Promise<HomeworkTable> {
-  const intake = JSON.parse(o.client.intake) as Intake;
+  const intake = readIntake(o.client.intake);
   const excludedBy = excludingCautions(o.exercise, intake);
   if (excludedBy.length) {
     const owner = o.auth.member?.role === 'owner';

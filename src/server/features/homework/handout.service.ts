@@ -1,8 +1,8 @@
-import type { Intake } from '../../../shared/api/clients.js';
 import { clientCopyOf } from '../../../shared/client-copy.js';
 import type { Clock } from '../../clock.js';
 import type { Config } from '../../config.js';
 import type { Db } from '../../db/index.js';
+import { readIntake } from '../../db/stored.js';
 import type { Auth } from '../../http/auth.js';
 import type { Handout } from '../../pdf/handout.js';
 import { appointmentLabel, nextAppointmentOf } from '../appointments/appointments.service.js';
@@ -35,7 +35,7 @@ export async function handoutFor(o: {
     clientId: client.id,
     publicUrl: o.config.publicUrl,
   });
-  const intake = JSON.parse(client.intake) as Intake;
+  const intake = readIntake(client.intake);
   const next = await nextAppointmentOf(o.db, client.id, o.clock.now());
   return {
     clientId: client.id,

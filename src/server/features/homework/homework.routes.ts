@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Intake } from '../../../shared/api/clients.js';
 import { errorSchema, idParams, okSchema } from '../../../shared/api/common.js';
 import {
   assignBody,
@@ -10,6 +9,7 @@ import {
   progressBody,
   suggestionsResponse,
 } from '../../../shared/api/homework.js';
+import { readIntake } from '../../db/stored.js';
 import type { AppDeps } from '../../deps.js';
 import { authOf } from '../../http/auth.js';
 import { invalid } from '../../http/errors.js';
@@ -53,7 +53,7 @@ export function homeworkRoutes({ db, clock, config }: AppDeps): FastifyPluginAsy
           activeHomework(db, client.id),
           capOf(auth.practiceId),
         ]);
-        const result = suggestForSession({ items, intake: JSON.parse(client.intake) as Intake, session, history });
+        const result = suggestForSession({ items, intake: readIntake(client.intake), session, history });
         return {
           suggestions: result.suggestions.map((s) => ({
             exercise: s.item as never,

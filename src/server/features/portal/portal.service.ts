@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
-import type { Intake } from '../../../shared/api/clients.js';
 import { CHECK_IN_DAYS_BACK, type checkInBody, type Portal, type ReminderRhythm } from '../../../shared/api/portal.js';
 import { clientCopyOf } from '../../../shared/client-copy.js';
 import type { ExerciseContent } from '../../../shared/exercise.js';
 import type { Tool } from '../../../shared/vocabulary.js';
 import { prepared } from '../../db/prepared.js';
+import { readIntake } from '../../db/stored.js';
 import type { AppDeps } from '../../deps.js';
 import { queueEmail } from '../../email/outbox.js';
 import { AppError } from '../../http/errors.js';
@@ -63,7 +63,7 @@ async function readPortal({ db, clock }: Deps, client: LinkedClient, token: stri
     goalsOf(db, client.id),
     activeHomeworkMedia.all(db, { clientId: client.id }),
   ]);
-  const intake = JSON.parse(client.intake) as Intake;
+  const intake = readIntake(client.intake);
   const have = toolsAvailable(intake);
   const exercises = new Map<string, ExerciseContent>(homework.map((h) => [h.id, JSON.parse(h.exercise)]));
   const items = homework.map((h) => {

@@ -15,6 +15,7 @@ import {
   referralRequestBody,
 } from '../../../shared/api/referrals.js';
 import type { BookingRequestTable } from '../../db/schema.js';
+import { readIntake } from '../../db/stored.js';
 import type { AppDeps } from '../../deps.js';
 import { queueEmail } from '../../email/outbox.js';
 import { type Auth, authOf } from '../../http/auth.js';
@@ -290,9 +291,7 @@ export function referralsRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           auth,
         ).execute();
         const byId = new Map(clients.map((c) => [c.id, c]));
-        const referred = clients
-          .map((c) => ({ c, by: (JSON.parse(c.intake) as { referredByClientId?: string }).referredByClientId }))
-          .filter((x) => x.by && byId.has(x.by));
+        const referred = clients.map((c) => ({ c, by: readIntake(c.intake).referredByClientId })).filter((x) => x.by && byId.has(x.by));
         const firstVisits = referred.length
           ? await db
               .selectFrom('appointments')

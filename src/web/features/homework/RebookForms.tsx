@@ -1,9 +1,7 @@
 import { useState } from 'react';
 import { NOT_REBOOKED_REASONS } from '../../../shared/api/appointments.js';
-import { PracticeClockNote } from '../../components/PracticeClockNote.js';
 import { Button, ChoiceChips, TextAreaField, TextField } from '../../design/components/index.js';
-import { usePracticeClock } from '../../format.js';
-import { type NotRebookedReason, notRebookedLabels } from './rebookText.js';
+import { instantFrom, localParts, type NotRebookedReason, notRebookedLabels } from './rebookText.js';
 
 /** Another date and time than the one suggested; the next tap still asks to confirm. */
 export function ChangeTimeForm({
@@ -15,13 +13,11 @@ export function ChangeTimeForm({
   onChosen: (startsAt: string) => void;
   onCancel: () => void;
 }) {
-  const clock = usePracticeClock();
-  const [parts, setParts] = useState(() => clock.inputs(suggestedAt));
+  const [parts, setParts] = useState(() => localParts(suggestedAt));
   const [error, setError] = useState<string | undefined>();
 
   function choose() {
-    // The typed day and time are on the practice's clock, wherever this device is.
-    const startsAt = clock.startsAt(parts.date, parts.time);
+    const startsAt = instantFrom(parts.date, parts.time);
     if (!startsAt) {
       setError('Choose a date and a time');
       return;
@@ -53,7 +49,6 @@ export function ChangeTimeForm({
           onChange={(e) => setParts((p) => ({ ...p, time: e.target.value }))}
         />
       </div>
-      <PracticeClockNote />
       <div className="cluster">
         <Button onClick={choose}>Use this time</Button>
         <Button variant="ghost" onClick={onCancel}>
