@@ -19,6 +19,8 @@ import { APPOINTMENT_REMINDER, appointmentReminderJob } from './features/appoint
 import { feedRoutes } from './features/appointments/feed.routes.js';
 import { LAPSE_SWEEP, lapseSweepJob } from './features/appointments/lapsed.js';
 import { authRoutes } from './features/auth/auth.routes.js';
+import { calendarSubscriptionsRoutes } from './features/calendar-import/subscriptions.routes.js';
+import { CALENDAR_SWEEP, calendarSweepJob } from './features/calendar-import/sweep.js';
 import { clientsRoutes } from './features/clients/clients.routes.js';
 import { importRoutes } from './features/clients/import.routes.js';
 import { intakeRoutes } from './features/clients/intake.routes.js';
@@ -170,6 +172,7 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
       await api.register(questionsRoutes(deps));
       await api.register(appointmentsRoutes(deps));
       await api.register(feedRoutes(deps));
+      await api.register(calendarSubscriptionsRoutes(deps));
       await api.register(referralsRoutes(deps));
       await api.register(goalsRoutes(deps));
       await api.register(dashboardRoutes(deps));
@@ -231,6 +234,7 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
       [HOMEWORK_REMINDER]: homeworkReminderJob({ db: deps.db, clock: deps.clock, config }),
       [APPOINTMENT_REMINDER]: appointmentReminderJob({ db: deps.db, clock: deps.clock, config }),
       [LAPSE_SWEEP]: lapseSweepJob({ db: deps.db, clock: deps.clock, config }),
+      [CALENDAR_SWEEP]: calendarSweepJob({ db: deps.db, clock: deps.clock, config }),
       [DELIVER_EMAIL]: deliverEmailJob({
         db: deps.db,
         clock: deps.clock,

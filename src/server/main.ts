@@ -5,6 +5,7 @@ import { loadConfig } from './config.js';
 import { openDatabase } from './db/index.js';
 import { mailboxTransport, smtpTransport } from './email/transport.js';
 import { scheduleLapseSweep } from './features/appointments/lapsed.js';
+import { scheduleCalendarSweep } from './features/calendar-import/sweep.js';
 import { DEMO_LOGIN, seedDemoIfEmpty } from './seed/demo.js';
 import { seedDemoClients } from './seed/demo-clients.js';
 import { diskStorage } from './storage/storage.js';
@@ -20,12 +21,14 @@ const seeded = !config.production && config.SEED_DEMO === 'auto' && (await seedD
 if (seeded) await seedDemoClients(app.http, database.db, systemClock, DEMO_LOGIN, 'America/New_York');
 await app.http.listen({ port: config.PORT, host: config.HOST });
 await scheduleLapseSweep(database.db, systemClock);
+await scheduleCalendarSweep(database.db, systemClock);
 app.jobs.start();
 
 const url = `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${(app.http.server.address() as { port: number }).port}`;
 console.log(`\nCarryover is running at ${url}  (database: ${database.dialect})`);
 if (seeded) console.log(`A demo practice was created. Sign in with ${DEMO_LOGIN.email} / ${DEMO_LOGIN.password}`);
-if (transport.kind === 'mailbox') console.log(`No SMTP_URL: mail is kept in the local mailbox at ${url}/mailbox`);
+if (transport.kind === 'mailbox')
+  console.log(`No SMTP_URL: mail is kept in the local mailbox at ${url}/mailbox, readable only from this machine (not through a proxy)`);
 
 let closing = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -366,9 +366,53 @@ export interface GoalProgressTable {
   recorded_at: string;
 }
 
+export interface CalendarSubscriptionTable {
+  id: string;
+  practice_id: string;
+  member_id: string;
+  /** The private iCal address as pasted (webcal:// read as https://); shown only shortened. */
+  url: string;
+  /** The calendar's own name (X-WR-CALNAME), when it gives one. */
+  name: string | null;
+  status: 'ok' | 'failed';
+  last_success_at: string | null;
+  last_attempt_at: string | null;
+  /** Why the last fetch failed, in words a therapist can act on; null after a good one. */
+  last_error: string | null;
+  event_count: Generated<number>;
+  created_at: string;
+}
+
+/** One occurrence read from a subscribed calendar (recurrences expanded over a bounded window). */
+export interface ImportedEventTable {
+  id: string;
+  practice_id: string;
+  subscription_id: string;
+  member_id: string;
+  uid: string;
+  title: string;
+  starts_at: string;
+  ends_at: string;
+  all_day: number;
+  attendee_email: string | null;
+  client_id: string | null;
+  matched_by: 'email' | 'name' | 'therapist' | null;
+}
+
+export interface ImportedEventMatchTable {
+  subscription_id: string;
+  uid: string;
+  practice_id: string;
+  client_id: string;
+  created_at: string;
+}
+
 export interface Database {
   appointments: AppointmentTable;
   calendar_feeds: CalendarFeedTable;
+  calendar_subscriptions: CalendarSubscriptionTable;
+  imported_events: ImportedEventTable;
+  imported_event_matches: ImportedEventMatchTable;
   booking_requests: BookingRequestTable;
   goals: GoalTable;
   goal_progress: GoalProgressTable;

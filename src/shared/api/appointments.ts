@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { rangeBound } from './range.js';
 
 export const APPOINTMENT_STATUSES = ['booked', 'cancelled', 'no-show', 'done'] as const;
 export const NOT_REBOOKED_REASONS = [
@@ -54,8 +55,8 @@ export const appointmentSchema = z.object({
 export type Appointment = z.infer<typeof appointmentSchema>;
 
 export const appointmentQuery = z.object({
-  from: instantSchema,
-  to: instantSchema,
+  from: rangeBound,
+  to: rangeBound,
   therapistId: z.string().uuid().optional(),
   clientId: z.string().uuid().optional(),
 });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { rangeBound } from './range.js';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-03-14');
-export const summaryQuery = z.object({ from: isoDate, to: isoDate, therapistId: z.string().uuid().optional() });
+export const summaryQuery = z.object({ from: rangeBound, to: rangeBound, therapistId: z.string().uuid().optional() });
 
 const rate = z.object({ numerator: z.number(), denominator: z.number(), value: z.number().nullable() });
 export type Rate = z.infer<typeof rate>;

@@ -1,13 +1,16 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { appointmentBody, appointmentPatch, appointmentQuery, appointmentSchema } from '../../../shared/api/appointments.js';
+import { importedEventSchema } from '../../../shared/api/calendar-subscriptions.js';
 import { errorSchema, idParams } from '../../../shared/api/common.js';
 import { type HomeworkReport, homeworkReportBody } from '../../../shared/api/portal.js';
 import type { Db } from '../../db/index.js';
 import type { AppointmentTable } from '../../db/schema.js';
 import type { AppDeps } from '../../deps.js';
 import { type Auth, authOf } from '../../http/auth.js';
-import { AppError, notFound } from '../../http/errors.js';
+import { notFound } from '../../http/errors.js';
+import { instantRange } from '../../range.js';
+import { importedEventsBetween } from '../calendar-import/imported-events.repository.js';
 import { audit, visibleClients } from '../clients/clients.repository.js';
 import { linkOpener } from '../portal/portal.repository.js';
 import {
@@ -76,16 +79,20 @@ export function appointmentsRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       {
         schema: {
           tags: ['appointments'],
-          summary: 'Appointments between from and to (a therapist sees their own clients)',
+          summary:
+            'Appointments between from and to (days in the practice’s zone, `to` included, or date-times), with events from subscribed calendars (`source: "imported"`); a therapist sees their own',
           querystring: appointmentQuery,
-          response: { 200: z.object({ appointments: z.array(appointmentSchema) }), 400: errorSchema },
+          response: {
+            200: z.object({
+              appointments: z.array(z.union([appointmentSchema.extend({ source: z.literal('carryover') }), importedEventSchema])),
+            }),
+            400: errorSchema,
+          },
         },
       },
       async (req) => {
         const auth = authOf(req);
-        const from = new Date(req.query.from).toISOString();
-        const to = new Date(req.query.to).toISOString();
-        if (from >= to) throw new AppError(400, 'invalid', 'The start of the range must be before its end.', { from: 'After "to"' });
+        const { from, to } = instantRange(req.query, (await practiceFor(db, auth.practiceId)).timezone);
         let q = visibleClients(db.selectFrom('clients'), auth)
           .innerJoin('appointments as a', 'a.client_id', 'clients.id')
           .selectAll('a')
@@ -95,7 +102,15 @@ export function appointmentsRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         if (req.query.therapistId) q = q.where('a.therapist_id', '=', req.query.therapistId);
         if (req.query.clientId) q = q.where('a.client_id', '=', req.query.clientId);
         const rows = await q.orderBy('a.starts_at').limit(2000).execute();
-        return { appointments: rows.map((r) => presentAppointment(r, `${r.first_name} ${r.last_name}`.trim())) };
+        const own = rows.map((r) => ({ ...presentAppointment(r, `${r.first_name} ${r.last_name}`.trim()), source: 'carryover' as const }));
+        // Events from the therapist's own booking calendar, read-only, in the same list.
+        const imported = await importedEventsBetween(db, auth, {
+          from,
+          to,
+          therapistId: req.query.therapistId,
+          clientId: req.query.clientId,
+        });
+        return { appointments: [...own, ...imported].sort((x, y) => Date.parse(x.startsAt) - Date.parse(y.startsAt)) };
       },
     );
 

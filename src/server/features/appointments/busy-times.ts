@@ -1,4 +1,5 @@
 import type { Db } from '../../db/index.js';
+import { importedBusyBetween } from '../calendar-import/imported-events.repository.js';
 
 /** A time a therapist cannot take a client: one of Carryover's appointments (or, later, an imported event). */
 export interface BusyTime {
@@ -34,7 +35,7 @@ export async function busyTimes(
     .where('a.ends_at', '>', o.from);
   if (o.ignoreAppointmentId) q = q.where('a.id', '!=', o.ignoreAppointmentId);
   const rows = await q.orderBy('a.starts_at').execute();
-  return rows.map((r) => ({
+  const own = rows.map((r) => ({
     startsAt: r.starts_at,
     endsAt: r.ends_at,
     source: 'carryover' as const,
@@ -42,6 +43,14 @@ export async function busyTimes(
     title: `${r.first_name} ${r.last_name}`.trim(),
     timezone: r.timezone,
   }));
+  // Events from the therapist's own booking calendar (decision 017) block their time too.
+  const imported = (await importedBusyBetween(db, o)).map((e) => ({
+    startsAt: e.starts_at,
+    endsAt: e.ends_at,
+    source: 'imported' as const,
+    title: e.title,
+  }));
+  return [...own, ...imported].sort((a, b) => a.startsAt.localeCompare(b.startsAt));
 }
 
 /** Whether [startsAt, endsAt) meets any busy time (instants compared as numbers, whatever their offset). */

@@ -5,6 +5,7 @@ import type { AppDeps } from '../../deps.js';
 import { authOf } from '../../http/auth.js';
 import { AppError } from '../../http/errors.js';
 import { localDay } from '../../local-time.js';
+import { dayRange } from '../../range.js';
 import { practiceSummary } from './summary.js';
 
 export function dashboardRoutes({ db, clock }: AppDeps): FastifyPluginAsyncZod {
@@ -22,10 +23,9 @@ export function dashboardRoutes({ db, clock }: AppDeps): FastifyPluginAsyncZod {
       },
       async (req) => {
         const auth = authOf(req);
-        const { from, to } = req.query;
-        if (from > to) throw new AppError(400, 'invalid', 'The start of the period must be on or before its end.', { from: 'After "to"' });
-        if (from < '2000-01-01' || to > '2100-01-01')
-          throw new AppError(400, 'invalid', 'Choose dates between 2000 and 2100.', { from: 'Out of range' });
+        const practice = await db.selectFrom('practices').select('timezone').where('id', '=', auth.practiceId).executeTakeFirstOrThrow();
+        // Days or date-times: either way the figures are for whole local days.
+        const { from, to } = dayRange(req.query, practice.timezone);
         // A therapist sees their own figures; the owner chooses.
         const therapistId = auth.member?.role === 'therapist' ? auth.member.id : req.query.therapistId;
         if (
@@ -39,7 +39,6 @@ export function dashboardRoutes({ db, clock }: AppDeps): FastifyPluginAsyncZod {
         ) {
           throw new AppError(400, 'invalid', 'No such therapist in your practice.', { therapistId: 'Not in your practice' });
         }
-        const practice = await db.selectFrom('practices').select('timezone').where('id', '=', auth.practiceId).executeTakeFirstOrThrow();
         return practiceSummary(db, { practiceId: auth.practiceId, therapistId, from, to, today: localDay(clock.now(), practice.timezone) });
       },
     );
