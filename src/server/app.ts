@@ -176,7 +176,8 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
       await api.register(referralsRoutes(deps));
       await api.register(goalsRoutes(deps));
       await api.register(dashboardRoutes(deps));
-      if (deps.transport.kind === 'mailbox' && !config.production) await api.register(mailboxRoutes(deps));
+      await api.register(todayRoutes(deps));
+      if (deps.transport.kind === 'mailbox' && !config.SMTP_URL && !config.production) await api.register(mailboxRoutes(deps));
     },
     { prefix: '/api/v1' },
   );
