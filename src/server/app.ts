@@ -16,6 +16,7 @@ import { DELIVER_EMAIL } from './email/outbox.js';
 import { apiKeysRoutes } from './features/api-keys/api-keys.routes.js';
 import { appointmentsRoutes } from './features/appointments/appointments.routes.js';
 import { APPOINTMENT_REMINDER, appointmentReminderJob } from './features/appointments/appointments.service.js';
+import { CHECKOUT_INVITE, checkoutInviteJob } from './features/appointments/checkout-invite.js';
 import { feedRoutes } from './features/appointments/feed.routes.js';
 import { LAPSE_SWEEP, lapseSweepJob } from './features/appointments/lapsed.js';
 import { authRoutes } from './features/auth/auth.routes.js';
@@ -234,6 +235,7 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
     handlers: {
       [HOMEWORK_REMINDER]: homeworkReminderJob({ db: deps.db, clock: deps.clock, config }),
       [APPOINTMENT_REMINDER]: appointmentReminderJob({ db: deps.db, clock: deps.clock, config }),
+      [CHECKOUT_INVITE]: checkoutInviteJob({ db: deps.db, clock: deps.clock, storage: deps.storage }),
       [LAPSE_SWEEP]: lapseSweepJob({ db: deps.db, clock: deps.clock, config }),
       [CALENDAR_SWEEP]: calendarSweepJob({ db: deps.db, clock: deps.clock, config }),
       [DELIVER_EMAIL]: deliverEmailJob({

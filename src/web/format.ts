@@ -41,6 +41,12 @@ const deviceClock = (): PracticeClock => {
 let current: PracticeClock | null = null;
 const clockOr = (clock?: PracticeClock) => clock ?? current ?? deviceClock();
 
+/** The signed-in practice's clock, or its hour style in another zone (an appointment's, a client's). */
+export function clockIn(timeZone?: string): PracticeClock {
+  const practice = clockOr();
+  return timeZone ? { timeZone, hourStyle: practice.hourStyle } : practice;
+}
+
 /** "Wed 16 Dec" (with the year when not this year). */
 export const formatDate = (moment: Moment | null | undefined, clock?: PracticeClock) =>
   moment ? formatDateOn(moment, clockOr(clock)) : '';

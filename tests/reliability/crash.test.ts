@@ -7,7 +7,7 @@ import SQLite from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../../bench/generate.js';
 import { startCarryover } from '../../bench/servers.js';
-import { backupSqlite } from '../../scripts/backup.js';
+import { backupSqlite } from '../../src/server/backup.js';
 import { openDatabase } from '../../src/server/db/index.js';
 import { localDay } from '../../src/server/local-time.js';
 

@@ -212,6 +212,8 @@ export interface SessionRecordTable {
   rebooked: number | null;
   not_rebooked_reason: string | null;
   not_rebooked_note: string | null;
+  /** When this session's homework was mailed; a visit booked at its checkout before then rides along with that mail. */
+  homework_sent_at: string | null;
 }
 
 export interface IntakeLinkTable {

@@ -26,9 +26,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   // Null until the therapist saves their hours: until then a plain Monday-to-Friday week is assumed.
   await db.schema.alterTable('members').addColumn('working_hours_saved_at', 'text').execute();
+
+  // When the homework of a session was mailed: a visit booked at its checkout before then rides along with that mail.
+  await db.schema.alterTable('session_records').addColumn('homework_sent_at', 'text').execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
+  await db.schema.alterTable('session_records').dropColumn('homework_sent_at').execute();
   await db.schema.alterTable('members').dropColumn('working_hours_saved_at').execute();
   await db.schema.dropTable('days_off').execute();
   await db.schema.dropTable('working_hours').execute();

@@ -76,6 +76,7 @@ export function sessionsRoutes({ db, clock }: AppDeps): FastifyPluginAsyncZod {
           rebooked: null,
           not_rebooked_reason: null,
           not_rebooked_note: null,
+          homework_sent_at: null,
         };
         await db.transaction().execute(async (trx) => {
           await trx.insertInto('session_records').values(row).execute();

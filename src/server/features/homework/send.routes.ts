@@ -79,7 +79,7 @@ export function sendRoutes({ db, clock, config, storage }: AppDeps): FastifyPlug
           }),
         );
         const mail = homeworkEmail(handout, drawings);
-        // Rebooked at this checkout: the same mail carries the invite for the next visit.
+        // Rebooked at this checkout: the same mail carries the invite for the next visit (checkout-invite.ts then sends none).
         const booked = await db
           .selectFrom('appointments')
           .selectAll()
@@ -119,6 +119,12 @@ export function sendRoutes({ db, clock, config, storage }: AppDeps): FastifyPlug
                   : []),
               ],
             });
+            // A visit booked at this checkout from now on mails its own invite: this mail has gone.
+            await trx
+              .updateTable('session_records')
+              .set({ homework_sent_at: clock.now().toISOString() })
+              .where('id', '=', session.id)
+              .execute();
             await audit(
               trx,
               auth,

@@ -1,6 +1,7 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import type { Appointment } from '../../../shared/api/appointments.js';
+import { timeOfDay, wallClock } from '../../../shared/time/zone.js';
 import { api, messageOf } from '../../api.js';
 import { Alert, Badge, Button, Dialog } from '../../design/components/index.js';
 import { FormError } from '../../FormError.js';
@@ -9,7 +10,6 @@ import { AppointmentTimeFields, startsAtOf, type TimeValues, timeValuesSchema } 
 import { fullWhenText, lengthText, statusLabels, statusTones, whenText } from './labels.js';
 import { OverlapQuestion } from './OverlapQuestion.js';
 import { useOverlap } from './useOverlap.js';
-import { timeOfDay, wallClock } from './zonedTime.js';
 
 type Status = Appointment['status'];
 

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { durationSchema } from '../../../shared/api/appointments.js';
+import { instantAt, isLocalDate, isoInZone } from '../../../shared/time/zone.js';
+import { PracticeClockNote } from '../../components/PracticeClockNote.js';
 import { SelectField, TextField } from '../../design/components/index.js';
 import type { FieldErrors } from '../../forms.js';
 import { durationOptions } from './labels.js';
-import { instantAt, isLocalDate, isoInZone } from './zonedTime.js';
 
 export interface TimeValues {
   date: string;
@@ -34,7 +35,6 @@ interface Props {
 
 /** Day, time and length of an appointment, side by side on a tablet. */
 export function AppointmentTimeFields({ values, onChange, errors, defaultDuration, timeZone, withLength = true }: Props) {
-  const deviceZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   const set = (field: keyof TimeValues) => (e: { target: { value: string } }) => onChange({ ...values, [field]: e.target.value });
   return (
     <div className="stack">
@@ -60,7 +60,7 @@ export function AppointmentTimeFields({ values, onChange, errors, defaultDuratio
           />
         )}
       </div>
-      {deviceZone !== timeZone && <p className="small muted">Times are on the practice’s clock: {timeZone.replace(/_/g, ' ')}.</p>}
+      <PracticeClockNote timeZone={timeZone} />
     </div>
   );
 }

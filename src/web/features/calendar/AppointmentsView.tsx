@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { Appointment } from '../../../shared/api/appointments.js';
 import type { Member } from '../../../shared/api/auth.js';
 import type { Practice } from '../../../shared/api/practice.js';
+import { addDays, daysSpan, isoInZone, type LocalDate, mondayOf, timeOfDay, todayIn, wallClock } from '../../../shared/time/zone.js';
 import { CheckboxField, LoadFailed, Spinner } from '../../design/components/index.js';
 import { useApiData } from '../../useApiData.js';
 import { AppointmentDialog } from './AppointmentDialog.js';
@@ -9,7 +10,6 @@ import { CalendarToolbar } from './CalendarToolbar.js';
 import { type CalendarPlace, calendarSearch } from './calendarParams.js';
 import { DayColumns } from './DayColumns.js';
 import { rangeHeading } from './labels.js';
-import { addDays, daysSpan, isoInZone, type LocalDate, mondayOf, timeOfDay, todayIn, wallClock } from './zonedTime.js';
 
 interface Props {
   practice: Practice;

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import type { Appointment } from '../../../shared/api/appointments.js';
 import type { Member } from '../../../shared/api/auth.js';
 import type { Practice } from '../../../shared/api/practice.js';
+import { wallClock } from '../../../shared/time/zone.js';
 import { Alert, Badge, Button, ButtonLink, LoadFailed, PageHeader, Spinner } from '../../design/components/index.js';
 import { useSignedIn } from '../../session.js';
 import { useApiData } from '../../useApiData.js';
@@ -14,7 +15,6 @@ import { type CalendarTab, calendarSearch, useCalendarPlace } from './calendarPa
 import { whenText } from './labels.js';
 import type { BookingRequest } from './RequestCard.js';
 import { RequestsView } from './RequestsView.js';
-import { wallClock } from './zonedTime.js';
 import './calendar.css';
 
 /** Who is coming in and when, who asked for a time, and who has not been back. */

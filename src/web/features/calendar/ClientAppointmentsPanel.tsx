@@ -1,12 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Appointment } from '../../../shared/api/appointments.js';
 import type { Practice } from '../../../shared/api/practice.js';
+import { addDays, todayIn } from '../../../shared/time/zone.js';
 import { Alert, Badge, Button, Card, Spinner } from '../../design/components/index.js';
 import { useApiData } from '../../useApiData.js';
 import { AppointmentDialog } from './AppointmentDialog.js';
 import { BookAppointmentDialog } from './BookAppointmentDialog.js';
 import { fullWhenText, lengthText, statusLabels, statusTones, whenText } from './labels.js';
-import { addDays, todayIn } from './zonedTime.js';
 import './calendar.css';
 
 const PAST_SHOWN = 5;

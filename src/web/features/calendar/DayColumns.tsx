@@ -1,8 +1,8 @@
 import { Link } from 'react-router';
 import type { Appointment } from '../../../shared/api/appointments.js';
+import { type LocalDate, wallClock } from '../../../shared/time/zone.js';
 import { dayHeading, lengthText, shortDay, statusLabels, timeText } from './labels.js';
 import { HOUR_HEIGHT, MIN_BLOCK, type PlacedAppointment, placeByDay, visibleHours } from './placeAppointments.js';
-import { type LocalDate, wallClock } from './zonedTime.js';
 
 interface Props {
   days: LocalDate[];

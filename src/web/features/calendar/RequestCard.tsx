@@ -2,6 +2,7 @@ import { type FormEvent, useState } from 'react';
 import type { z } from 'zod';
 import type { Appointment } from '../../../shared/api/appointments.js';
 import type { bookingRequestSchema } from '../../../shared/api/referrals.js';
+import { addDays, todayIn } from '../../../shared/time/zone.js';
 import { api, messageOf } from '../../api.js';
 import { Alert, Badge, Button, TextAreaField } from '../../design/components/index.js';
 import { FormError } from '../../FormError.js';
@@ -10,7 +11,6 @@ import { useForm } from '../../forms.js';
 import { AppointmentTimeFields, startsAtOf, type TimeValues, timeValuesSchema } from './AppointmentTimeFields.js';
 import { whenText } from './labels.js';
 import { OverlapQuestion } from './OverlapQuestion.js';
-import { addDays, todayIn } from './zonedTime.js';
 
 export type BookingRequest = z.infer<typeof bookingRequestSchema>;
 

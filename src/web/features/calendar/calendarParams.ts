@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import { useSearchParams } from 'react-router';
-import { isLocalDate, type LocalDate } from './zonedTime.js';
+import { isLocalDate, type LocalDate } from '../../../shared/time/zone.js';
 
 export type CalendarView = 'day' | 'week';
 export type CalendarTab = 'appointments' | 'requests' | 'come-back';

@@ -1,5 +1,7 @@
 import type { Appointment } from '../../../shared/api/appointments.js';
-import { dayForFormatting, type LocalDate } from './zonedTime.js';
+import { formatDate, formatDateTime, formatDayHeading, formatTime, formatTimeRange, formatWhen } from '../../../shared/time/format.js';
+import type { LocalDate } from '../../../shared/time/zone.js';
+import { clockIn } from '../../format.js';
 
 export type AppointmentStatus = Appointment['status'];
 
@@ -30,51 +32,34 @@ export function lengthText(minutes: number): string {
   return `${minutes} minutes`;
 }
 
-const formats = new Map<string, Intl.DateTimeFormat>();
-function format(key: string, timeZone: string, options: Intl.DateTimeFormatOptions) {
-  const id = `${key}|${timeZone}`;
-  let f = formats.get(id);
-  if (!f) {
-    f = new Intl.DateTimeFormat(undefined, { ...options, timeZone });
-    formats.set(id, f);
-  }
-  return f;
-}
+// Every date and time here is the one shared style on the practice's clock (src/shared/time/format.ts).
 
-/** "10:00 AM" on the practice's clock. */
-export const timeText = (iso: string | Date, timeZone: string) =>
-  format('time', timeZone, { hour: 'numeric', minute: '2-digit' }).format(new Date(iso));
+/** "10:00 AM" (or "10:00") on the practice's clock. */
+export const timeText = (iso: string | Date, timeZone: string) => formatTime(iso, clockIn(timeZone));
 
-/** "10:00 – 11:00 AM". */
-export const timeRangeText = (startsAt: string, endsAt: string, timeZone: string) =>
-  format('time', timeZone, { hour: 'numeric', minute: '2-digit' }).formatRange(new Date(startsAt), new Date(endsAt));
+/** "10:00 AM – 11:00 AM". */
+export const timeRangeText = (startsAt: string, endsAt: string, timeZone: string) => formatTimeRange(startsAt, endsAt, clockIn(timeZone));
 
-/** "Mon, Mar 9, 10:00 AM": a time in a list or on a button. */
-export const whenText = (iso: string, timeZone: string) =>
-  format('when', timeZone, { weekday: 'short', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' }).format(new Date(iso));
+/** "Mon 9 Mar, 10:00 AM": a time in a list or on a button. */
+export const whenText = (iso: string, timeZone: string) => formatDateTime(iso, clockIn(timeZone));
 
-/** "Monday, March 9, 2026 at 10:00 AM": a time said in full. */
-export const fullWhenText = (iso: string, timeZone: string) =>
-  format('full', timeZone, { dateStyle: 'full', timeStyle: 'short' }).format(new Date(iso));
+/** "Monday 9 March at 10:00 AM": a time said in full. */
+export const fullWhenText = (iso: string, timeZone: string) => formatWhen(iso, clockIn(timeZone));
 
-/** "Monday, March 9" for a calendar day. */
-export const dayHeading = (date: LocalDate) =>
-  format('day', 'UTC', { weekday: 'long', month: 'long', day: 'numeric' }).format(dayForFormatting(date));
+/** "Monday 9 March" for a calendar day. */
+export const dayHeading = (date: LocalDate) => formatDayHeading(date, clockIn());
 
 /** "Mon 9" for a week column. */
 export const shortDay = (date: LocalDate) => ({
-  weekday: format('weekday', 'UTC', { weekday: 'short' }).format(dayForFormatting(date)),
+  weekday: formatDate(date, clockIn()).slice(0, 3),
   day: Number(date.slice(8, 10)),
 });
 
-/** "Mar 9 – 15, 2026" or "Monday, March 9, 2026". */
+/** "Mon 9 Mar – Sun 15 Mar" or "Monday 9 March". */
 export function rangeHeading(first: LocalDate, days: number, last: LocalDate): string {
-  if (days === 1) return format('dayFull', 'UTC', { dateStyle: 'full' }).format(dayForFormatting(first));
-  return format('range', 'UTC', { month: 'short', day: 'numeric', year: 'numeric' }).formatRange(
-    dayForFormatting(first),
-    dayForFormatting(last),
-  );
+  if (days === 1) return formatDayHeading(first, clockIn());
+  return `${formatDate(first, clockIn())} – ${formatDate(last, clockIn())}`;
 }
 
 /** The date of a stored day ("2026-03-14") or of an instant, in the practice zone. */
-export const dateText = (iso: string, timeZone: string) => format('date', timeZone, { dateStyle: 'medium' }).format(new Date(iso));
+export const dateText = (iso: string, timeZone: string) => formatDate(iso, clockIn(timeZone));

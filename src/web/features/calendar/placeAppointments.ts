@@ -1,5 +1,5 @@
 import type { Appointment } from '../../../shared/api/appointments.js';
-import { type LocalDate, wallClock } from './zonedTime.js';
+import { type LocalDate, wallClock } from '../../../shared/time/zone.js';
 
 /** Pixels per hour of the day grid, and the shortest block drawn (a finger's width). */
 export const HOUR_HEIGHT = 64;

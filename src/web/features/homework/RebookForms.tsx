@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import { NOT_REBOOKED_REASONS } from '../../../shared/api/appointments.js';
+import { PracticeClockNote } from '../../components/PracticeClockNote.js';
 import { Button, ChoiceChips, TextAreaField, TextField } from '../../design/components/index.js';
-import { instantFrom, localParts, type NotRebookedReason, notRebookedLabels } from './rebookText.js';
+import { usePracticeClock } from '../../format.js';
+import { type NotRebookedReason, notRebookedLabels } from './rebookText.js';
 
 /** Another date and time than the one suggested; the next tap still asks to confirm. */
 export function ChangeTimeForm({
@@ -13,11 +15,13 @@ export function ChangeTimeForm({
   onChosen: (startsAt: string) => void;
   onCancel: () => void;
 }) {
-  const [parts, setParts] = useState(() => localParts(suggestedAt));
+  const clock = usePracticeClock();
+  const [parts, setParts] = useState(() => clock.inputs(suggestedAt));
   const [error, setError] = useState<string | undefined>();
 
   function choose() {
-    const startsAt = instantFrom(parts.date, parts.time);
+    // The typed day and time are on the practice's clock, wherever this device is.
+    const startsAt = clock.startsAt(parts.date, parts.time);
     if (!startsAt) {
       setError('Choose a date and a time');
       return;
@@ -49,6 +53,7 @@ export function ChangeTimeForm({
           onChange={(e) => setParts((p) => ({ ...p, time: e.target.value }))}
         />
       </div>
+      <PracticeClockNote />
       <div className="cluster">
         <Button onClick={choose}>Use this time</Button>
         <Button variant="ghost" onClick={onCancel}>

@@ -1,10 +1,10 @@
-// npm run backup [-- <file>]: an online backup while Carryover keeps serving.
+// npm run backup [-- <file>]: an online backup while Carryover keeps serving (compiled with the server).
 // SQLite: the SQLite backup API copies a consistent snapshot page by page without stopping
 // writers. PostgreSQL: use pg_dump (its own online backup); this script says so.
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { loadConfig } from '../src/server/config.js';
+import { loadConfig } from './config.js';
 
 export async function backupSqlite(source: string, target: string) {
   mkdirSync(dirname(target), { recursive: true });
