@@ -1,5 +1,6 @@
 import { Suspense } from 'react';
 import { NavLink, Outlet, useNavigate } from 'react-router';
+import { PracticeClockNote } from '../components/PracticeClockNote.js';
 import {
   Badge,
   CalendarIcon,
@@ -71,6 +72,7 @@ export function SignedInLayout() {
         </div>
       </header>
       <main id="main" tabIndex={-1} className="app-main">
+        <PracticeClockNote />
         <Suspense fallback={<Spinner label="Opening…" />}>
           <Outlet />
         </Suspense>

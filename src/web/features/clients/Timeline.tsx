@@ -62,7 +62,7 @@ export function Timeline({ entries, ...ctx }: { entries: TimelineEntry[] } & Kin
             </span>
             <div className="timeline__body">
               <p className="timeline__title">
-                {entry.title} <time dateTime={entry.at}>{formatDay(entry.at, true)}</time>
+                {entry.title} <time dateTime={entry.at}>{formatDay(entry.at)}</time>
               </p>
               {details && <div className="timeline__detail">{details}</div>}
               {link && (

@@ -1,6 +1,8 @@
 import type { Client, REFERRAL_SOURCES } from '../../../shared/api/clients.js';
+import { todayIn } from '../../../shared/time/zone.js';
 import { REGIONS, type Region, type SIDES } from '../../../shared/vocabulary.js';
 import type { ChipOption } from '../../design/components/index.js';
+import { clockIn, formatDate } from '../../format.js';
 
 export type Side = (typeof SIDES)[number];
 export type ReferralSource = (typeof REFERRAL_SOURCES)[number];
@@ -31,25 +33,15 @@ export function areaText(a: { region: Region; side?: Side }) {
   return `${REGIONS[a.region]} (${a.side === 'both' ? 'both sides' : a.side})`;
 }
 
-const dayFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
-const weekdayFormat = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
-
 /**
- * A calendar day such as a session date ("2026-03-14") read as that day where the therapist is,
- * not as midnight UTC (which is the day before in the Americas). Timestamps are shown as their day.
+ * A calendar day such as a session date ("2026-03-14") as that day ("Sat 14 Mar"); a timestamp as the
+ * day it was on the practice's clock.
  */
-export function formatDay(value: string | null | undefined, withWeekday = false): string {
-  if (!value) return '';
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  const date = m ? new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : new Date(value);
-  if (Number.isNaN(date.getTime())) return value;
-  return (withWeekday ? weekdayFormat : dayFormat).format(date);
-}
+export const formatDay = (value: string | null | undefined): string => formatDate(value);
 
-/** Today on this device, as the API's "YYYY-MM-DD". */
+/** Today on the practice's clock (not this device's), as the API's "YYYY-MM-DD". */
 export function todayHere(now = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  return todayIn(clockIn().timeZone, now);
 }
 
 /** The first server or form message for a field or anything inside it ("intake.complaints" covers "intake.complaints.0"). */

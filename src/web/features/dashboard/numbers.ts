@@ -1,4 +1,5 @@
 import type { Rate } from '../../../shared/api/reports.js';
+import { formatDate } from '../../format.js';
 
 /** "83%", or "—" when there was nothing to divide. */
 export function percent(value: number | null | undefined): string {
@@ -16,16 +17,14 @@ export function ofCount(rate: Rate, unit: string): string {
 }
 
 /** Days are calendar days, not instants: formatted in UTC so no time zone moves them a day. */
-const dayFormat = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 const monthFormat = new Intl.DateTimeFormat(undefined, { month: 'short', timeZone: 'UTC' });
 const monthYearFormat = new Intl.DateTimeFormat(undefined, { month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 const utc = (day: string) => new Date(`${day}T00:00:00Z`);
 
+/** "Wed 16 Dec", the app's one way of writing a day. */
 export function formatDay(day: string | null): string {
-  if (!day) return '';
-  const date = utc(day.slice(0, 10));
-  return Number.isNaN(date.getTime()) ? day : dayFormat.format(date);
+  return day ? formatDate(day.slice(0, 10)) : '';
 }
 
 /** "Mar" for "2026-03". */

@@ -64,12 +64,7 @@ export function useDashboardPlace(): [DashboardPlace, (change: Partial<Dashboard
 }
 
 /** Today on the practice's wall clock: the server counts days in the practice's time zone too. */
-export function todayIn(timeZone: string, now = new Date()): Day {
-  const parts: Record<string, string> = {};
-  for (const p of new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(now))
-    parts[p.type] = p.value;
-  return `${parts.year}-${parts.month}-${parts.day}`;
-}
+export { todayIn } from '../../../shared/time/zone.js';
 
 function shift(day: Day, { months = 0, days = 0 }: { months?: number; days?: number }): Day {
   const [y, m, d] = day.split('-').map(Number);

@@ -1,15 +1,9 @@
 import type { Goal } from '../../../shared/api/goals.js';
+import { formatDate } from '../../../shared/time/format.js';
+import { clockIn } from '../../format.js';
 
-const dayMonth = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'long', timeZone: 'UTC' });
-const dayMonthYear = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-const shortDate = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short' });
-
-/** A day such as a target date ("2026-06-30"), with its year only when it is not this year. */
-export function targetDateText(date: string, now = new Date()): string {
-  const d = new Date(`${date}T12:00:00Z`);
-  if (Number.isNaN(d.getTime())) return date;
-  return (d.getUTCFullYear() === now.getFullYear() ? dayMonth : dayMonthYear).format(d);
-}
+/** A day such as a target date ("2026-06-30") as "Tue 30 Jun", with its year only when it is not this year. */
+export const targetDateText = (date: string, now = new Date()): string => formatDate(date, clockIn(), { now });
 
 /** "3", "2.5": numbers as a person writes them. */
 export const numberText = (n: number) => new Intl.NumberFormat(undefined, { maximumFractionDigits: 2 }).format(n);
@@ -26,8 +20,8 @@ export function measureText(g: Pick<Goal, 'baseline' | 'target' | 'unit' | 'targ
   return text || null;
 }
 
-/** "12 Apr" for a moment progress was logged. */
-export const entryDateText = (iso: string) => shortDate.format(new Date(iso));
+/** "Sun 12 Apr" for a moment progress was logged, on the practice's clock. */
+export const entryDateText = (iso: string) => formatDate(iso, clockIn());
 
 export const recordedByLabels: Record<Goal['progress'][number]['recordedBy'], string> = {
   therapist: 'You',

@@ -4,13 +4,12 @@ import { watchLinesFor } from '../../../shared/watch-for.js';
 import { ItemDrawing } from '../../components/ItemDrawing.js';
 import { ItemSafety } from '../../components/ItemSafety.js';
 import { Alert, Button, ButtonLink, EmptyState, InfoIcon, PageHeader, Spinner } from '../../design/components/index.js';
+import { formatDayHeading } from '../../format.js';
 import { useDocumentTitle } from '../../useDocumentTitle.js';
 import type { Homework } from './homeworkData.js';
 import { whenLabel } from './rebookText.js';
 import { type HandoutData, useHandout } from './useHandout.js';
 import './handout.css';
-
-const longDate = new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
 
 /** /clients/:id/handout — the PDF handout as a web page, with a print stylesheet. */
 export function HandoutPage() {
@@ -69,7 +68,7 @@ function Handout({ data }: { data: HandoutData }) {
             Your homework, {client.firstName}
           </h1>
           <p className="handout__from">
-            From {therapist.name} · {longDate.format(new Date())}
+            From {therapist.name} · {formatDayHeading(new Date())}
           </p>
           <p>Do these at home between visits. A few minutes most days helps the work we did today last longer.</p>
         </header>
