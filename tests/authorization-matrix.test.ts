@@ -32,6 +32,9 @@ POST   /api/v1/auth/password-reset                   ok   -    -    -
 POST   /api/v1/auth/password-reset/confirm           400  -    -    -
 GET    /api/v1/practice                              401  ok   ok   401
 PATCH  /api/v1/practice                              401  ok   403  401
+GET    /api/v1/practice/checklist                    401  ok   ok   401
+POST   /api/v1/practice/checklist/dismiss            401  ok   403  401
+GET    /api/v1/clients/:id/email-status              401  404  404  401
 GET    /api/v1/members                               401  ok   ok   401
 GET    /api/v1/invitations                           401  ok   403  401
 POST   /api/v1/invitations                           401  ok   403  401

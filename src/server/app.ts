@@ -23,6 +23,7 @@ import { authRoutes } from './features/auth/auth.routes.js';
 import { calendarSubscriptionsRoutes } from './features/calendar-import/subscriptions.routes.js';
 import { CALENDAR_SWEEP, calendarSweepJob } from './features/calendar-import/sweep.js';
 import { clientsRoutes } from './features/clients/clients.routes.js';
+import { emailStatusRoutes } from './features/clients/email-status.routes.js';
 import { importRoutes } from './features/clients/import.routes.js';
 import { intakeRoutes } from './features/clients/intake.routes.js';
 import { sessionsRoutes } from './features/clients/sessions.routes.js';
@@ -42,6 +43,7 @@ import { portalPageRoutes } from './features/portal/page/page.routes.js';
 import { portalRoutes } from './features/portal/portal.routes.js';
 import { questionsRoutes } from './features/portal/questions.routes.js';
 import { HOMEWORK_REMINDER, homeworkReminderJob } from './features/portal/reminders.js';
+import { checklistRoutes } from './features/practice/checklist.routes.js';
 import { practiceRoutes } from './features/practice/practice.routes.js';
 import { referralPageRoutes } from './features/referrals/page/referral-page.routes.js';
 import { referralsRoutes } from './features/referrals/referrals.routes.js';
@@ -156,6 +158,7 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
     async (api) => {
       await api.register(authRoutes(deps));
       await api.register(practiceRoutes(deps));
+      await api.register(checklistRoutes(deps));
       await api.register(membersRoutes(deps));
       await api.register(apiKeysRoutes(deps));
       await api.register(exercisesRoutes(deps));
@@ -164,6 +167,7 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
       await api.register(drawingRoutes(deps));
       await api.register(importRoutes(deps));
       await api.register(clientsRoutes(deps));
+      await api.register(emailStatusRoutes(deps));
       await api.register(sessionsRoutes(deps));
       await api.register(intakeRoutes(deps));
       await api.register(homeworkRoutes(deps));

@@ -69,6 +69,7 @@ export async function buildWorld(http: FastifyInstance, a: Session) {
     '/api/v1/homework-media/:id': roomPhoto.json().id,
     '/api/v1/clients/:id': client.id,
     '/api/v1/clients/:id/export': client.id,
+    '/api/v1/clients/:id/email-status': client.id,
     '/api/v1/clients/:id/timeline': client.id,
     '/api/v1/clients/:id/sessions': client.id,
     '/api/v1/clients/:id/intake-link': client.id,

@@ -7,6 +7,7 @@ import * as m004 from './migrations/004-homework.js';
 import * as m005 from './migrations/005-portal.js';
 import * as m006 from './migrations/006-rebooking.js';
 import * as m007 from './migrations/007-dashboard-indexes.js';
+import * as m010 from './migrations/010-consent-and-checklist.js';
 import * as m011 from './migrations/011-working-hours.js';
 import * as m012 from './migrations/012-calendar-subscriptions.js';
 import * as m013 from './migrations/013-time-format.js';
@@ -23,6 +24,7 @@ const migrations: Record<string, Migration> = {
   '013-time-format': m013,
   '011-working-hours': m011,
   '012-calendar-subscriptions': m012,
+  '010-consent-and-checklist': m010,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -18,6 +18,10 @@ export interface PracticeTable {
   default_duration_minutes: Generated<number>;
   /** '12h' or '24h' for every time Carryover writes; null: what the practice's time zone usually reads. */
   time_format: '12h' | '24h' | null;
+  /** Reminders for a client who agreed but chose no rhythm: 'off', or 'daily' at local morning. */
+  reminder_default: Generated<'off' | 'daily'>;
+  /** The owner hid the first-run checklist. */
+  checklist_dismissed_at: string | null;
 }
 
 export interface MemberTable {
@@ -193,6 +197,9 @@ export interface ClientTable {
   referral_code: string | null;
   lapse_mailed_at: string | null;
   referral_thanked_at: string | null;
+  /** When and how the client agreed to reminder and come-back emails (consent_to_email); null without agreement. */
+  reminders_consent_at: string | null;
+  reminders_consent_via: 'therapist' | 'intake' | 'client-page' | null;
 }
 
 export interface SessionRecordTable {

@@ -23,6 +23,7 @@ export const presentPractice = (p: Selectable<PracticeTable>) => ({
   lapseWeeks: p.lapse_weeks,
   rebookIntervalDays: p.rebook_interval_days,
   defaultDurationMinutes: p.default_duration_minutes,
+  reminderDefault: p.reminder_default,
 });
 
 /** The practice as the signed-in app keeps it: enough to name it and write its times. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ASSUMED_TOOLS, cautionSlugs, complaintSlugs, lifestyleSlugs, regionSlugs, SIDES, toolSlugs } from '../vocabulary.js';
 import { emailSchema } from './common.js';
+import { reminderRhythmField, remindersConsentSchema } from './email-consent.js';
 import { patchOf } from './patch.js';
 
 export const REFERRAL_SOURCES = ['client-referral', 'search', 'social', 'walk-in', 'doctor-or-physio', 'gift', 'other'] as const;
@@ -53,7 +54,10 @@ const clientFields = {
   email: emailSchema.nullable().optional(),
   phone: phoneSchema.nullable().optional(),
   timezone: timezoneSchema.nullable().optional(),
+  /** The client agreed to reminder and come-back emails (the homework email needs only their address). */
   consentToEmail: z.boolean(),
+  /** The client's reminder rhythm, set with their agreement; null follows the practice's default. */
+  reminderRhythm: reminderRhythmField,
   therapistId: z.string().uuid().optional(),
   intake: intakeSchema,
 };
@@ -62,6 +66,7 @@ export const clientBody = z
     ...clientFields,
     lastName: clientFields.lastName.default(''),
     consentToEmail: z.boolean().default(false),
+    reminderRhythm: reminderRhythmField.default(null),
     // prefault, not default: the empty intake goes through the schema, so every list is there.
     intake: intakeSchema.prefault({}),
   })
@@ -80,6 +85,9 @@ export const clientSchema = z.object({
   phone: z.string().nullable(),
   timezone: z.string().nullable(),
   consentToEmail: z.boolean(),
+  /** When and how the client agreed to reminder and come-back emails; null without agreement. */
+  remindersConsent: remindersConsentSchema.nullable(),
+  reminderRhythm: reminderRhythmField,
   therapistId: z.string().nullable(),
   archived: z.boolean(),
   intake: intakeSchema,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { HOUR_STYLES } from '../time/format.js';
 import { ROLES } from './auth.js';
 import { emailSchema, nameSchema } from './common.js';
+import { REMINDER_DEFAULTS } from './email-consent.js';
 
 export const HOMEWORK_CAP = { min: 1, max: 3, default: 2 } as const;
 export const PAPER_SIZES = ['letter', 'a4'] as const;
@@ -29,6 +30,8 @@ export const practiceSchema = z.object({
   lapseWeeks: z.number().int(),
   rebookIntervalDays: z.number().int(),
   defaultDurationMinutes: z.number().int(),
+  /** Reminders for a client who agreed but chose no rhythm: 'off', or 'daily' at local morning. */
+  reminderDefault: z.enum(REMINDER_DEFAULTS),
 });
 export type Practice = z.infer<typeof practiceSchema>;
 
@@ -48,6 +51,7 @@ export const practicePatch = z
     lapseWeeks: z.number().int().min(2, 'At least 2 weeks').max(52, 'At most 52 weeks'),
     rebookIntervalDays: z.number().int().min(1).max(180),
     defaultDurationMinutes: z.number().int().min(15).max(240),
+    reminderDefault: z.enum(REMINDER_DEFAULTS, { message: 'Choose off or every day' }),
   })
   .partial()
   .strict();

@@ -1,11 +1,14 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import type { SelectQueryBuilder } from 'kysely';
 import type { Client, Intake } from '../../../shared/api/clients.js';
+import type { ConsentVia } from '../../../shared/api/email-consent.js';
+import type { ReminderRhythm } from '../../../shared/api/portal.js';
 import type { Db } from '../../db/index.js';
 import type { ClientTable, Database } from '../../db/schema.js';
 import { readIntake } from '../../db/stored.js';
 import type { Auth } from '../../http/auth.js';
 import { notFound } from '../../http/errors.js';
+import { consentAfter } from './email-consent.js';
 
 /** Limits a clients query to what this caller may see: their practice, and a therapist's own clients. */
 export function visibleClients<O>(qb: SelectQueryBuilder<Database, 'clients', O>, auth: Auth) {
@@ -33,6 +36,11 @@ export function presentClient(row: ClientTable, lastSessionDate: string | null =
     phone: row.phone,
     timezone: row.timezone,
     consentToEmail: row.consent_to_email === 1,
+    remindersConsent:
+      row.consent_to_email === 1 && row.reminders_consent_at && row.reminders_consent_via
+        ? { at: row.reminders_consent_at, via: row.reminders_consent_via }
+        : null,
+    reminderRhythm: row.reminder_rhythm,
     therapistId: row.therapist_id,
     archived: row.archived_at !== null,
     intake: readIntake(row.intake),
@@ -72,6 +80,9 @@ export type ClientFields = {
   phone?: string | null;
   timezone?: string | null;
   consentToEmail: boolean;
+  /** How the agreement was given, when consentToEmail is true (default: the therapist recorded it). */
+  consentVia?: ConsentVia;
+  reminderRhythm?: ReminderRhythm | null;
   intake: Intake;
 };
 
@@ -83,14 +94,14 @@ export function clientRow(practiceId: string, therapistId: string | null, f: Cli
     therapist_id: therapistId,
     ...base,
     timezone: f.timezone ?? null,
-    consent_to_email: f.consentToEmail ? 1 : 0,
+    ...consentAfter(null, f.consentToEmail, f.consentVia ?? 'therapist', now),
     intake: JSON.stringify(f.intake),
     intake_completed_at: null,
     search_text: searchTextOf(base),
     archived_at: null,
     created_at: now,
     updated_at: now,
-    reminder_rhythm: null,
+    reminder_rhythm: f.reminderRhythm ?? null,
     unsubscribed_at: null,
     referral_code: newReferralCode(),
     lapse_mailed_at: null,

@@ -8,6 +8,7 @@ import type { ClientTable } from '../../db/schema.js';
 import type { AppDeps } from '../../deps.js';
 import { authOf } from '../../http/auth.js';
 import { conflict } from '../../http/errors.js';
+import { scheduleNextReminder } from '../portal/reminders.js';
 import {
   audit,
   clientRow,
@@ -18,6 +19,7 @@ import {
   withUniqueReferralCodes,
 } from './clients.repository.js';
 import { checkReferrer, deleteClientEverywhere, therapistFor } from './clients.service.js';
+import { consentAfter, requireConsentForReminders } from './email-consent.js';
 import { presentSession } from './sessions.routes.js';
 
 const errors = { 400: errorSchema, 404: errorSchema, 409: errorSchema };
@@ -83,6 +85,7 @@ export function clientsRoutes({ db, clock, storage }: AppDeps): FastifyPluginAsy
       async (req, reply) => {
         const auth = authOf(req);
         await checkReferrer(db, auth.practiceId, req.body.intake);
+        requireConsentForReminders(req.body.consentToEmail, req.body.reminderRhythm);
         const row = clientRow(auth.practiceId, await therapistFor(db, auth, req.body.therapistId), req.body, now());
         try {
           await db.transaction().execute(async (trx) => {
@@ -94,6 +97,7 @@ export function clientsRoutes({ db, clock, storage }: AppDeps): FastifyPluginAsy
           if (isUniqueViolation(err)) throw emailTaken();
           throw err;
         }
+        await scheduleNextReminder(db, clock, row.id);
         return reply.code(201).send(presentClient(row));
       },
     );
@@ -132,6 +136,8 @@ export function clientsRoutes({ db, clock, storage }: AppDeps): FastifyPluginAsy
         const row = await findVisibleClient(db, auth, req.params.id);
         const b = req.body;
         if (b.intake) await checkReferrer(db, auth.practiceId, b.intake, row.id);
+        const consent = consentAfter(row, b.consentToEmail, 'therapist', now());
+        if (b.reminderRhythm !== undefined) requireConsentForReminders(consent.consent_to_email === 1, b.reminderRhythm);
         const next: ClientTable = {
           ...row,
           first_name: b.firstName ?? row.first_name,
@@ -139,7 +145,8 @@ export function clientsRoutes({ db, clock, storage }: AppDeps): FastifyPluginAsy
           email: b.email === undefined ? row.email : b.email,
           phone: b.phone === undefined ? row.phone : b.phone,
           timezone: b.timezone === undefined ? row.timezone : b.timezone,
-          consent_to_email: b.consentToEmail === undefined ? row.consent_to_email : b.consentToEmail ? 1 : 0,
+          ...consent,
+          reminder_rhythm: b.reminderRhythm === undefined ? row.reminder_rhythm : b.reminderRhythm,
           therapist_id: b.therapistId ? await therapistFor(db, auth, b.therapistId) : row.therapist_id,
           intake: b.intake ? JSON.stringify(intakeSchema.parse(b.intake)) : row.intake,
           archived_at: b.archived === undefined ? row.archived_at : b.archived ? (row.archived_at ?? now()) : null,
@@ -161,6 +168,7 @@ export function clientsRoutes({ db, clock, storage }: AppDeps): FastifyPluginAsy
           if (isUniqueViolation(err)) throw emailTaken();
           throw err;
         }
+        if (b.reminderRhythm !== undefined || b.consentToEmail) await scheduleNextReminder(db, clock, next.id);
         return presentClient(next, (await lastSessionDates([next.id])).get(next.id) ?? null);
       },
     );

@@ -7,7 +7,9 @@ import { queueEmail } from '../../email/outbox.js';
 import { authOf } from '../../http/auth.js';
 import { AppError } from '../../http/errors.js';
 import { hashToken, newToken } from '../../http/tokens.js';
+import { scheduleNextReminder } from '../portal/reminders.js';
 import { audit, findVisibleClient, presentClient } from './clients.repository.js';
+import { consentAfter } from './email-consent.js';
 
 const LINK_DAYS = 7;
 const tokenParams = z.object({ token: z.string().min(20).max(100) });
@@ -154,7 +156,7 @@ export function intakeRoutes({ db, clock, config }: AppDeps): FastifyPluginAsync
             .updateTable('clients')
             .set({
               intake: JSON.stringify(merged),
-              consent_to_email: consentToEmail ? 1 : 0,
+              ...consentAfter(link, consentToEmail, 'intake', now),
               phone: phone === undefined ? link.phone : phone,
               timezone: timezone === undefined ? link.timezone : timezone,
               intake_completed_at: now,
@@ -180,6 +182,7 @@ export function intakeRoutes({ db, clock, config }: AppDeps): FastifyPluginAsync
             });
           }
         });
+        await scheduleNextReminder(db, clock, link.id);
         return { ok: true as const };
       },
     );

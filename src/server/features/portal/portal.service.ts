@@ -11,6 +11,7 @@ import { queueEmail } from '../../email/outbox.js';
 import { AppError } from '../../http/errors.js';
 import { addDays, localDay } from '../../local-time.js';
 import { appointmentLabel, nextAppointmentOf } from '../appointments/appointments.service.js';
+import { consentAfter, remindersFor } from '../clients/email-consent.js';
 import { goalsOf } from '../goals/goals.routes.js';
 import { activeHomework } from '../homework/homework.repository.js';
 import { toolsAvailable } from '../homework/suggest.js';
@@ -104,7 +105,7 @@ async function readPortal({ db, clock }: Deps, client: LinkedClient, token: stri
     nextAppointment: next ? { startsAt: next.starts_at, label: appointmentLabel(next) } : null,
     toolsThatWouldHelp: [...missing],
     questions: questions.map((q) => ({ id: q.id, text: q.text, askedAt: q.asked_at, answer: q.answer, answeredAt: q.answered_at })),
-    reminders: client.unsubscribed_at ? 'none' : (client.reminder_rhythm ?? 'none'),
+    reminders: remindersFor(client, client.reminder_default).rhythm,
     canEmail: Boolean(client.email) && !client.unsubscribed_at,
   };
   return { view, exercises };
@@ -188,9 +189,18 @@ export async function askQuestion({ db, clock, config }: Deps & Pick<AppDeps, 'c
   return { id: q.id, text: q.text, askedAt: now, answer: null, answeredAt: null };
 }
 
-/** The client's reminder rhythm; choosing one (even after an unsubscribe) starts mail again, 'none' stops it. */
+/**
+ * The client's reminder rhythm; choosing one (even after an unsubscribe) is their agreement, recorded with
+ * when and how, and starts mail again; 'none' stops reminders.
+ */
 export async function chooseReminders({ db, clock }: Deps, client: LinkedClient, rhythm: ReminderRhythm) {
-  await db.updateTable('clients').set({ reminder_rhythm: rhythm, unsubscribed_at: null }).where('id', '=', client.id).execute();
+  const now = clock.now().toISOString();
+  const consent = rhythm === 'none' ? {} : consentAfter(client, true, 'client-page', now);
+  await db
+    .updateTable('clients')
+    .set({ reminder_rhythm: rhythm, unsubscribed_at: null, ...consent })
+    .where('id', '=', client.id)
+    .execute();
   if (rhythm !== 'none') await scheduleNextReminder(db, clock, client.id);
   return { rhythm };
 }

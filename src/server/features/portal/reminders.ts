@@ -6,6 +6,7 @@ import type { Db } from '../../db/index.js';
 import { queueEmail } from '../../email/outbox.js';
 import { enqueueJob } from '../../jobs/queue.js';
 import { addDays, instantAt, localDay, localHour } from '../../local-time.js';
+import { remindersFor } from '../clients/email-consent.js';
 import { issueClientLink } from '../homework/client-link.js';
 
 export const HOMEWORK_REMINDER = 'homework-reminder';
@@ -38,28 +39,33 @@ async function clientForReminder(db: Db, clientId: string) {
       'c.email',
       'c.timezone',
       'c.reminder_rhythm',
+      'c.consent_to_email',
       'c.unsubscribed_at',
       'c.archived_at',
       'c.therapist_id',
       'p.timezone as practiceTimezone',
       'p.name as practiceName',
       'p.sender_name',
+      'p.reminder_default',
     ])
     .where('c.id', '=', clientId)
     .executeTakeFirst();
 }
 
 /**
- * Schedules the client's next reminder at local morning. The job's key is the client and the
+ * Schedules the client's next reminder at local morning, if they agreed to reminders and one applies
+ * (their own rhythm, or the practice's default). The job's key is the client and the
  * day, so any number of app instances scheduling it leave exactly one job.
  */
 export async function scheduleNextReminder(db: Db, clock: Clock, clientId: string, lastDay?: string) {
   const c = await clientForReminder(db, clientId);
-  if (!c || !c.reminder_rhythm || c.reminder_rhythm === 'none' || c.unsubscribed_at) return;
+  if (!c || c.archived_at) return;
+  const { rhythm } = remindersFor(c, c.reminder_default);
+  if (rhythm === 'none') return;
   const zone = c.timezone ?? c.practiceTimezone;
   const now = clock.now();
   const today = localDay(now, zone);
-  let day = lastDay ? nextReminderDay(c.reminder_rhythm, lastDay) : localHour(now, zone) < REMINDER_HOUR ? today : addDays(today, 1);
+  let day = lastDay ? nextReminderDay(rhythm, lastDay) : localHour(now, zone) < REMINDER_HOUR ? today : addDays(today, 1);
   if (day < today || (day === today && localHour(now, zone) >= WAKING.until)) day = addDays(today, 1);
   await enqueueJob(db, clock, {
     kind: HOMEWORK_REMINDER,
@@ -74,7 +80,7 @@ export function homeworkReminderJob(o: { db: Db; clock: Clock; config: Config })
   return async (payload: unknown) => {
     const { clientId, day } = payload as { clientId: string; day: string };
     const c = await clientForReminder(o.db, clientId);
-    if (!c || c.archived_at || c.unsubscribed_at || !c.email || !c.reminder_rhythm || c.reminder_rhythm === 'none') return;
+    if (!c || c.archived_at || !c.email || remindersFor(c, c.reminder_default).rhythm === 'none') return;
     const zone = c.timezone ?? c.practiceTimezone;
     const now = o.clock.now();
     const hour = localHour(now, zone);

@@ -18,6 +18,7 @@ const columns: Record<string, keyof PracticeTable> = {
   lapseWeeks: 'lapse_weeks',
   rebookIntervalDays: 'rebook_interval_days',
   defaultDurationMinutes: 'default_duration_minutes',
+  reminderDefault: 'reminder_default',
 };
 
 export function practiceRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
