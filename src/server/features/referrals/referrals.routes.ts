@@ -174,55 +174,68 @@ export function referralsRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       async (req) => {
         const auth = authOf(req);
         const r = await visibleRequest(auth, req.params.id);
-        if (r.status === 'confirmed') throw new AppError(409, 'already_confirmed', 'This request was already confirmed.');
-        let clientId = r.client_id;
-        if (!clientId) {
-          const existing = await db
-            .selectFrom('clients')
-            .select('id')
-            .where('practice_id', '=', auth.practiceId)
-            .where('email', '=', r.email)
+        const alreadyConfirmed = () => new AppError(409, 'already_confirmed', 'This request was already confirmed.');
+        if (r.status === 'confirmed') throw alreadyConfirmed();
+        // The client, the appointment and the request's state change together or not at all. Claiming the
+        // request first makes a second confirm wait for this one (PostgreSQL's row lock; SQLite runs one
+        // transaction at a time) and then find it confirmed.
+        return db.transaction().execute(async (trx) => {
+          const claimed = await trx
+            .updateTable('booking_requests')
+            .set({ status: 'confirmed' })
+            .where('id', '=', r.id)
+            .where('status', '!=', 'confirmed')
             .executeTakeFirst();
-          if (existing) clientId = existing.id;
-          else {
-            const referrer = await db
+          if (Number(claimed.numUpdatedRows) !== 1) throw alreadyConfirmed();
+          let clientId = r.client_id;
+          if (!clientId) {
+            const existing = await trx
               .selectFrom('clients')
-              .select(['therapist_id'])
-              .where('id', '=', r.referrer_client_id ?? '')
+              .select('id')
+              .where('practice_id', '=', auth.practiceId)
+              .where('email', '=', r.email)
               .executeTakeFirst();
-            const [firstName, ...rest] = r.name.split(/\s+/);
-            const row = clientRow(
-              auth.practiceId,
-              referrer?.therapist_id ?? auth.member?.id ?? null,
-              {
-                firstName,
-                lastName: rest.join(' '),
-                email: r.email,
-                phone: r.phone,
-                consentToEmail: true,
-                intake: intakeSchema.parse({ referredByClientId: r.referrer_client_id, referralSource: 'client-referral' }),
-              },
-              clock.now().toISOString(),
-            );
-            await db.transaction().execute(async (trx) => {
+            if (existing) clientId = existing.id;
+            else {
+              const referrer = await trx
+                .selectFrom('clients')
+                .select(['therapist_id'])
+                .where('id', '=', r.referrer_client_id ?? '')
+                .executeTakeFirst();
+              const [firstName, ...rest] = r.name.split(/\s+/);
+              const row = clientRow(
+                auth.practiceId,
+                referrer?.therapist_id ?? auth.member?.id ?? null,
+                {
+                  firstName,
+                  lastName: rest.join(' '),
+                  email: r.email,
+                  phone: r.phone,
+                  consentToEmail: true,
+                  intake: intakeSchema.parse({ referredByClientId: r.referrer_client_id, referralSource: 'client-referral' }),
+                },
+                clock.now().toISOString(),
+              );
               await withUniqueReferralCodes(trx, [row]);
               await trx.insertInto('clients').values(row).execute();
               await audit(trx, auth, { practiceId: auth.practiceId, clientId: row.id, action: 'added from a referral' }, row.created_at);
-            });
-            clientId = row.id;
+              clientId = row.id;
+            }
           }
-        }
-        const appointment = await bookAppointment(deps, auth, clientId, {
-          startsAt: req.body.startsAt,
-          durationMinutes: req.body.durationMinutes,
-          confirmOverlap: req.body.confirmOverlap,
+          const appointment = await bookAppointment(
+            deps,
+            auth,
+            clientId,
+            { startsAt: req.body.startsAt, durationMinutes: req.body.durationMinutes, confirmOverlap: req.body.confirmOverlap },
+            trx,
+          );
+          await trx
+            .updateTable('booking_requests')
+            .set({ client_id: clientId, appointment_id: appointment.id })
+            .where('id', '=', r.id)
+            .execute();
+          return { appointment, clientId };
         });
-        await db
-          .updateTable('booking_requests')
-          .set({ status: 'confirmed', client_id: clientId, appointment_id: appointment.id })
-          .where('id', '=', r.id)
-          .execute();
-        return { appointment, clientId };
       },
     );
 
