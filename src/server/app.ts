@@ -52,6 +52,7 @@ import { installErrorHandling } from './http/error-handler.js';
 import { apiDocsCss, renderApiDocs } from './http/openapi-docs.js';
 import { createJobRunner, type JobRunner } from './jobs/runner.js';
 
+import { checkHealth } from './http/health.js';
 // WEB_DIST_DIR lets several people build and test the web app side by side without sharing dist/.
 export const WEB_DIST = process.env.WEB_DIST_DIR ?? new URL('../../dist/web/', import.meta.url).pathname;
 
@@ -193,9 +194,9 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
   await http.register(publicDrawingRoutes());
   // A friend's landing page from a client's share link (/r/:code), rendered the same way.
   await http.register(referralPageRoutes(deps));
-  http.get('/healthz', { config: { public: true }, schema: { hide: true } }, async () => {
-    await deps.db.selectFrom('practices').select('id').limit(1).execute();
-    return { ok: true };
+  http.get('/healthz', { config: { public: true }, schema: { hide: true } }, async (_req, reply) => {
+    const health = await checkHealth(deps);
+    return reply.code(health.status).send(health.body);
   });
   http.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => http.swagger());
   http.get('/api/docs', { config: { public: true }, schema: { hide: true } }, async (_req, reply) =>

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import { migrateToLatest } from './migrate.js';
 import { statementName } from './prepared.js';
@@ -23,6 +23,17 @@ export async function openDatabase(opts: { url?: string; dataDir: string }): Pro
   return handle;
 }
 
+/** How long a write waits for another process's lock on the SQLite file. */
+export const SQLITE_LOCK_WAIT_MS = 250;
+
+/**
+ * After deleting a client: on SQLite, copy the zeroed pages into the file and empty the WAL, so none
+ * of the deleted text stays in either. PostgreSQL keeps dead rows until VACUUM (README, "Deleting a client").
+ */
+export async function eraseDeletedText(db: Db, dialect: Dialect): Promise<void> {
+  if (dialect === 'sqlite') await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(db);
+}
+
 function openSqlite(file: string): DatabaseHandle {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const sqlite = new SQLite(file);
@@ -30,7 +41,11 @@ function openSqlite(file: string): DatabaseHandle {
   // NORMAL keeps WAL commits durable across a process crash; only a power cut can lose the last commits.
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
+  // better-sqlite3 waits for a lock synchronously, freezing every request meanwhile: wait briefly, then the
+  // write answers 503 with Retry-After (http/error-handler.ts) while reads go on (decision 019).
+  sqlite.pragma(`busy_timeout = ${SQLITE_LOCK_WAIT_MS}`);
+  // Deleted rows are overwritten with zeros, not left readable in free pages (health text; decision 019).
+  sqlite.pragma('secure_delete = ON');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   return { db, dialect: 'sqlite', close: () => db.destroy() };
 }

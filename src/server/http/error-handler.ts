@@ -2,6 +2,13 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError } from './errors.js';
 
+const BUSY_RETRY_SECONDS = 2;
+
+/** Another process holds the database's write lock (SQLite), or a row lock did not come in time (PostgreSQL). */
+function isDatabaseBusy(err: { code?: string }): boolean {
+  return err.code === 'SQLITE_BUSY' || err.code?.startsWith('SQLITE_BUSY_') === true || err.code === '55P03';
+}
+
 /** Every error leaves as {error:{code,message,fields?}}; a 5xx carries the request id, never the cause. */
 export function installErrorHandling(app: FastifyInstance) {
   app.setErrorHandler((err: FastifyError, req, reply) => {
@@ -39,6 +46,13 @@ export function installErrorHandling(app: FastifyInstance) {
     }
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
       return reply.code(err.statusCode).send({ error: { code: err.code ?? 'bad_request', message: err.message } });
+    }
+    if (isDatabaseBusy(err)) {
+      req.log.warn({ err: { code: err.code } }, 'database busy');
+      return reply
+        .code(503)
+        .header('retry-after', String(BUSY_RETRY_SECONDS))
+        .send({ error: { code: 'busy', message: 'Carryover is busy saving something else. Nothing was saved: try again in a moment.' } });
     }
     req.log.error({ err: { type: err.name, code: err.code, stack: err.stack } }, 'request failed');
     return reply.code(500).send({

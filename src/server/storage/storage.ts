@@ -1,5 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, normalize } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -11,6 +12,8 @@ export interface FileStorage {
   read(key: string): Readable;
   size(key: string): Promise<number>;
   remove(key: string): Promise<void>;
+  /** Writes, syncs and removes a small file: throws when the disk is full or read-only (health check). */
+  checkWritable(): Promise<void>;
 }
 
 export function diskStorage(root: string): FileStorage {
@@ -50,5 +53,15 @@ export function diskStorage(root: string): FileStorage {
     read: (key) => createReadStream(pathOf(key)),
     size: async (key) => (await stat(pathOf(key))).size,
     remove: (key) => rm(pathOf(key), { force: true }),
+    async checkWritable() {
+      await mkdir(root, { recursive: true });
+      const probe = join(root, `.healthz-${randomUUID()}`);
+      try {
+        // 4 KB, one disk block: a full disk refuses it even where a tiny write would still fit in a block.
+        await writeFile(probe, Buffer.alloc(4096), { flush: true });
+      } finally {
+        await rm(probe, { force: true });
+      }
+    },
   };
 }

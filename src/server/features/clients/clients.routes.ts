@@ -4,7 +4,8 @@ import { clientBody, clientListQuery, clientPatch, clientSchema, intakeSchema, t
 import { errorSchema, idParams, okSchema } from '../../../shared/api/common.js';
 import { REGIONS, type Region } from '../../../shared/vocabulary.js';
 import { isUniqueViolation } from '../../db/errors.js';
-import type { ClientTable } from '../../db/schema.js';
+import { eraseDeletedText } from '../../db/index.js';
+import type { ClientTable, Database } from '../../db/schema.js';
 import type { AppDeps } from '../../deps.js';
 import { authOf } from '../../http/auth.js';
 import { conflict } from '../../http/errors.js';
@@ -25,7 +26,7 @@ import { presentSession } from './sessions.routes.js';
 const errors = { 400: errorSchema, 404: errorSchema, 409: errorSchema };
 const emailTaken = () => conflict('Another client in your practice already has this email.', 'email_taken');
 
-export function clientsRoutes({ db, clock, storage }: AppDeps): FastifyPluginAsyncZod {
+export function clientsRoutes({ db, dialect, clock, storage }: AppDeps): FastifyPluginAsyncZod {
   const now = () => clock.now().toISOString();
 
   async function lastSessionDates(ids: string[]) {
@@ -231,6 +232,7 @@ export function clientsRoutes({ db, clock, storage }: AppDeps): FastifyPluginAsy
 
     app.get(
       '/clients/:id/timeline',
+        await eraseDeletedText(db, dialect);
       {
         schema: {
           tags: ['clients'],
