@@ -155,6 +155,12 @@ describeEachDatabase('the booking calendar a therapist already uses', (database)
     await call()({ method: 'POST', url: `/api/v1/calendar-subscriptions/${sub.id}/refresh` });
     expect((await imported()).find((e) => e.title === 'Training course')).toMatchObject({ clientId: robin.id, matchedBy: 'therapist' });
 
+    // Deleting the client unlinks the booking; the booking itself stays in the therapist's calendar.
+    expect((await call()({ method: 'DELETE', url: `/api/v1/clients/${robin.id}` })).statusCode).toBeLessThan(300);
+    expect((await imported()).find((e) => e.title === 'Training course')).toMatchObject({ clientId: null, matchedBy: null });
+    const leftover = await database().db.selectFrom('imported_event_matches').select('uid').where('client_id', '=', robin.id).execute();
+    expect(leftover).toEqual([]);
+
     const other = await signUp(app.http);
     const stranger = await createClient(app.http, other);
     expect(

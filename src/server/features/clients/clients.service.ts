@@ -53,6 +53,9 @@ export async function deleteClientEverywhere(trx: Db, practiceId: string, client
   await trx.deleteFrom('booking_requests').where('client_id', '=', clientId).execute();
   await trx.updateTable('booking_requests').set({ referrer_client_id: null }).where('referrer_client_id', '=', clientId).execute();
   await trx.deleteFrom('appointments').where('client_id', '=', clientId).execute();
+  // An imported booking stays in the therapist's calendar; only its link to this client goes.
+  await trx.deleteFrom('imported_event_matches').where('client_id', '=', clientId).execute();
+  await trx.updateTable('imported_events').set({ client_id: null, matched_by: null }).where('client_id', '=', clientId).execute();
   await trx.deleteFrom('jobs').where('unique_key', 'like', `%${clientId}%`).execute();
   await trx
     .deleteFrom('homework_media')

@@ -1,15 +1,18 @@
 import { useEffect, useState } from 'react';
 import type { Appointment } from '../../../shared/api/appointments.js';
 import type { Member } from '../../../shared/api/auth.js';
+import type { ImportedEvent } from '../../../shared/api/calendar-subscriptions.js';
 import type { Practice } from '../../../shared/api/practice.js';
 import { addDays, daysSpan, isoInZone, type LocalDate, mondayOf, timeOfDay, todayIn, wallClock } from '../../../shared/time/zone.js';
-import { CheckboxField, LoadFailed, Spinner } from '../../design/components/index.js';
+import { Button, CheckboxField, LoadFailed, Spinner } from '../../design/components/index.js';
 import { useApiData } from '../../useApiData.js';
 import { AppointmentDialog } from './AppointmentDialog.js';
 import { CalendarToolbar } from './CalendarToolbar.js';
 import { type CalendarPlace, calendarSearch } from './calendarParams.js';
 import { DayColumns } from './DayColumns.js';
-import { rangeHeading } from './labels.js';
+import { ImportedEventDialog } from './ImportedEventDialog.js';
+import { asBlock, importedName, isImported, type Listed } from './importedBlocks.js';
+import { dateText, rangeHeading } from './labels.js';
 
 interface Props {
   practice: Practice;
@@ -32,15 +35,26 @@ export function AppointmentsView({ practice, place, go, therapists, version, onN
   const span = daysSpan(first, count, tz);
   const query = new URLSearchParams({ from: isoInZone(span.from, tz), to: isoInZone(span.to, tz) });
   if (place.therapist) query.set('therapistId', place.therapist);
-  const list = useApiData<{ appointments: Appointment[] }>(`/api/v1/appointments?${query}`);
+  const list = useApiData<{ appointments: Listed[] }>(`/api/v1/appointments?${query}`);
   const [selected, setSelected] = useState<Appointment | null>(null);
+  const [selectedImported, setSelectedImported] = useState<ImportedEvent | null>(null);
   const [showCancelled, setShowCancelled] = useState(false);
   const reload = list.reload;
   useEffect(() => {
     if (version > 0) reload();
   }, [version, reload]);
 
-  const all = list.state.status === 'ready' ? list.state.data.appointments : [];
+  const listed = list.state.status === 'ready' ? list.state.data.appointments : [];
+  const all = listed.filter((a): a is Appointment => !isImported(a));
+  // The booking calendar's events: read-only blocks; all-day ones are listed above the grid.
+  const imported = listed.filter(isImported);
+  const allDay = imported.filter((e) => e.allDay);
+  const timed = imported.filter((e) => !e.allDay).map((e) => asBlock(e, tz));
+  function select(a: Appointment) {
+    const event = imported.find((e) => e.id === a.id);
+    if (event) setSelectedImported(event);
+    else setSelected(a);
+  }
   const cancelled = all.filter((a) => a.status === 'cancelled').length;
   const shown = showCancelled ? all : all.filter((a) => a.status !== 'cancelled');
 
@@ -73,6 +87,7 @@ export function AppointmentsView({ practice, place, go, therapists, version, onN
               {shown.length === 0
                 ? `Nothing booked ${place.view === 'week' ? 'this week' : 'on this day'}.`
                 : `${shown.length} ${shown.length === 1 ? 'appointment' : 'appointments'}. Tap one to move, cancel or mark it.`}
+              {imported.length > 0 && ` ${imported.length} from your booking calendar (read-only).`}
             </p>
             {cancelled > 0 && (
               <CheckboxField
@@ -83,14 +98,25 @@ export function AppointmentsView({ practice, place, go, therapists, version, onN
               />
             )}
           </div>
+          {allDay.length > 0 && (
+            <ul className="plain-list cluster cal-allday" aria-label="All day, from your booking calendar">
+              {allDay.map((e) => (
+                <li key={e.id}>
+                  <Button variant="secondary" className="cal-allday__event" onClick={() => setSelectedImported(e)}>
+                    All day {dateText(e.startsAt, tz)}: {importedName(e)}
+                  </Button>
+                </li>
+              ))}
+            </ul>
+          )}
           <section className="cal-scroll" aria-label={`Appointments, ${rangeHeading(first, count, days[count - 1])}`}>
             <DayColumns
               days={days}
-              appointments={shown}
+              appointments={[...shown, ...timed]}
               timeZone={tz}
               today={today}
               dayLink={place.view === 'week' ? (day) => `?${calendarSearch({ ...place, view: 'day', date: day })}` : undefined}
-              onSelect={setSelected}
+              onSelect={select}
             />
           </section>
         </>
@@ -101,6 +127,16 @@ export function AppointmentsView({ practice, place, go, therapists, version, onN
         defaultDuration={practice.defaultDurationMinutes}
         onClose={() => setSelected(null)}
         onChanged={changed}
+      />
+      <ImportedEventDialog
+        event={selectedImported}
+        timeZone={tz}
+        onClose={() => setSelectedImported(null)}
+        onMatched={(_, message) => {
+          setSelectedImported(null);
+          onNotice(message);
+          list.reload();
+        }}
       />
     </div>
   );

@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import type { Appointment } from '../../../shared/api/appointments.js';
 import { type LocalDate, wallClock } from '../../../shared/time/zone.js';
+import { isImported } from './importedBlocks.js';
 import { dayHeading, lengthText, shortDay, statusLabels, timeText } from './labels.js';
 import { HOUR_HEIGHT, MIN_BLOCK, type PlacedAppointment, placeByDay, visibleHours } from './placeAppointments.js';
 
@@ -112,7 +113,11 @@ function AppointmentBlock({
   onSelect: (a: Appointment) => void;
 }) {
   return (
-    <button type="button" className={`cal-block cal-block--${a.status}`} onClick={() => onSelect(a)}>
+    <button
+      type="button"
+      className={`cal-block cal-block--${a.status}${isImported(a) ? ' cal-block--imported' : ''}`}
+      onClick={() => onSelect(a)}
+    >
       {/* Side by side in a week, a block is narrow: its place on the grid shows the time, the name gets the room. */}
       <span className={!wide && lanes > 1 ? 'visually-hidden' : 'cal-block__time'}>
         {timeText(a.startsAt, timeZone)}
@@ -121,6 +126,7 @@ function AppointmentBlock({
       </span>{' '}
       <span className="cal-block__name">{a.clientName}</span>{' '}
       <span className={a.status === 'booked' ? 'visually-hidden' : 'cal-block__status'}>{statusLabels[a.status]}</span>
+      {isImported(a) && <span className="visually-hidden"> (from your booking calendar, read-only)</span>}
     </button>
   );
 }
