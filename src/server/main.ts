@@ -18,7 +18,13 @@ const storage = diskStorage(resolve(config.DATA_DIR));
 const app = await buildApp({ ...database, clock: systemClock, config, transport, storage });
 
 const seeded = !config.production && config.SEED_DEMO === 'auto' && (await seedDemoIfEmpty(database.db, systemClock));
-if (seeded) await seedDemoClients(app.http, database.db, systemClock, DEMO_LOGIN, 'America/New_York');
+if (seeded) {
+  // The demo clients are made through the API: their hundreds of requests are not worth a log line each.
+  const level = app.http.log.level;
+  app.http.log.level = 'warn';
+  await seedDemoClients(app.http, database.db, systemClock, DEMO_LOGIN, 'America/New_York');
+  app.http.log.level = level;
+}
 await app.http.listen({ port: config.PORT, host: config.HOST });
 await scheduleLapseSweep(database.db, systemClock);
 await scheduleCalendarSweep(database.db, systemClock);

@@ -1,5 +1,5 @@
 // A therapist on a tablet, between clients: records a session, gives two items from the ranked
-// suggestions (a third is refused in the server's own words), teaches one full screen with the
+// suggestions (at the cap every other card offers Replace, never a Give the server refuses), teaches one full screen with the
 // hold timer, sends the homework home over a real SMTP server (link and PDF), and rebooks in two
 // taps, after which the client's next mail carries the .ics. axe checks every screen on the way.
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
@@ -47,7 +47,7 @@ describe('homework in the browser', { timeout: 180_000 }, () => {
   const card = (name: string): Locator => page.getByRole('article', { name, exact: true });
   const toMaya = () => smtp.messages.filter((m) => [m.to].flat().some((a) => a?.text.includes('maya@example.com')));
 
-  it('suggests, gives two, refuses a third, teaches, sends home and rebooks', async () => {
+  it('suggests, gives two, offers Replace for a third, teaches, sends home and rebooks', async () => {
     const created = await page.request.post(api('/api/v1/clients'), {
       headers: { 'x-csrf-token': csrf },
       data: {
@@ -104,16 +104,15 @@ describe('homework in the browser', { timeout: 180_000 }, () => {
     await expect.poll(() => chin.getByText('Given to Maya').isVisible()).toBe(true);
     expect(await page.getByText('2 of 2 items').isVisible()).toBe(true);
 
-    // A third: the server says no, and its words stand beside the button.
-    const third = page
-      .getByRole('region', { name: 'Suggested for Maya' })
-      .getByRole('article')
-      .filter({ has: page.getByRole('button', { name: /^Give this/ }) })
-      .first();
-    await third.getByRole('button', { name: /^Give this/ }).click();
-    const refusal = third.getByRole('alert');
-    await expect.poll(() => refusal.textContent()).toMatch(/Maya already has 2 active items, the most your practice gives at once/);
+    // At the cap no card offers a "Give this" the server would refuse: each offers Replace instead.
+    const suggested = page.getByRole('region', { name: 'Suggested for Maya' });
+    expect(await suggested.getByRole('button', { name: /^Give this/ }).count()).toBe(0);
+    const offered = suggested.getByRole('article').filter({ has: page.getByRole('button', { name: /^Replace…/ }) });
+    const third = card((await offered.first().getByRole('heading', { level: 3 }).textContent())!);
+    await third.getByRole('button', { name: /^Replace…/ }).click();
+    expect(await third.getByRole('group', { name: /Maya has 2 items, the most at once/ }).isVisible()).toBe(true);
     await expectNoAxeViolations(page);
+    await third.getByRole('button', { name: /^Keep both/ }).click();
 
     const { homework } = await (await page.request.get(api(`/api/v1/clients/${client.id}/homework`))).json();
     expect(homework).toHaveLength(2);

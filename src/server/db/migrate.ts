@@ -7,10 +7,12 @@ import * as m004 from './migrations/004-homework.js';
 import * as m005 from './migrations/005-portal.js';
 import * as m006 from './migrations/006-rebooking.js';
 import * as m007 from './migrations/007-dashboard-indexes.js';
+import * as m008 from './migrations/008-today.js';
 import * as m010 from './migrations/010-consent-and-checklist.js';
 import * as m011 from './migrations/011-working-hours.js';
 import * as m012 from './migrations/012-calendar-subscriptions.js';
 import * as m013 from './migrations/013-time-format.js';
+import * as m015 from './migrations/015-two-factor.js';
 
 // Listed by hand rather than read from disk so bundling and tests see the same set.
 const migrations: Record<string, Migration> = {
@@ -21,10 +23,12 @@ const migrations: Record<string, Migration> = {
   '005-portal': m005,
   '006-rebooking': m006,
   '007-dashboard-indexes': m007,
-  '013-time-format': m013,
+  '008-today': m008,
+  '010-consent-and-checklist': m010,
   '011-working-hours': m011,
   '012-calendar-subscriptions': m012,
-  '010-consent-and-checklist': m010,
+  '013-time-format': m013,
+  '015-two-factor': m015,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -22,6 +22,8 @@ export interface PracticeTable {
   reminder_default: Generated<'off' | 'daily'>;
   /** The owner hid the first-run checklist. */
   checklist_dismissed_at: string | null;
+  /** 1: every member must use two-step sign-in before doing anything else. */
+  require_two_factor: Generated<number>;
 }
 
 export interface MemberTable {
@@ -61,6 +63,22 @@ export interface AuthSessionTable {
   csrf_token: string;
   created_at: string;
   expires_at: string;
+}
+
+export interface TwoFactorTable {
+  member_id: string;
+  /** Base32 authenticator secret; confirmed_at stays null until a first code proves the app has it. */
+  secret: string;
+  confirmed_at: string | null;
+  last_step: number | null;
+  created_at: string;
+}
+
+export interface TwoFactorRecoveryCodeTable {
+  code_hash: string;
+  member_id: string;
+  used_at: string | null;
+  created_at: string;
 }
 
 export interface PasswordResetTable {
@@ -221,6 +239,10 @@ export interface SessionRecordTable {
   not_rebooked_note: string | null;
   /** When this session's homework was mailed; a visit booked at its checkout before then rides along with that mail. */
   homework_sent_at: string | null;
+  /** SOAP "S": what the client reported since last time, pre-filled from their check-ins and questions. */
+  subjective: string | null;
+  /** SOAP "A": the therapist's assessment. */
+  assessment: string | null;
 }
 
 export interface IntakeLinkTable {
@@ -318,7 +340,10 @@ export interface AppointmentTable {
   /** The zone the appointment was booked in: its wall-clock time is what stays fixed. */
   timezone: string;
   status: 'booked' | 'cancelled' | 'no-show' | 'done';
+  /** The session at whose checkout this visit was booked. */
   session_id: string | null;
+  /** The session recorded at this visit (started from it, or saved on its day); the visit is then done. */
+  recorded_session_id: string | null;
   /** RFC 5545 SEQUENCE: raised on every change sent to the client's calendar. */
   sequence: number;
   /** The client's one-tap answer the day before: how the homework went. */
@@ -443,6 +468,8 @@ export interface Database {
   working_hours: WorkingHoursTable;
   days_off: DayOffTable;
   auth_sessions: AuthSessionTable;
+  two_factor: TwoFactorTable;
+  two_factor_recovery_codes: TwoFactorRecoveryCodeTable;
   password_resets: PasswordResetTable;
   invitations: InvitationTable;
   api_keys: ApiKeyTable;

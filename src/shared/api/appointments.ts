@@ -49,7 +49,10 @@ export const appointmentSchema = z.object({
   durationMinutes: z.number(),
   timezone: z.string(),
   status: z.enum(APPOINTMENT_STATUSES),
+  /** The session at whose checkout this visit was booked. */
   sessionId: z.string().nullable(),
+  /** The session recorded at this visit; the visit is then done. */
+  recordedSessionId: z.string().nullable(),
   sequence: z.number(),
 });
 export type Appointment = z.infer<typeof appointmentSchema>;
@@ -65,9 +68,12 @@ export const checkoutBody = z.discriminatedUnion('rebooked', [
   z
     .object({
       rebooked: z.literal(true),
-      startsAt: instantSchema,
+      /** Book a new visit at this time… */
+      startsAt: instantSchema.optional(),
       durationMinutes: durationSchema.optional(),
       confirmOverlap: z.boolean().optional(),
+      /** …or keep the client's visit already booked ahead (or just moved): the session counts as rebooked. */
+      keepAppointmentId: z.string().uuid().optional(),
     })
     .strict(),
   z.object({ rebooked: z.literal(false), reason: z.enum(NOT_REBOOKED_REASONS), note: z.string().trim().max(500).optional() }).strict(),

@@ -95,6 +95,10 @@ export const clientSchema = z.object({
   /** When the client stopped all mail with one click (unsubscribe); null while mail is allowed. */
   unsubscribedAt: z.string().nullable(),
   lastSessionDate: z.string().nullable(),
+  /** On lists and the client's record: days with homework done of the last 14, and the latest check-in's day. */
+  adherence: z.object({ doneDays: z.number(), ofDays: z.number(), lastCheckIn: z.string().nullable() }).optional(),
+  /** On lists and the client's record: when the next booked visit starts, or null. */
+  nextAppointment: z.string().nullable().optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -103,7 +107,7 @@ export type Client = z.infer<typeof clientSchema>;
 export const clientListQuery = z.object({
   q: z.string().trim().max(100).optional(),
   archived: z.enum(['true', 'false']).optional(),
-  sort: z.enum(['recent', 'name']).default('recent'),
+  sort: z.enum(['recent', 'name', 'adherence', 'next-visit']).default('recent'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 });
@@ -128,9 +132,15 @@ export const sessionBody = z
     findings: z.array(findingSchema).max(30).default([]),
     focusComplaints: unique(z.enum(complaintSlugs), 17).default([]),
     notes: z.string().trim().max(5000).nullable().optional(),
+    /** SOAP "S": what the client reported since last time. */
+    subjective: z.string().trim().max(5000).nullable().optional(),
+    /** SOAP "A": the therapist's assessment. */
+    assessment: z.string().trim().max(5000).nullable().optional(),
+    /** The visit this session was recorded at (started from Today): it is then marked attended. */
+    appointmentId: z.string().uuid('Not a valid id').optional(),
   })
   .strict();
-export const sessionPatch = patchOf(sessionBody);
+export const sessionPatch = patchOf(sessionBody.omit({ appointmentId: true }));
 
 export const sessionSchema = z.object({
   id: z.string(),
@@ -142,6 +152,10 @@ export const sessionSchema = z.object({
   findings: z.array(findingSchema),
   focusComplaints: z.array(z.enum(complaintSlugs)),
   notes: z.string().nullable(),
+  subjective: z.string().nullable(),
+  assessment: z.string().nullable(),
+  /** The visit this session was recorded at, if any. */
+  appointmentId: z.string().nullable().optional(),
   createdAt: z.string(),
 });
 export type SessionRecord = z.infer<typeof sessionSchema>;

@@ -22,6 +22,8 @@ export const assignBody = z
     note: z.string().trim().max(500, 'Keep the cue under 500 characters').optional(),
     /** Owner only: assign an item a caution excludes, with the reason recorded. */
     overrideReason: z.string().trim().min(10, 'Say why, in a sentence').max(500).optional(),
+    /** An active item of this client retired in the same step, so the cap does not refuse this one. */
+    replacesHomeworkId: z.string().uuid('Not a valid homework id').optional(),
   })
   .strict();
 

@@ -11,7 +11,7 @@ import type { AppointmentTable, ClientTable, PracticeTable } from '../../db/sche
 import { queueEmail } from '../../email/outbox.js';
 import { AppError } from '../../http/errors.js';
 import { enqueueJob } from '../../jobs/queue.js';
-import { addDays, instantAt, localDay } from '../../local-time.js';
+import { addDays, defaultHourStyle, formatWhen, type HourStyle, instantAt, localDay } from '../../local-time.js';
 import type { FileStorage } from '../../storage/storage.js';
 import { busyTimes, overlapsAny } from './busy-times.js';
 import { calendarFile } from './ics.js';
@@ -30,13 +30,14 @@ export function presentAppointment(a: AppointmentTable, clientName: string): App
     timezone: a.timezone,
     status: a.status,
     sessionId: a.session_id,
+    recordedSessionId: a.recorded_session_id,
     sequence: a.sequence,
   };
 }
 
-/** "Thursday 12 March at 10:00" in the appointment's own zone. */
-export const appointmentLabel = (a: Pick<AppointmentTable, 'starts_at' | 'timezone'>) =>
-  DateTime.fromISO(a.starts_at, { zone: a.timezone }).setLocale('en-GB').toFormat("cccc d LLLL 'at' HH:mm");
+/** "Thursday 12 March at 10:00 AM" in the appointment's own zone, in the practice's hour style (else its zone's usual one). */
+export const appointmentLabel = (a: Pick<AppointmentTable, 'starts_at' | 'timezone'>, hourStyle?: HourStyle | null) =>
+  formatWhen(a.starts_at, { timeZone: a.timezone, hourStyle: hourStyle ?? defaultHourStyle(a.timezone) });
 
 /** Refuses, until confirmed, a booking that meets a busy time of the same therapist (busy-times.ts). */
 export async function checkOverlap(
@@ -90,6 +91,7 @@ export function newAppointment(o: {
     timezone: o.timezone,
     status: 'booked',
     session_id: o.sessionId ?? null,
+    recorded_session_id: null,
     sequence: 0,
     homework_report: null,
     created_at: o.now,
@@ -109,13 +111,13 @@ export async function queueCalendarMail(o: {
   storage: FileStorage;
   appointment: AppointmentTable;
   client: ClientForMail;
-  practice: Pick<Selectable<PracticeTable>, 'name' | 'sender_name' | 'reply_to'>;
+  practice: Pick<Selectable<PracticeTable>, 'name' | 'sender_name' | 'reply_to'> & { time_format?: HourStyle | null };
   therapist: { name: string; email: string } | undefined;
   kind: 'invite' | 'update' | 'cancel';
 }): Promise<boolean> {
   const { appointment: a, client } = o;
   if (!client.email || client.unsubscribed_at) return false;
-  const when = appointmentLabel(a);
+  const when = appointmentLabel(a, o.practice.time_format);
   const ics = calendarFile(
     [
       {
@@ -181,7 +183,7 @@ export function appointmentReminderJob(o: { db: Db; clock: Clock; config: Config
     const c = await o.db.selectFrom('clients').selectAll().where('id', '=', a.client_id).executeTakeFirst();
     const p = await o.db
       .selectFrom('practices')
-      .select(['name', 'sender_name', 'reply_to'])
+      .select(['name', 'sender_name', 'reply_to', 'time_format'])
       .where('id', '=', a.practice_id)
       .executeTakeFirst();
     if (!c || !p || !c.email || c.unsubscribed_at || c.archived_at) return;
@@ -197,7 +199,7 @@ export function appointmentReminderJob(o: { db: Db; clock: Clock; config: Config
         fromName: p.sender_name ?? p.name,
         replyTo: p.reply_to,
         subject: `See you tomorrow, ${c.first_name}`,
-        text: `Hi ${c.first_name},\n\nA reminder: your massage is ${appointmentLabel(a)}.\n\nHow did your homework go? Tap one:\n  Most days: ${url}?went=most-days\n  Some days: ${url}?went=some-days\n  Not really: ${url}?went=not-really\n\nDon't want these emails? ${unsubscribe}\n`,
+        text: `Hi ${c.first_name},\n\nA reminder: your massage is ${appointmentLabel(a, p.time_format)}.\n\nHow did your homework go? Tap one:\n  Most days: ${url}?went=most-days\n  Some days: ${url}?went=some-days\n  Not really: ${url}?went=not-really\n\nDon't want these emails? ${unsubscribe}\n`,
         headers: { 'List-Unsubscribe': `<${unsubscribe}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
       });
     });

@@ -8,10 +8,14 @@ import type { SessionRecordTable } from '../../db/schema.js';
 import type { AppDeps } from '../../deps.js';
 import { type Auth, authOf } from '../../http/auth.js';
 import { notFound } from '../../http/errors.js';
+import { attendVisit, visitForNewSession, visitOfSession } from '../today/visit.service.js';
 import { audit, findVisibleClient, visibleClients } from './clients.repository.js';
 import { checkSessionDate } from './clients.service.js';
 
-export function presentSession(s: SessionRecordTable): SessionRecord {
+export const presentSession = (s: SessionRecordTable): SessionRecord => presentSessionAt(s, null);
+
+/** A session with the visit it was recorded at (null when none). */
+export function presentSessionAt(s: SessionRecordTable, appointmentId: string | null): SessionRecord {
   return {
     id: s.id,
     clientId: s.client_id,
@@ -22,6 +26,9 @@ export function presentSession(s: SessionRecordTable): SessionRecord {
     findings: JSON.parse(s.findings),
     focusComplaints: JSON.parse(s.focus_complaints),
     notes: s.notes,
+    subjective: s.subjective ?? null,
+    assessment: s.assessment ?? null,
+    appointmentId,
     createdAt: s.created_at,
   };
 }
@@ -49,10 +56,10 @@ export function sessionsRoutes({ db, clock }: AppDeps): FastifyPluginAsyncZod {
       {
         schema: {
           tags: ['sessions'],
-          summary: 'Record a session',
+          summary: 'Record a session; with appointmentId that visit is marked attended and linked',
           params: idParams,
           body: sessionBody,
-          response: { 201: sessionSchema, 400: errorSchema, 404: errorSchema },
+          response: { 201: sessionSchema, 400: errorSchema, 404: errorSchema, 409: errorSchema },
         },
       },
       async (req, reply) => {
@@ -60,6 +67,7 @@ export function sessionsRoutes({ db, clock }: AppDeps): FastifyPluginAsyncZod {
         const client = await findVisibleClient(db, auth, req.params.id);
         const now = clock.now();
         checkSessionDate(req.body.date, now);
+        const visit = await visitForNewSession(db, auth, { clientId: client.id, appointmentId: req.body.appointmentId });
         const row: SessionRecordTable = {
           id: randomUUID(),
           practice_id: auth.practiceId,
@@ -71,6 +79,8 @@ export function sessionsRoutes({ db, clock }: AppDeps): FastifyPluginAsyncZod {
           findings: JSON.stringify(req.body.findings),
           focus_complaints: JSON.stringify(req.body.focusComplaints),
           notes: req.body.notes ?? null,
+          subjective: req.body.subjective ?? null,
+          assessment: req.body.assessment ?? null,
           created_at: now.toISOString(),
           updated_at: now.toISOString(),
           rebooked: null,
@@ -80,10 +90,11 @@ export function sessionsRoutes({ db, clock }: AppDeps): FastifyPluginAsyncZod {
         };
         await db.transaction().execute(async (trx) => {
           await trx.insertInto('session_records').values(row).execute();
+          if (visit) await attendVisit(trx, { appointmentId: visit.id, sessionId: row.id, now: row.created_at });
           await trx.updateTable('clients').set({ updated_at: row.created_at }).where('id', '=', client.id).execute();
           await audit(trx, auth, { practiceId: auth.practiceId, clientId: client.id, action: 'recorded a session' }, row.created_at);
         });
-        return reply.code(201).send(presentSession(row));
+        return reply.code(201).send(presentSessionAt(row, visit?.id ?? null));
       },
     );
 
@@ -106,7 +117,16 @@ export function sessionsRoutes({ db, clock }: AppDeps): FastifyPluginAsyncZod {
           .orderBy('date', 'desc')
           .orderBy('created_at', 'desc')
           .execute();
-        return { sessions: rows.map(presentSession) };
+        const visits = rows.length
+          ? await db
+              .selectFrom('appointments')
+              .select(['id', 'recorded_session_id'])
+              .where('client_id', '=', client.id)
+              .where('recorded_session_id', 'is not', null)
+              .execute()
+          : [];
+        const visitOf = new Map(visits.map((v) => [v.recorded_session_id, v.id]));
+        return { sessions: rows.map((r) => presentSessionAt(r, visitOf.get(r.id) ?? null)) };
       },
     );
 
@@ -115,7 +135,10 @@ export function sessionsRoutes({ db, clock }: AppDeps): FastifyPluginAsyncZod {
       {
         schema: { tags: ['sessions'], summary: 'One session record', params: idParams, response: { 200: sessionSchema, 404: errorSchema } },
       },
-      async (req) => presentSession(await findVisibleSession(db, authOf(req), req.params.id)),
+      async (req) => {
+        const row = await findVisibleSession(db, authOf(req), req.params.id);
+        return presentSessionAt(row, await visitOfSession(db, row.id));
+      },
     );
 
     app.patch(
@@ -142,6 +165,8 @@ export function sessionsRoutes({ db, clock }: AppDeps): FastifyPluginAsyncZod {
           findings: b.findings ? JSON.stringify(b.findings) : row.findings,
           focus_complaints: b.focusComplaints ? JSON.stringify(b.focusComplaints) : row.focus_complaints,
           notes: b.notes === undefined ? row.notes : b.notes,
+          subjective: b.subjective === undefined ? row.subjective : b.subjective,
+          assessment: b.assessment === undefined ? row.assessment : b.assessment,
           updated_at: clock.now().toISOString(),
         };
         await db.transaction().execute(async (trx) => {
@@ -149,7 +174,7 @@ export function sessionsRoutes({ db, clock }: AppDeps): FastifyPluginAsyncZod {
           await trx.updateTable('session_records').set(changes).where('id', '=', id).execute();
           await audit(trx, auth, { practiceId: auth.practiceId, clientId: row.client_id, action: 'changed a session' }, next.updated_at);
         });
-        return presentSession(next);
+        return presentSessionAt(next, await visitOfSession(db, next.id));
       },
     );
   };

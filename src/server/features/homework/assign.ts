@@ -22,8 +22,11 @@ export interface AssignOptions {
   note?: string;
   overrideReason?: string;
   cap: number;
-  /** An item retired in the same step (progressing), so it does not count against the cap. */
-  replacing?: string;
+  /**
+   * An active item of this client ended in the same transaction, so it does not count against the
+   * cap: moved on to a harder version (progressed) or swapped for this one (retired).
+   */
+  replacing?: { id: string; as: 'progressed' | 'retired' };
 }
 
 /** The cautions of this client that exclude the item, as words. */
@@ -72,12 +75,17 @@ export async function assignHomework(o: AssignOptions): Promise<HomeworkTable> {
   await o.db.transaction().execute(async (trx) => {
     await trx.updateTable('clients').set({ updated_at: now }).where('id', '=', o.client.id).execute();
     if (o.replacing) {
-      await trx
+      // Conditional on still being active: of two requests ending the same item, the second ends nothing.
+      const ended = await trx
         .updateTable('homework')
-        .set({ status: 'progressed', ended_at: now, progressed_to: row.id })
-        .where('id', '=', o.replacing)
+        .set({ status: o.replacing.as, ended_at: now, progressed_to: o.replacing.as === 'progressed' ? row.id : null })
+        .where('id', '=', o.replacing.id)
+        .where('client_id', '=', o.client.id)
         .where('status', '=', 'active')
-        .execute();
+        .executeTakeFirst();
+      if (Number(ended.numUpdatedRows) !== 1) {
+        throw conflict(`That item was changed a moment ago. Look at ${o.client.first_name}’s items again and choose once more.`, 'replaced_already');
+      }
     }
     const active = await trx
       .selectFrom('homework')
@@ -101,7 +109,7 @@ export async function assignHomework(o: AssignOptions): Promise<HomeworkTable> {
       {
         practiceId: o.auth.practiceId,
         clientId: o.client.id,
-        action: excludedBy.length ? 'assigned homework over a caution' : 'assigned homework',
+        action: `${o.replacing?.as === 'retired' ? 'replaced homework' : 'assigned homework'}${excludedBy.length ? ' over a caution' : ''}`,
       },
       now,
     );

@@ -11,7 +11,7 @@ import {
 } from '../../../shared/api/homework.js';
 import { readIntake } from '../../db/stored.js';
 import type { AppDeps } from '../../deps.js';
-import { authOf } from '../../http/auth.js';
+import { type Auth, authOf } from '../../http/auth.js';
 import { invalid } from '../../http/errors.js';
 import { audit, findVisibleClient } from '../clients/clients.repository.js';
 import { findVisibleSession, presentSession } from '../clients/sessions.routes.js';
@@ -30,6 +30,16 @@ export function homeworkRoutes({ db, clock, config }: AppDeps): FastifyPluginAsy
     const exercise = await findExercise(db, practiceId, id);
     if (!exercise) throw invalid({ exerciseId: 'No such item in your library' }, `There is no item "${id}" in your library.`);
     return exercise;
+  };
+  // The item a Replace retires: 404 unless the caller may see it, 400 unless it is this client's and active.
+  const replaceableOrFail = async (auth: Auth, clientId: string, homeworkId: string) => {
+    const row = await findVisibleHomework(db, auth, homeworkId);
+    if (row.client_id !== clientId) {
+      throw invalid({ replacesHomeworkId: 'Not one of this client’s items' }, 'The item to replace belongs to another client.');
+    }
+    if (row.status !== 'active') {
+      throw invalid({ replacesHomeworkId: 'No longer active' }, 'The item to replace is no longer one of their items.');
+    }
   };
 
   return async (app) => {
@@ -73,7 +83,7 @@ export function homeworkRoutes({ db, clock, config }: AppDeps): FastifyPluginAsy
       {
         schema: {
           tags: ['homework'],
-          summary: 'Assign an item (409 past the practice’s cap; 422 when a caution excludes it)',
+          summary: 'Assign an item (409 past the practice’s cap unless replacesHomeworkId retires one in the same step; 422 when a caution excludes it)',
           params: idParams,
           body: assignBody,
           response: { 201: homeworkSchema, ...errors },
@@ -84,12 +94,15 @@ export function homeworkRoutes({ db, clock, config }: AppDeps): FastifyPluginAsy
         const session = await findVisibleSession(db, auth, req.params.id);
         const client = await findVisibleClient(db, auth, session.client_id);
         const exercise = await exerciseOrFail(auth.practiceId, req.body.exerciseId);
+        const replaces = req.body.replacesHomeworkId;
+        if (replaces) await replaceableOrFail(auth, client.id, replaces);
         const row = await assignHomework({
           db,
           clock,
           auth,
           client,
           sessionId: session.id,
+          replacing: replaces ? { id: replaces, as: 'retired' } : undefined,
           exercise,
           dose: req.body.dose,
           note: req.body.note,
@@ -201,7 +214,7 @@ export function homeworkRoutes({ db, clock, config }: AppDeps): FastifyPluginAsy
           dose: req.body.dose,
           note: req.body.note,
           cap: await capOf(auth.practiceId),
-          replacing: old.id,
+          replacing: { id: old.id, as: 'progressed' },
         });
         return reply.code(201).send((await presentHomework(db, [row]))[0]);
       },

@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import { ItemDrawing, ItemPhoto } from '../../components/ItemDrawing.js';
 import { TeachInRoomBadge } from '../../components/ItemSafety.js';
-import { Badge, ButtonLink, Card } from '../../design/components/index.js';
+import { Badge, Button, ButtonLink, Card, CheckIcon } from '../../design/components/index.js';
 import { formatDateTime } from '../../format.js';
 import { doseSummary } from '../library/libraryText.js';
 import { HomeworkChanges } from './HomeworkChanges.js';
@@ -15,16 +15,20 @@ interface CurrentItemsProps {
   onChanged: (homework: Homework) => void;
   onRetired: (id: string) => void;
   onProgressed: (oldId: string, next: Homework) => void;
+  /** Items the therapist chose to keep as they are at this visit. */
+  kept: ReadonlySet<string>;
+  onKept: (ids: string[], keep: boolean) => void;
 }
 
 /** The client's active items: keep them, progress them, retire them; and how many the practice allows. */
-export function CurrentItems({ active, cap, clientFirstName, onChanged, onRetired, onProgressed }: CurrentItemsProps) {
+export function CurrentItems({ active, cap, clientFirstName, onChanged, onRetired, onProgressed, kept, onKept }: CurrentItemsProps) {
   const listRef = useRef<HTMLDivElement>(null);
   const [said, setSaid] = useState<string | null>(null);
   const after = (message: string) => {
     setSaid(message);
     listRef.current?.focus();
   };
+  const undecided = active.filter((h) => !kept.has(h.id));
 
   return (
     <Card
@@ -33,6 +37,22 @@ export function CurrentItems({ active, cap, clientFirstName, onChanged, onRetire
       description="Keep what works, progress what has become easy, retire what is done."
       actions={<span className={active.length >= cap ? 'cap-pill cap-pill--full' : 'cap-pill'}>{capText(active.length, cap)}</span>}
     >
+      {undecided.length > 0 && (
+        <div className="current-items__same">
+          <Button
+            onClick={() => {
+              onKept(
+                active.map((h) => h.id),
+                true,
+              );
+              after(`Kept ${active.length === 1 ? active[0].exercise.name : `all ${active.length} items`} as they are.`);
+            }}
+          >
+            Same as last time
+            <span className="visually-hidden">: keep {active.length === 1 ? 'the item' : `all ${active.length} items`}</span>
+          </Button>
+        </div>
+      )}
       <div ref={listRef} tabIndex={-1} className="stack">
         <p role="status" className="current-items__status">
           {said}
@@ -45,6 +65,8 @@ export function CurrentItems({ active, cap, clientFirstName, onChanged, onRetire
               <li key={h.id}>
                 <CurrentItem
                   homework={h}
+                  kept={kept.has(h.id)}
+                  onKept={(keep) => onKept([h.id], keep)}
                   clientFirstName={clientFirstName}
                   onChanged={onChanged}
                   onRetired={() => {
@@ -67,15 +89,17 @@ export function CurrentItems({ active, cap, clientFirstName, onChanged, onRetire
 
 interface CurrentItemProps {
   homework: Homework;
+  kept: boolean;
+  onKept: (keep: boolean) => void;
   clientFirstName: string;
   onChanged: (homework: Homework) => void;
   onRetired: () => void;
   onProgressed: (next: Homework) => void;
 }
 
-function CurrentItem({ homework: h, clientFirstName, onChanged, onRetired, onProgressed }: CurrentItemProps) {
+function CurrentItem({ homework: h, kept, onKept, clientFirstName, onChanged, onRetired, onProgressed }: CurrentItemProps) {
   return (
-    <article className="current-item" aria-label={h.exercise.name}>
+    <article className={kept ? 'current-item current-item--kept' : 'current-item'} aria-label={h.exercise.name}>
       <HomeworkPictures homework={h} />
       <div className="current-item__body">
         <h3 className="current-item__name">{h.exercise.name}</h3>
@@ -85,13 +109,25 @@ function CurrentItem({ homework: h, clientFirstName, onChanged, onRetired, onPro
           {h.demonstratedAt ? <Badge tone="success">Demonstrated {formatDateTime(h.demonstratedAt)}</Badge> : <Badge>Not taught yet</Badge>}
           {!h.demonstratedAt && <TeachInRoomBadge item={h.exercise} />}
         </p>
+        {/* The three decisions first; teaching and changing the dose follow. */}
+        <div className="cluster current-item__moves">
+          <Button
+            variant={kept ? 'primary' : 'secondary'}
+            aria-pressed={kept}
+            icon={kept ? <CheckIcon size={20} /> : undefined}
+            onClick={() => onKept(!kept)}
+          >
+            {kept ? 'Kept' : 'Keep'}
+            <span className="visually-hidden"> {h.exercise.name}</span>
+          </Button>
+          <ProgressItem homework={h} onProgressed={onProgressed} />
+          <RetireItem homework={h} onRetired={onRetired} />
+        </div>
         <div className="cluster">
-          <ButtonLink to={teachPath(h)} variant="secondary">
+          <ButtonLink to={teachPath(h)} variant="ghost">
             Teach<span className="visually-hidden"> {h.exercise.name}</span>
           </ButtonLink>
           <HomeworkChanges key={h.id} homework={h} clientFirstName={clientFirstName} onSaved={onChanged} />
-          <ProgressItem homework={h} onProgressed={onProgressed} />
-          <RetireItem homework={h} onRetired={onRetired} />
         </div>
       </div>
     </article>

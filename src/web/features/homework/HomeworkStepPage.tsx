@@ -5,6 +5,7 @@ import { api } from '../../api.js';
 import { Alert, Button, ButtonLink, PageHeader, Spinner } from '../../design/components/index.js';
 import { useSignedIn } from '../../session.js';
 import { useApiData } from '../../useApiData.js';
+import { FollowUp } from '../clients/FollowUp.js';
 import { formatDay } from '../clients/labels.js';
 import { useNotice } from '../clients/useNotice.js';
 import { CurrentItems } from './CurrentItems.js';
@@ -18,6 +19,7 @@ import './homework.css';
 
 // The best few first: the therapist decides in under a minute; the rest are a tap away.
 const FIRST_SHOWN = 6;
+const FIRST_SHOWN_ON_PHONE = 3;
 
 /** /sessions/:id/homework — right after the session: pick at most the cap, teach, send home, rebook. */
 export function HomeworkStepPage() {
@@ -91,8 +93,12 @@ function HomeworkStep({ session, client, initial, suggestions }: HomeworkStepPro
   const [notice] = useNotice();
   // Oldest first, so a newly given item lands at the bottom, where the eye expects it.
   const [active, setActive] = useState<Homework[]>(() => [...initial.homework].reverse());
+  const [kept, setKept] = useState<ReadonlySet<string>>(() => new Set());
+  // Items given from a card here keep their "Given" card; every other active item is shown above only.
+  const [givenHere, setGivenHere] = useState<ReadonlySet<string>>(() => new Set());
   const [emailSent, setEmailSent] = useState(false);
   const [allShown, setAllShown] = useState(false);
+  const [firstShown] = useState(() => (window.matchMedia?.('(max-width: 40rem)').matches ? FIRST_SHOWN_ON_PHONE : FIRST_SHOWN));
   const cap = initial.cap;
 
   const give = useCallback(
@@ -101,7 +107,9 @@ function HomeworkStep({ session, client, initial, suggestions }: HomeworkStepPro
         exerciseId: item.id,
         ...options,
       });
-      setActive((a) => [...a, given]);
+      const replaced = options.replacesHomeworkId;
+      setActive((a) => (replaced ? a.map((x) => (x.id === replaced ? given : x)) : [...a, given]));
+      setGivenHere((g) => new Set(g).add(given.exerciseId));
       return given;
     },
     [session.id],
@@ -109,14 +117,30 @@ function HomeworkStep({ session, client, initial, suggestions }: HomeworkStepPro
   const changed = useCallback((h: Homework) => setActive((a) => a.map((x) => (x.id === h.id ? h : x))), []);
   const retired = useCallback((id: string) => setActive((a) => a.filter((x) => x.id !== id)), []);
   const progressed = useCallback((oldId: string, next: Homework) => setActive((a) => a.map((x) => (x.id === oldId ? next : x))), []);
+  const keep = useCallback(
+    (ids: string[], keepThem: boolean) =>
+      setKept((k) => {
+        const next = new Set(k);
+        for (const id of ids) keepThem ? next.add(id) : next.delete(id);
+        return next;
+      }),
+    [],
+  );
   const givenFor = (exerciseId: string) => active.find((h) => h.exerciseId === exerciseId);
+  const replaceable = active.length >= cap ? active : [];
+  const offered = suggestions.suggestions.filter((s) => !givenFor(s.exercise.id) || givenHere.has(s.exercise.id));
 
   return (
     <>
       <PageHeader
         title={`Homework for ${client.firstName}`}
         documentTitle={`Homework · ${client.firstName} ${client.lastName}`.trim()}
-        description={`Session on ${formatDay(session.date)}. Two done beats eight ignored: give one or two, teach them, send them home.`}
+        description={
+          <>
+            <p>Session on {formatDay(session.date)}. Two done beats eight ignored: give one or two, teach them, send them home.</p>
+            <FollowUp client={client} />
+          </>
+        }
         actions={
           <ButtonLink to={`/clients/${encodeURIComponent(client.id)}`} variant="secondary">
             Back to {client.firstName}
@@ -132,13 +156,15 @@ function HomeworkStep({ session, client, initial, suggestions }: HomeworkStepPro
           onChanged={changed}
           onRetired={retired}
           onProgressed={progressed}
+          kept={kept}
+          onKept={keep}
         />
 
         <section className="stack" aria-labelledby="suggested-title">
           <h2 id="suggested-title" className="homework-section__title">
             Suggested for {client.firstName}
           </h2>
-          {suggestions.suggestions.length === 0 ? (
+          {offered.length === 0 ? (
             <p className="muted">
               No suggestions yet: add complaints or home tools to the intake, or mark areas on the session. You can still pick any item
               below.
@@ -146,7 +172,7 @@ function HomeworkStep({ session, client, initial, suggestions }: HomeworkStepPro
           ) : (
             <>
               <ul className="plain-list suggestion-grid">
-                {suggestions.suggestions.slice(0, allShown ? undefined : FIRST_SHOWN).map((s) => (
+                {offered.slice(0, allShown ? undefined : firstShown).map((s) => (
                   <li key={s.exercise.id} className="suggestion-grid__cell">
                     <SuggestionCard
                       item={s.exercise}
@@ -154,16 +180,17 @@ function HomeworkStep({ session, client, initial, suggestions }: HomeworkStepPro
                       warnings={s.warnings}
                       given={givenFor(s.exercise.id)}
                       clientFirstName={client.firstName}
+                      replaceable={replaceable}
                       onGive={give}
                       onChanged={changed}
                     />
                   </li>
                 ))}
               </ul>
-              {suggestions.suggestions.length > FIRST_SHOWN && (
+              {offered.length > firstShown && (
                 <div>
                   <Button variant="secondary" aria-expanded={allShown} onClick={() => setAllShown((all) => !all)}>
-                    {allShown ? 'Show fewer suggestions' : `Show ${suggestions.suggestions.length - FIRST_SHOWN} more suggestions`}
+                    {allShown ? 'Show fewer suggestions' : `Show ${offered.length - firstShown} more suggestions`}
                   </Button>
                 </div>
               )}
@@ -178,16 +205,19 @@ function HomeworkStep({ session, client, initial, suggestions }: HomeworkStepPro
           />
         </section>
 
-        <LibrarySearch active={active} clientFirstName={client.firstName} onGive={give} onChanged={changed} />
+        <LibrarySearch active={active} replaceable={replaceable} clientFirstName={client.firstName} onGive={give} onChanged={changed} />
 
-        <SendHomePanel sessionId={session.id} client={client} itemCount={active.length} onSent={(_: SendResult) => setEmailSent(true)} />
-        <RebookCard
-          sessionId={session.id}
-          clientId={client.id}
-          clientFirstName={client.firstName}
-          clientEmail={client.email}
-          emailSent={emailSent}
-        />
+        {/* Pinned to the bottom of the screen while the page scrolls, so sending and booking are always one tap away. */}
+        <section className="homework-dock" aria-label={`Send home and book ${client.firstName}’s next visit`}>
+          <SendHomePanel sessionId={session.id} client={client} itemCount={active.length} onSent={(_: SendResult) => setEmailSent(true)} />
+          <RebookCard
+            sessionId={session.id}
+            clientId={client.id}
+            clientFirstName={client.firstName}
+            clientEmail={client.email}
+            emailSent={emailSent}
+          />
+        </section>
       </div>
     </>
   );

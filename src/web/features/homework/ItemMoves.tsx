@@ -1,29 +1,33 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Exercise } from '../../../shared/api/exercises.js';
 import { api, messageOf } from '../../api.js';
-import { Alert, Button, Spinner } from '../../design/components/index.js';
+import { Alert, Button } from '../../design/components/index.js';
 import type { Homework } from './homeworkData.js';
 
-/** "Progress": replace the item by one of its harder variations, in one move. */
+/**
+ * "Progress": replace the item by its harder variation, in one move. The harder versions are looked
+ * up as the item shows, so with one to move on to the button says where it goes and one tap does it.
+ */
 export function ProgressItem({ homework, onProgressed }: { homework: Homework; onProgressed: (next: Homework) => void }) {
-  const [choices, setChoices] = useState<Exercise[] | 'loading' | null>(null);
+  const [choices, setChoices] = useState<Exercise[] | 'loading'>('loading');
+  const [open, setOpen] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const [moving, setMoving] = useState<string | null>(null);
   const name = homework.exercise.name;
-  if (homework.exercise.harder.length === 0) return null;
+  const harder = homework.exercise.harder;
 
-  async function open() {
-    setProblem(null);
-    setChoices('loading');
-    const found = await Promise.allSettled(
-      homework.exercise.harder.map((slug) => api.get<Exercise>(`/api/v1/exercises/${encodeURIComponent(slug)}`)),
-    );
-    const items = found.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
-    if (items.length === 0) {
-      setChoices(null);
-      setProblem('The harder version of this item is no longer in your library.');
-    } else setChoices(items);
-  }
+  useEffect(() => {
+    let current = true;
+    if (harder.length === 0) return;
+    Promise.allSettled(harder.map((slug) => api.get<Exercise>(`/api/v1/exercises/${encodeURIComponent(slug)}`))).then((found) => {
+      if (current) setChoices(found.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : [])));
+    });
+    return () => {
+      current = false;
+    };
+  }, [harder]);
+
+  if (harder.length === 0 || (Array.isArray(choices) && choices.length === 0)) return null;
 
   async function progressTo(next: Exercise) {
     setProblem(null);
@@ -40,15 +44,21 @@ export function ProgressItem({ homework, onProgressed }: { homework: Homework; o
     }
   }
 
+  const only = Array.isArray(choices) && choices.length === 1 ? choices[0] : null;
   return (
-    <div className={choices === null && !problem ? 'item-move' : 'item-move item-move--open'}>
-      {choices === null && (
-        <Button variant="secondary" onClick={open}>
-          Progress<span className="visually-hidden"> {name} to a harder version</span>
+    <div className={open || problem ? 'item-move item-move--open' : 'item-move'}>
+      {only ? (
+        <Button variant="secondary" loading={moving === only.id} onClick={() => progressTo(only)}>
+          Progress<span className="visually-hidden"> {name}</span> to {only.name}
         </Button>
+      ) : (
+        !open && (
+          <Button variant="secondary" loading={choices === 'loading'} aria-expanded={false} onClick={() => setOpen(true)}>
+            Progress<span className="visually-hidden"> {name} to a harder version</span>
+          </Button>
+        )
       )}
-      {choices === 'loading' && <Spinner label="Finding the harder version…" />}
-      {Array.isArray(choices) && (
+      {open && Array.isArray(choices) && (
         <div className="item-move__choices">
           <p>Move on to:</p>
           <div className="cluster">
@@ -57,7 +67,7 @@ export function ProgressItem({ homework, onProgressed }: { homework: Homework; o
                 {c.name}
               </Button>
             ))}
-            <Button variant="ghost" onClick={() => setChoices(null)}>
+            <Button variant="ghost" onClick={() => setOpen(false)}>
               Not yet
             </Button>
           </div>

@@ -10,6 +10,8 @@ const SHOWN = 6;
 
 interface LibrarySearchProps {
   active: Homework[];
+  /** At the cap: the items a found item would replace. */
+  replaceable: Homework[];
   clientFirstName: string;
   onGive: (item: SuggestedItem, options: GiveOptions) => Promise<Homework>;
   onChanged: (homework: Homework) => void;
@@ -22,7 +24,7 @@ type Found =
   | { status: 'found'; items: Exercise[]; total: number };
 
 /** Any item from the library instead of a suggestion, found by what the therapist types. */
-export function LibrarySearch({ active, clientFirstName, onGive, onChanged }: LibrarySearchProps) {
+export function LibrarySearch({ active, replaceable, clientFirstName, onGive, onChanged }: LibrarySearchProps) {
   const [query, setQuery] = useState('');
   const [found, setFound] = useState<Found>({ status: 'idle' });
   const words = query.trim();
@@ -87,6 +89,7 @@ export function LibrarySearch({ active, clientFirstName, onGive, onChanged }: Li
                 warnings={[]}
                 given={active.find((h) => h.exerciseId === item.id)}
                 clientFirstName={clientFirstName}
+                replaceable={replaceable}
                 onGive={onGive}
                 onChanged={onChanged}
               />

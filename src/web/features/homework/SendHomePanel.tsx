@@ -45,12 +45,13 @@ export function SendHomePanel({ sessionId, client, itemCount, onSent }: SendHome
       <div className="send-home__actions">
         {itemCount === 0 ? (
           <Button variant="secondary" disabled>
-            Print handout
+            Print<span className="send-home__long"> handout</span>
           </Button>
         ) : (
           <a href={handoutPdfPath(client.id)} target="_blank" rel="noopener" className="button button--secondary">
             <span>
-              Print handout<span className="visually-hidden"> (PDF, opens in a new tab)</span>
+              Print<span className="send-home__long"> handout</span>
+              <span className="visually-hidden"> (PDF, opens in a new tab)</span>
             </span>
           </a>
         )}
@@ -60,7 +61,7 @@ export function SendHomePanel({ sessionId, client, itemCount, onSent }: SendHome
         <QrButton clientId={client.id} clientFirstName={client.firstName} disabled={itemCount === 0} />
       </div>
       {itemCount > 0 && (
-        <p className="small">
+        <p className="small send-home__extra">
           <Link to={handoutPagePath(client.id)} className="homework-link">
             Open the handout as a page to print
           </Link>
@@ -110,7 +111,7 @@ function QrButton({ clientId, clientFirstName, disabled }: { clientId: string; c
   return (
     <>
       <Button variant="secondary" onClick={show} loading={loading} disabled={disabled}>
-        Show QR code
+        <span className="send-home__long">Show </span>QR code
       </Button>
       {problem && <Alert tone="error">{problem}</Alert>}
       <Dialog open={open} title={`${clientFirstName}’s page`} onClose={() => setOpen(false)}>

@@ -16,12 +16,23 @@ interface SuggestionCardProps {
   /** The client's active homework for this item, once given. */
   given: Homework | undefined;
   clientFirstName: string;
+  /** At the cap: the items one of which this would replace; "Give this" becomes "Replace…". */
+  replaceable?: Homework[];
   onGive: (item: SuggestedItem, options: GiveOptions) => Promise<Homework>;
   onChanged: (homework: Homework) => void;
 }
 
 /** One item the therapist might give: why it fits, what to watch, and "Give this" in one tap. */
-export function SuggestionCard({ item, reasons, warnings, given, clientFirstName, onGive, onChanged }: SuggestionCardProps) {
+export function SuggestionCard({
+  item,
+  reasons,
+  warnings,
+  given,
+  clientFirstName,
+  replaceable = [],
+  onGive,
+  onChanged,
+}: SuggestionCardProps) {
   const titleId = useId();
   const editorId = useId();
   const givenRef = useRef<HTMLParagraphElement>(null);
@@ -29,14 +40,16 @@ export function SuggestionCard({ item, reasons, warnings, given, clientFirstName
   const [draft, setDraft] = useState<ItemDraft>(() => ({ dose: draftOf(item.dose), note: '' }));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [problem, setProblem] = useState<string | null>(null);
-  const [giving, setGiving] = useState(false);
+  const [giving, setGiving] = useState<string | false>(false);
+  const [choosing, setChoosing] = useState(false);
   const [justGiven, setJustGiven] = useState(false);
 
   useEffect(() => {
     if (justGiven && given) givenRef.current?.focus();
   }, [justGiven, given]);
 
-  async function give() {
+  /** Gives the item; with `replaces`, the named active item is retired in the same request. */
+  async function give(replaces?: string) {
     setProblem(null);
     const checked = doseFrom(draft.dose, item.dose);
     if ('errors' in checked) {
@@ -46,11 +59,16 @@ export function SuggestionCard({ item, reasons, warnings, given, clientFirstName
     }
     setErrors({});
     const note = draft.note.trim();
-    setGiving(true);
+    setGiving(replaces ?? 'give');
     try {
-      await onGive(item, { ...(sameDose(checked.dose, item.dose) ? {} : { dose: checked.dose }), ...(note ? { note } : {}) });
+      await onGive(item, {
+        ...(sameDose(checked.dose, item.dose) ? {} : { dose: checked.dose }),
+        ...(note ? { note } : {}),
+        ...(replaces ? { replacesHomeworkId: replaces } : {}),
+      });
       setJustGiven(true);
       setEditing(false);
+      setChoosing(false);
     } catch (err) {
       const fields = err instanceof ApiError ? err.fields : {};
       setErrors(fields);
@@ -121,10 +139,32 @@ export function SuggestionCard({ item, reasons, warnings, given, clientFirstName
                 />
               </div>
             )}
+            {choosing && replaceable.length > 0 && (
+              <fieldset className="replace-choice">
+                <legend>
+                  {clientFirstName} has {replaceable.length} items, the most at once. Give this instead of:
+                </legend>
+                {replaceable.map((h) => (
+                  <Button key={h.id} variant="secondary" loading={giving === h.id} onClick={() => give(h.id)}>
+                    Replace {h.exercise.name}
+                    <span className="visually-hidden"> with {item.name}</span>
+                  </Button>
+                ))}
+              </fieldset>
+            )}
             <div className="cluster suggestion__actions">
-              <Button onClick={give} loading={giving}>
-                Give this<span className="visually-hidden">: {item.name}</span>
-              </Button>
+              {replaceable.length === 0 ? (
+                <Button onClick={() => give()} loading={giving === 'give'}>
+                  Give this<span className="visually-hidden">: {item.name}</span>
+                </Button>
+              ) : (
+                <Button variant={choosing ? 'ghost' : 'primary'} aria-expanded={choosing} onClick={() => setChoosing((c) => !c)}>
+                  {choosing ? 'Keep both' : 'Replace…'}
+                  <span className="visually-hidden">
+                    {choosing ? `, do not give ${item.name}` : `: give ${item.name} instead of an item`}
+                  </span>
+                </Button>
+              )}
               <Button
                 variant="ghost"
                 aria-expanded={editing}

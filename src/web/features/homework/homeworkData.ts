@@ -15,6 +15,8 @@ export interface GiveOptions {
   dose?: Homework['dose'];
   note?: string;
   overrideReason?: string;
+  /** At the cap: the active item this one takes the place of, retired in the same request. */
+  replacesHomeworkId?: string;
 }
 
 export const homeworkStepPath = (sessionId: string) => `/sessions/${encodeURIComponent(sessionId)}/homework`;
