@@ -1,7 +1,8 @@
 // `npm start` and `npm run backup` run this first: it builds only when a source file, the lock
 // file or the build itself changed since the last build, so a restart takes a second, not twenty.
-import { createHash } from 'node:crypto';
+
 import { execSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -22,7 +23,8 @@ for (const file of inputs.flatMap(files)) {
   hash.update(file).update('\0').update(readFileSync(file)).update('\0');
 }
 const sources = hash.digest('hex');
-const built = existsSync(STAMP) && existsSync('dist/server/main.js') && existsSync('dist/web/index.html') ? readFileSync(STAMP, 'utf8') : '';
+const built =
+  existsSync(STAMP) && existsSync('dist/server/main.js') && existsSync('dist/web/index.html') ? readFileSync(STAMP, 'utf8') : '';
 
 if (built === sources) {
   console.log('Carryover: the build is up to date.');
