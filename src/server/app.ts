@@ -21,6 +21,7 @@ import { CHECKOUT_INVITE, checkoutInviteJob } from './features/appointments/chec
 import { feedRoutes } from './features/appointments/feed.routes.js';
 import { LAPSE_SWEEP, lapseSweepJob } from './features/appointments/lapsed.js';
 import { authRoutes } from './features/auth/auth.routes.js';
+import { twoFactorRoutes } from './features/auth/two-factor.routes.js';
 import { calendarSubscriptionsRoutes } from './features/calendar-import/subscriptions.routes.js';
 import { CALENDAR_SWEEP, calendarSweepJob } from './features/calendar-import/sweep.js';
 import { clientsRoutes } from './features/clients/clients.routes.js';
@@ -48,12 +49,13 @@ import { checklistRoutes } from './features/practice/checklist.routes.js';
 import { practiceRoutes } from './features/practice/practice.routes.js';
 import { referralPageRoutes } from './features/referrals/page/referral-page.routes.js';
 import { referralsRoutes } from './features/referrals/referrals.routes.js';
+import { todayRoutes } from './features/today/today.routes.js';
 import { authPlugin } from './http/auth.js';
 import { installErrorHandling } from './http/error-handler.js';
+import { checkHealth } from './http/health.js';
 import { apiDocsCss, renderApiDocs } from './http/openapi-docs.js';
 import { createJobRunner, type JobRunner } from './jobs/runner.js';
 
-import { checkHealth } from './http/health.js';
 // WEB_DIST_DIR lets several people build and test the web app side by side without sharing dist/.
 export const WEB_DIST = process.env.WEB_DIST_DIR ?? new URL('../../dist/web/', import.meta.url).pathname;
 
@@ -186,6 +188,7 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
   await http.register(
     async (api) => {
       await api.register(authRoutes(deps));
+      await api.register(twoFactorRoutes(deps));
       await api.register(practiceRoutes(deps));
       await api.register(checklistRoutes(deps));
       await api.register(membersRoutes(deps));

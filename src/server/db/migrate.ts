@@ -12,6 +12,7 @@ import * as m010 from './migrations/010-consent-and-checklist.js';
 import * as m011 from './migrations/011-working-hours.js';
 import * as m012 from './migrations/012-calendar-subscriptions.js';
 import * as m013 from './migrations/013-time-format.js';
+import * as m014 from './migrations/014-member-access.js';
 import * as m015 from './migrations/015-two-factor.js';
 
 // Listed by hand rather than read from disk so bundling and tests see the same set.
@@ -28,6 +29,7 @@ const migrations: Record<string, Migration> = {
   '011-working-hours': m011,
   '012-calendar-subscriptions': m012,
   '013-time-format': m013,
+  '014-member-access': m014,
   '015-two-factor': m015,
 };
 
