@@ -84,7 +84,10 @@ export async function assignHomework(o: AssignOptions): Promise<HomeworkTable> {
         .where('status', '=', 'active')
         .executeTakeFirst();
       if (Number(ended.numUpdatedRows) !== 1) {
-        throw conflict(`That item was changed a moment ago. Look at ${o.client.first_name}’s items again and choose once more.`, 'replaced_already');
+        throw conflict(
+          `That item was changed a moment ago. Look at ${o.client.first_name}’s items again and choose once more.`,
+          'replaced_already',
+        );
       }
     }
     const active = await trx

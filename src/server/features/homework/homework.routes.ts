@@ -83,7 +83,8 @@ export function homeworkRoutes({ db, clock, config }: AppDeps): FastifyPluginAsy
       {
         schema: {
           tags: ['homework'],
-          summary: 'Assign an item (409 past the practice’s cap unless replacesHomeworkId retires one in the same step; 422 when a caution excludes it)',
+          summary:
+            'Assign an item (409 past the practice’s cap unless replacesHomeworkId retires one in the same step; 422 when a caution excludes it)',
           params: idParams,
           body: assignBody,
           response: { 201: homeworkSchema, ...errors },
