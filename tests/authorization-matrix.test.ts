@@ -28,6 +28,9 @@ POST   /api/v1/auth/login                            401  -    -    -
 POST   /api/v1/auth/logout                           401  ok   ok   401
 GET    /api/v1/auth/csrf                             401  ok   ok   -
 GET    /api/v1/me                                    401  ok   ok   401
+POST   /api/v1/me/two-factor                         401  ok   ok   401
+POST   /api/v1/me/two-factor/confirm                 401  400  400  401
+DELETE /api/v1/me/two-factor                         401  400  400  401
 POST   /api/v1/auth/password-reset                   ok   -    -    -
 POST   /api/v1/auth/password-reset/confirm           400  -    -    -
 GET    /api/v1/practice                              401  ok   ok   401

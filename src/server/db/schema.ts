@@ -16,6 +16,8 @@ export interface PracticeTable {
   lapse_weeks: Generated<number>;
   rebook_interval_days: Generated<number>;
   default_duration_minutes: Generated<number>;
+  /** 1: every member must use two-step sign-in before doing anything else. */
+  require_two_factor: Generated<number>;
   /** '12h' or '24h' for every time Carryover writes; null: what the practice's time zone usually reads. */
   time_format: '12h' | '24h' | null;
   /** Reminders for a client who agreed but chose no rhythm: 'off', or 'daily' at local morning. */
@@ -63,6 +65,22 @@ export interface AuthSessionTable {
   csrf_token: string;
   created_at: string;
   expires_at: string;
+}
+
+export interface TwoFactorTable {
+  member_id: string;
+  /** Base32 authenticator secret; confirmed_at stays null until a first code proves the app has it. */
+  secret: string;
+  confirmed_at: string | null;
+  last_step: number | null;
+  created_at: string;
+}
+
+export interface TwoFactorRecoveryCodeTable {
+  code_hash: string;
+  member_id: string;
+  used_at: string | null;
+  created_at: string;
 }
 
 export interface TwoFactorTable {
@@ -468,6 +486,8 @@ export interface Database {
   working_hours: WorkingHoursTable;
   days_off: DayOffTable;
   auth_sessions: AuthSessionTable;
+  two_factor: TwoFactorTable;
+  two_factor_recovery_codes: TwoFactorRecoveryCodeTable;
   two_factor: TwoFactorTable;
   two_factor_recovery_codes: TwoFactorRecoveryCodeTable;
   password_resets: PasswordResetTable;

@@ -23,6 +23,7 @@ export const presentPractice = (p: Selectable<PracticeTable>) => ({
   lapseWeeks: p.lapse_weeks,
   rebookIntervalDays: p.rebook_interval_days,
   defaultDurationMinutes: p.default_duration_minutes,
+  requireTwoFactor: p.require_two_factor === 1,
   reminderDefault: p.reminder_default,
 });
 

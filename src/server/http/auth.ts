@@ -17,6 +17,8 @@ export interface Auth {
   via: 'session' | 'api-key';
   csrfToken: string | null;
   sessionHash: string | null;
+  /** The practice requires two-step sign-in and this member has not turned it on yet. */
+  twoFactorSetupDue?: boolean;
 }
 
 declare module 'fastify' {
@@ -32,6 +34,8 @@ declare module 'fastify' {
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+// What a member who still has to turn on two-step sign-in may reach: who they are, signing out, the setup.
+const ALLOWED_BEFORE_TWO_FACTOR = /^\/api\/v1\/(me|me\/two-factor(\/confirm)?|auth\/.*|practice)$/;
 
 /** Resolves who is calling (session cookie or API key) and enforces sign-in, CSRF and owner-only routes. */
 export const authPlugin = fp(async (app: FastifyInstance, opts: { db: Db; clock: Clock }) => {
@@ -51,6 +55,13 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { db: Db; clock:
         throw new AppError(403, 'csrf', 'Your page is out of date. Reload it and try again.');
       }
     }
+    if (req.auth.twoFactorSetupDue && !ALLOWED_BEFORE_TWO_FACTOR.test(route)) {
+      throw new AppError(
+        403,
+        'two_factor_setup_required',
+        'Your practice asks everyone to turn on two-step sign-in. Do that in Settings first.',
+      );
+    }
     if (config.ownerOnly && req.auth.member && req.auth.member.role !== 'owner') throw forbidden();
   });
 });
@@ -59,7 +70,19 @@ const sessionByHash = prepared((db, param: (name: 'idHash') => never) =>
   db
     .selectFrom('auth_sessions as s')
     .innerJoin('members as m', 'm.id', 's.member_id')
-    .select(['s.csrf_token', 's.expires_at', 'm.id', 'm.role', 'm.name', 'm.email', 'm.practice_id'])
+    .innerJoin('practices as p', 'p.id', 'm.practice_id')
+    .leftJoin('two_factor as tf', 'tf.member_id', 'm.id')
+    .select([
+      's.csrf_token',
+      's.expires_at',
+      'm.id',
+      'm.role',
+      'm.name',
+      'm.email',
+      'm.practice_id',
+      'p.require_two_factor',
+      'tf.confirmed_at',
+    ])
     .where('s.id_hash', '=', param('idHash')),
 );
 
@@ -87,6 +110,7 @@ async function resolveAuth(req: FastifyRequest, db: Db, clock: Clock): Promise<A
     via: 'session',
     csrfToken: row.csrf_token,
     sessionHash: idHash,
+    twoFactorSetupDue: row.require_two_factor === 1 && !row.confirmed_at,
   };
 }
 

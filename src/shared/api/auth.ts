@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { HOUR_STYLES } from '../time/format.js';
 import { emailSchema, nameSchema, passwordSchema } from './common.js';
+import { secondStepCode, twoFactorStatus } from './two-factor.js';
 
 export const ROLES = ['owner', 'therapist'] as const;
 export type Role = (typeof ROLES)[number];
@@ -11,7 +12,12 @@ export const signupBody = z.object({
   email: emailSchema,
   password: passwordSchema,
 });
-export const loginBody = z.object({ email: emailSchema, password: z.string().min(1, 'Enter your password').max(200) });
+export const loginBody = z.object({
+  email: emailSchema,
+  password: z.string().min(1, 'Enter your password').max(200),
+  /** Needed when two-step sign-in is on: the app's code or a recovery code. */
+  code: secondStepCode.optional(),
+});
 export const csrfResponse = z.object({ csrfToken: z.string() });
 
 export const memberSchema = z.object({
@@ -27,6 +33,7 @@ export const meResponse = z.object({
   member: memberSchema,
   practice: z.object({ id: z.string(), name: z.string(), isDemo: z.boolean(), timezone: z.string(), timeFormat: z.enum(HOUR_STYLES) }),
   csrfToken: z.string(),
+  twoFactor: twoFactorStatus,
 });
 export type Me = z.infer<typeof meResponse>;
 

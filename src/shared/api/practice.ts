@@ -30,6 +30,8 @@ export const practiceSchema = z.object({
   lapseWeeks: z.number().int(),
   rebookIntervalDays: z.number().int(),
   defaultDurationMinutes: z.number().int(),
+  /** Every member must use two-step sign-in. */
+  requireTwoFactor: z.boolean(),
   /** Reminders for a client who agreed but chose no rhythm: 'off', or 'daily' at local morning. */
   reminderDefault: z.enum(REMINDER_DEFAULTS),
 });
@@ -51,6 +53,7 @@ export const practicePatch = z
     lapseWeeks: z.number().int().min(2, 'At least 2 weeks').max(52, 'At most 52 weeks'),
     rebookIntervalDays: z.number().int().min(1).max(180),
     defaultDurationMinutes: z.number().int().min(15).max(240),
+    requireTwoFactor: z.boolean(),
     reminderDefault: z.enum(REMINDER_DEFAULTS, { message: 'Choose off or every day' }),
   })
   .partial()

@@ -13,6 +13,7 @@ import { presentMember, presentSignedInPractice } from '../presenters.js';
 import { passwordResetEmail } from './auth.emails.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import { endSession, startSession } from './sessions.js';
+import { checkSecondStep, hasTwoFactor, twoFactorStatusOf } from './two-factor.js';
 
 const RESET_MINUTES = 60;
 const errors = { 400: errorSchema, 401: errorSchema, 409: errorSchema, 429: errorSchema };
@@ -45,6 +46,7 @@ export function authRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       member: presentMember(row),
       practice: presentSignedInPractice({ ...row, id: row.practiceId, name: row.practiceName }),
       csrfToken,
+      twoFactor: await twoFactorStatusOf(db, memberId),
     };
   }
 
@@ -120,6 +122,12 @@ export function authRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           .executeTakeFirst();
         if (!(await verifyPassword(member?.password_hash, req.body.password)) || !member) {
           throw new AppError(401, 'bad_credentials', 'That email and password do not match an account.');
+        }
+        if (await hasTwoFactor(db, member.id)) {
+          if (!req.body.code) throw new AppError(401, 'two_factor_required', 'Type the 6-digit code from your authenticator app.');
+          if (!(await checkSecondStep({ db, clock, memberId: member.id, code: req.body.code }))) {
+            throw new AppError(401, 'bad_code', 'That code is not right. Type the code your app shows now, or a recovery code.');
+          }
         }
         const csrfToken = await startSession({ db, clock, reply, memberId: member.id, secure });
         return meFor(member.id, csrfToken);

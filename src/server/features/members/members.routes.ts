@@ -13,6 +13,7 @@ import { hashToken, newToken } from '../../http/tokens.js';
 import { invitationEmail } from '../auth/auth.emails.js';
 import { hashPassword } from '../auth/passwords.js';
 import { startSession } from '../auth/sessions.js';
+import { twoFactorStatusOf } from '../auth/two-factor.js';
 import { presentMember, presentSignedInPractice } from '../presenters.js';
 
 const INVITE_DAYS = 7;
@@ -198,6 +199,7 @@ export function membersRoutes({ db, clock, config }: AppDeps): FastifyPluginAsyn
           member: presentMember(member),
           practice: presentSignedInPractice(practice),
           csrfToken,
+          twoFactor: await twoFactorStatusOf(db, memberId),
         });
       },
     );

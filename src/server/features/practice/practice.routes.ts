@@ -5,6 +5,8 @@ import { practicePatch, practiceSchema } from '../../../shared/api/practice.js';
 import type { PracticeTable } from '../../db/schema.js';
 import type { AppDeps } from '../../deps.js';
 import { authOf } from '../../http/auth.js';
+import { invalid } from '../../http/errors.js';
+import { hasTwoFactor } from '../auth/two-factor.js';
 import { presentPractice } from '../presenters.js';
 
 const columns: Record<string, keyof PracticeTable> = {
@@ -44,8 +46,17 @@ export function practiceRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
       async (req) => {
         const practiceId = authOf(req).practiceId;
         const changes: Updateable<PracticeTable> = {};
-        for (const [field, value] of Object.entries(req.body)) {
+        const { requireTwoFactor, ...rest } = req.body;
+        for (const [field, value] of Object.entries(rest)) {
           if (value !== undefined) (changes as Record<string, unknown>)[columns[field]] = value;
+        }
+        if (requireTwoFactor !== undefined) {
+          const member = authOf(req).member;
+          // The owner turns it on for themselves first, so requiring it can never lock them out.
+          if (requireTwoFactor && member && !(await hasTwoFactor(db, member.id))) {
+            throw invalid({ requireTwoFactor: 'Turn on two-step sign-in for your own account first.' });
+          }
+          changes.require_two_factor = requireTwoFactor ? 1 : 0;
         }
         if (Object.keys(changes).length) await db.updateTable('practices').set(changes).where('id', '=', practiceId).execute();
         return presentPractice(await load(practiceId));

@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { loginBody, type Me } from '../../../shared/api/auth.js';
 import { api } from '../../api.js';
@@ -14,15 +14,25 @@ export function SignInPage() {
   const location = useLocation();
   const navigate = useNavigate();
   const { formRef, fieldErrors, formError, sending, submit } = useForm();
-  const [values, setValues] = useState({ email: '', password: '' });
+  const [values, setValues] = useState({ email: '', password: '', code: '' });
+  // Shown once the server says this account uses two-step sign-in.
+  const [askCode, setAskCode] = useState(false);
   const change = (field: keyof typeof values) => (event: { target: { value: string } }) =>
     setValues((v) => ({ ...v, [field]: event.target.value }));
+  useEffect(() => {
+    if (askCode) formRef.current?.querySelector<HTMLInputElement>('input[name="code"]')?.focus();
+  }, [askCode, formRef]);
   const sessionEnded = state.status === 'signed-out' && state.expired;
 
   function signIn(event: FormEvent<HTMLFormElement>) {
     return submit(event, {
       schema: loginBody,
-      values,
+      values: askCode ? values : { email: values.email, password: values.password },
+      onApiError: (err) => {
+        if (err.code !== 'two_factor_required') return false;
+        setAskCode(true);
+        return true;
+      },
       send: async (body) => {
         const me = await api.post<Me>('/api/v1/auth/login', body);
         signedIn(me);
@@ -58,6 +68,18 @@ export function SignInPage() {
             onChange={change('password')}
             error={fieldErrors.password}
           />
+          {askCode && (
+            <TextField
+              label="Code from your authenticator app"
+              hint="Type the 6-digit code your app shows now. Lost your phone? Type one of your recovery codes."
+              name="code"
+              autoComplete="one-time-code"
+              spellCheck={false}
+              value={values.code}
+              onChange={change('code')}
+              error={fieldErrors.code}
+            />
+          )}
           <Button type="submit" loading={sending}>
             {sending ? 'Signing in…' : 'Sign in'}
           </Button>

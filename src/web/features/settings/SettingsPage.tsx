@@ -6,6 +6,7 @@ import { ApiKeysSection } from './ApiKeysSection.js';
 import { PracticeSection } from './PracticeSection.js';
 import { roleLabels } from './practiceLabels.js';
 import { TeamSection } from './TeamSection.js';
+import { TwoFactorSection } from './TwoFactorSection.js';
 import './settings.css';
 
 export function SettingsPage() {
@@ -30,6 +31,7 @@ export function SettingsPage() {
             <dd>{roleLabels[member.role]}</dd>
           </dl>
         </Card>
+        <TwoFactorSection isOwner={isOwner} />
         <PracticeSection />
         <CalendarSettings />
         {isOwner && <TeamSection />}
