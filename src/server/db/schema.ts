@@ -36,6 +36,16 @@ export interface MemberTable {
   password_hash: string;
   role: 'owner' | 'therapist';
   created_at: string;
+  /** Set when the owner deactivated them: no session, feed or sign-in from then on. */
+  deactivated_at: string | null;
+}
+
+/** A failed sign-in: per account (member_id, null for an unknown email) and per address. */
+export interface LoginFailureTable {
+  id: string;
+  member_id: string | null;
+  address: string;
+  at: string;
   /** When the therapist last saved their working hours; null: a Monday-to-Friday week is assumed. */
   working_hours_saved_at: string | null;
 }
@@ -465,6 +475,7 @@ export interface Database {
   calendar_subscriptions: CalendarSubscriptionTable;
   imported_events: ImportedEventTable;
   imported_event_matches: ImportedEventMatchTable;
+  login_failures: LoginFailureTable;
   booking_requests: BookingRequestTable;
   goals: GoalTable;
   goal_progress: GoalProgressTable;
