@@ -85,7 +85,7 @@ export function AppointmentsView({ practice, place, go, therapists, version, onN
           <div className="cluster cal-summary">
             <p className="muted">
               {shown.length === 0
-                ? `Nothing booked ${place.view === 'week' ? 'this week' : 'on this day'}.`
+                ? `Nothing booked${imported.length > 0 ? ' in Carryover' : ''} ${place.view === 'week' ? 'this week' : 'on this day'}.`
                 : `${shown.length} ${shown.length === 1 ? 'appointment' : 'appointments'}. Tap one to move, cancel or mark it.`}
               {imported.length > 0 && ` ${imported.length} from your booking calendar (read-only).`}
             </p>
