@@ -11,14 +11,19 @@ import { instantAt as instantOnClock } from '../shared/time/zone.js';
  */
 
 export {
+  defaultHourStyle,
   formatDate,
   formatDateTime,
   formatDayHeading,
   formatTime,
   formatTimeRange,
   formatWhen,
+  type HourStyle,
   type PracticeClock,
 } from '../shared/time/format.js';
+
+/** A clock for writing days only (a plain YYYY-MM-DD stays that day; the hour style plays no part). */
+export const DAYS_ONLY: PracticeClock = { timeZone: 'UTC', hourStyle: '24h' };
 
 /** The hour style a practice writes times in: its choice, or what its time zone usually reads. */
 export const hourStyleOf = (p: { timezone: string; time_format: HourStyle | null }): HourStyle =>

@@ -4,14 +4,12 @@ import type { Config } from '../../config.js';
 import type { Db } from '../../db/index.js';
 import { readIntake } from '../../db/stored.js';
 import type { Auth } from '../../http/auth.js';
+import { formatDayHeading, hourStyleOf, practiceClock } from '../../local-time.js';
 import type { Handout } from '../../pdf/handout.js';
 import { appointmentLabel, nextAppointmentOf } from '../appointments/appointments.service.js';
 import { findVisibleClient } from '../clients/clients.repository.js';
 import { issueClientLink, qrPng } from './client-link.js';
 import { activeHomework, presentHomework } from './homework.repository.js';
-
-export const localDate = (d: Date, timezone: string) =>
-  new Intl.DateTimeFormat('en-GB', { timeZone: timezone, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(d);
 
 /** Everything a handout or a homework mail shows for one client, with a fresh link to their page. */
 export async function handoutFor(o: {
@@ -45,7 +43,7 @@ export async function handoutFor(o: {
     therapistName: therapist?.name ?? practice.sender_name ?? practice.name,
     questionsEmail: therapist?.email ?? practice.reply_to,
     clientFirstName: client.first_name,
-    date: localDate(o.clock.now(), client.timezone ?? practice.timezone),
+    date: formatDayHeading(o.clock.now(), practiceClock(practice), { now: o.clock.now() }),
     items: homework.map((h) => ({
       exercise: h.exercise,
       dose: h.dose,
@@ -53,7 +51,7 @@ export async function handoutFor(o: {
       copy: clientCopyOf(h.exercise, intake.cautions ?? []),
     })),
     goals: intake.goals ?? null,
-    nextAppointment: next ? appointmentLabel(next) : null,
+    nextAppointment: next ? appointmentLabel(next, hourStyleOf(practice)) : null,
     clientUrl,
     qrPng: await qrPng(clientUrl),
     paperSize: practice.paper_size,

@@ -12,7 +12,14 @@ const byLinkHash = prepared((db, param: (name: 'hash') => never) =>
     .innerJoin('clients as c', 'c.id', 'l.client_id')
     .innerJoin('practices as p', 'p.id', 'l.practice_id')
     .selectAll('c')
-    .select(['p.name as practiceName', 'p.timezone as practiceTimezone', 'p.sender_name', 'p.reply_to', 'p.reminder_default'])
+    .select([
+      'p.name as practiceName',
+      'p.timezone as practiceTimezone',
+      'p.sender_name',
+      'p.reply_to',
+      'p.reminder_default',
+      'p.time_format',
+    ])
     .where('l.token_hash', '=', param('hash'))
     .where('l.revoked_at', 'is', null),
 );

@@ -102,7 +102,7 @@ async function readPortal({ db, clock }: Deps, client: LinkedClient, token: stri
     checkIns: checkIns.map((c) => ({ homeworkId: c.homework_id, date: c.date, done: c.done === 1, feeling: c.feeling, note: c.note })),
     goals: intake.goals ?? null,
     trackedGoals: goals.map(({ clientId, ...goal }) => goal),
-    nextAppointment: next ? { startsAt: next.starts_at, label: appointmentLabel(next) } : null,
+    nextAppointment: next ? { startsAt: next.starts_at, label: appointmentLabel(next, client.time_format) } : null,
     toolsThatWouldHelp: [...missing],
     questions: questions.map((q) => ({ id: q.id, text: q.text, askedAt: q.asked_at, answer: q.answer, answeredAt: q.answered_at })),
     reminders: remindersFor(client, client.reminder_default).rhythm,

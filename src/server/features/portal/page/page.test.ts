@@ -256,7 +256,7 @@ describeEachDatabase("the client's page: sharing, asking for a visit, goals and 
     const before = (await get(`/c/${token}`)).body;
     expect(before).toContain('<h3 id="goal-name-');
     expect(before).toContain('You started at 4.');
-    expect(before).toContain('Your aim: 1 by 30 June 2026.');
+    expect(before).toContain('Your aim: 1 by Tue 30 Jun.');
     expect(before).toMatch(/<label for="goal-value-[^"]+">Headaches per week<\/label>/);
 
     const saved = await form(`/c/${token}/goal`, { goalId: goal.id, value: '2' });
@@ -271,7 +271,7 @@ describeEachDatabase("the client's page: sharing, asking for a visit, goals and 
     expect(api.trackedGoals[0].clientId).toBeUndefined();
 
     const after = (await get(`/c/${token}?saved=goal`)).body;
-    expect(after).toContain('Last time: 2 on 2 March.');
+    expect(after).toContain('Last time: 2 on Mon 2 Mar.');
     expect(after).toContain('Thank you. Your number is saved.');
     expect(after).toMatch(/<svg class="spark"[^>]*role="img" aria-label="Your numbers so far: 4, 2. Your aim: 1"/);
 

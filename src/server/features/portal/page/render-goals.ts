@@ -1,4 +1,5 @@
 import type { Portal } from '../../../../shared/api/portal.js';
+import { DAYS_ONLY, formatDate } from '../../../local-time.js';
 import { html, type SafeHtml } from './html.js';
 
 type Goal = Portal['trackedGoals'][number];
@@ -23,19 +24,17 @@ function progressLine(g: Goal): SafeHtml | null {
   }<polyline class="spark-line" points="${values.map((v, i) => `${x(i)},${y(v)}`).join(' ')}" vector-effect="non-scaling-stroke"/></svg>`;
 }
 
-function goalItem(g: Goal, action: string, zone: string): SafeHtml {
-  const onDay = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', timeZone: zone });
-  const byDay = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+function goalItem(g: Goal, action: string, zone: string, today: string): SafeHtml {
+  const now = new Date(`${today}T12:00:00Z`);
+  const onDay = (iso: string) => formatDate(iso, { ...DAYS_ONLY, timeZone: zone }, { now });
   const last = g.progress.at(-1);
   return html`<li class="goal" id="goal-${g.id}">
 <h3 id="goal-name-${g.id}">${g.statement}</h3>
 ${
   measured(g) &&
   html`<p class="goal-line">${g.baseline !== null && html`You started at ${num(g.baseline)}. `}<span class="goal-last">${
-    last && `Last time: ${num(last.value)} on ${onDay.format(new Date(last.recordedAt))}.`
-  }</span>${
-    g.target !== null && html` Your aim: ${num(g.target)}${g.targetDate && ` by ${byDay.format(new Date(`${g.targetDate}T12:00:00Z`))}`}.`
-  }</p>`
+    last && `Last time: ${num(last.value)} on ${onDay(last.recordedAt)}.`
+  }</span>${g.target !== null && html` Your aim: ${num(g.target)}${g.targetDate && ` by ${onDay(g.targetDate)}`}.`}</p>`
 }
 ${progressLine(g)}
 ${
@@ -63,6 +62,6 @@ export function goalsSection(p: Portal, o: { action: string; zone: string; saved
 ${p.goals && html`<p>${p.goals}</p>`}
 ${p.trackedGoals.some(measured) && html`<p class="hint">Write down your number now and then. It shows how far you have come.</p>`}
 <p class="status" role="status">${o.saved && 'Thank you. Your number is saved.'}</p>
-<ul class="goals">${p.trackedGoals.map((g) => goalItem(g, o.action, o.zone))}</ul>
+<ul class="goals">${p.trackedGoals.map((g) => goalItem(g, o.action, o.zone, p.today))}</ul>
 </section>`;
 }

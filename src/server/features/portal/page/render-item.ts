@@ -1,6 +1,7 @@
 import type { Portal } from '../../../../shared/api/portal.js';
 import { describeDose } from '../../../../shared/dose.js';
 import { REGIONS } from '../../../../shared/vocabulary.js';
+import { DAYS_ONLY, formatDate } from '../../../local-time.js';
 import { bodyFigure } from './body-figure.js';
 import { html, type SafeHtml } from './html.js';
 
@@ -9,9 +10,8 @@ type CheckIn = Portal['checkIns'][number];
 
 export const FEELING_LABELS = { better: 'Better', same: 'The same', worse: 'Worse' } as const;
 
-const dayFormat = new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' });
-/** "Mon 2 Mar" for a local day written YYYY-MM-DD. */
-export const dayLabel = (day: string) => dayFormat.format(new Date(`${day}T12:00:00Z`));
+/** "Mon 2 Mar" for a local day written YYYY-MM-DD (the year only when it is not this one). */
+export const dayLabel = (day: string, today: string) => formatDate(day, DAYS_ONLY, { now: new Date(`${today}T12:00:00Z`) });
 
 /** The one tap: a real form, so it works before (and without) the script; the script makes it instant. */
 function doneButton(item: Item, done: boolean, action: string): SafeHtml {
@@ -44,7 +44,7 @@ function lastDays(item: Item, portal: Portal): SafeHtml {
   return html`<div class="days"><p class="days-sum">Done on <span class="days-count">${count}</span> of the last ${portal.days.length} days</p>
 <ol class="dots" aria-label="The last ${portal.days.length} days, oldest first">${portal.days.map(
     (d) =>
-      html`<li class="dot${done.has(d) ? ' is-done' : ''}${d === portal.today ? ' is-today' : ''}" data-day="${d}"><span class="vh">${d === portal.today ? 'Today' : dayLabel(d)}: ${done.has(d) ? 'done' : 'not done'}</span></li>`,
+      html`<li class="dot${done.has(d) ? ' is-done' : ''}${d === portal.today ? ' is-today' : ''}" data-day="${d}"><span class="vh">${d === portal.today ? 'Today' : dayLabel(d, portal.today)}: ${done.has(d) ? 'done' : 'not done'}</span></li>`,
   )}</ol></div>`;
 }
 

@@ -1,6 +1,7 @@
 import { type HomeworkReport, type Portal, REMINDER_RHYTHMS, type ReminderRhythm } from '../../../../shared/api/portal.js';
 import type { BodyView } from '../../../../shared/body-map.js';
 import { TOOLS } from '../../../../shared/vocabulary.js';
+import { DAYS_ONLY, formatDate } from '../../../local-time.js';
 import { figureDefs, viewsFor } from './body-figure.js';
 import { timeChoices } from './forms.js';
 import { html, type SafeHtml } from './html.js';
@@ -72,7 +73,7 @@ ${(links.page || o.script) && html`<script src="${links.js}" defer></script>`}
 const status = (text: string | false) => html`<p class="status" role="status">${text || ''}</p>`;
 
 function questionsSection(p: Portal, links: PageLinks, flash?: Flash): SafeHtml {
-  const asked = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', timeZone: links.zone });
+  const asked = (iso: string) => formatDate(iso, { ...DAYS_ONLY, timeZone: links.zone }, { now: new Date(`${p.today}T12:00:00Z`) });
   return html`<section class="card" id="ask" aria-labelledby="ask-title">
 <h2 id="ask-title">Ask ${p.therapistName} a question</h2>
 <form class="ask" method="post" action="${links.page}/question">
@@ -83,7 +84,7 @@ ${status(flash === 'question' && `Sent. ${p.therapistName} will answer here.`)}
 </form>
 <ul class="questions" aria-label="Your questions"${p.questions.length === 0 && html` hidden`}>${p.questions.map(
     (q) =>
-      html`<li><p class="asked"><span class="label">You asked on ${asked.format(new Date(q.askedAt))}:</span> ${q.text}</p>${
+      html`<li><p class="asked"><span class="label">You asked on ${asked(q.askedAt)}:</span> ${q.text}</p>${
         q.answer
           ? html`<p class="answer"><span class="label">${p.therapistName}:</span> ${q.answer}</p>`
           : html`<p class="waiting">No answer yet.</p>`

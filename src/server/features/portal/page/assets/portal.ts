@@ -4,7 +4,8 @@
  * so nothing is lost offline; the API's upsert makes a repeat harmless, but each tap is sent once.
  */
 
-export {};
+// The same time-zone module as the server and the therapist app (bundled in by esbuild).
+import { instantAt, isLocalDate, isoInZone, todayIn } from '../../../../../shared/time/zone.js';
 
 interface CheckIn {
   homeworkId: string;
@@ -42,30 +43,9 @@ const statusOf = (form: HTMLFormElement) =>
 
 /** "2026-03-09T10:00:00-05:00": a day and a wall-clock time in a time zone, with that zone's offset then; null if the browser cannot tell. */
 function instantIn(day: string, time: string, zone: string): string | null {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || !/^\d{2}:\d{2}$/.test(time)) return null;
-  const wall = Date.parse(`${day}T${time}:00Z`);
-  if (Number.isNaN(wall)) return null;
+  if (!isLocalDate(day) || !/^\d{2}:\d{2}$/.test(time)) return null;
   try {
-    const format = new Intl.DateTimeFormat('en-US', {
-      timeZone: zone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    const offsetAt = (ms: number) => {
-      const p: Record<string, number> = {};
-      for (const part of format.formatToParts(new Date(ms))) p[part.type] = Number(part.value);
-      return Math.round((Date.UTC(p.year, p.month - 1, p.day, p.hour % 24, p.minute, p.second) - ms) / 60_000);
-    };
-    // The offset at the wall time read as UTC, then again at the instant that gives: right across a clock change.
-    const offset = offsetAt(wall - offsetAt(wall) * 60_000);
-    const abs = Math.abs(offset);
-    const two = (n: number) => String(n).padStart(2, '0');
-    return `${day}T${time}:00${offset < 0 ? '-' : '+'}${two(Math.floor(abs / 60))}:${two(abs % 60)}`;
+    return isoInZone(instantAt(day, time, zone), zone);
   } catch {
     return null;
   }
@@ -257,10 +237,7 @@ function start(root: HTMLElement) {
   /** Today in the client's time zone, now: a page kept on the phone since yesterday still ticks today. */
   function tapDay() {
     try {
-      const parts = new Intl.DateTimeFormat('en', { timeZone: root.dataset.zone, year: 'numeric', month: '2-digit', day: '2-digit' })
-        .formatToParts(new Date())
-        .reduce<Record<string, string>>((all, p) => Object.assign(all, { [p.type]: p.value }), {});
-      const day = `${parts.year}-${parts.month}-${parts.day}`;
+      const day = todayIn(root.dataset.zone ?? 'UTC');
       return day > pageToday ? day : pageToday;
     } catch {
       return pageToday;
