@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { ExpressionBuilder, SelectQueryBuilder } from 'kysely';
 import { z } from 'zod';
 import { clientBody, clientListQuery, clientPatch, clientSchema, intakeSchema, timelineEntrySchema } from '../../../shared/api/clients.js';
 import { errorSchema, idParams, okSchema } from '../../../shared/api/common.js';
@@ -10,6 +11,7 @@ import type { AppDeps } from '../../deps.js';
 import { authOf } from '../../http/auth.js';
 import { conflict } from '../../http/errors.js';
 import { scheduleNextReminder } from '../portal/reminders.js';
+import { adherenceWindowStart, followUpOf } from './adherence.repository.js';
 import {
   audit,
   clientRow,
@@ -40,6 +42,35 @@ export function clientsRoutes({ db, dialect, clock, storage }: AppDeps): Fastify
     return new Map(rows.map((r) => [r.client_id, String(r.last)]));
   }
 
+  // Sorting by homework done or by the next visit is done in SQL, so it holds across pages.
+  async function ordered<Q extends SelectQueryBuilder<Database, 'clients', ClientTable>>(query: Q, sort: string, practiceId: string) {
+    if (sort === 'adherence') {
+      const from = await adherenceWindowStart(db, practiceId, clock.now());
+      return query.orderBy(
+        (eb) =>
+          eb
+            .selectFrom('check_ins')
+            .select((c) => c.fn.count<number>('check_ins.date').distinct().as('days'))
+            .whereRef('check_ins.client_id', '=', 'clients.id')
+            .where('check_ins.done', '=', 1)
+            .where('check_ins.date', '>=', from),
+        'desc',
+      ) as Q;
+    }
+    if (sort === 'next-visit') {
+      const next = (eb: ExpressionBuilder<Database, 'clients'>) =>
+        eb
+          .selectFrom('appointments')
+          .select((a) => a.fn.min('appointments.starts_at').as('next'))
+          .whereRef('appointments.client_id', '=', 'clients.id')
+          .where('appointments.status', '=', 'booked')
+          .where('appointments.starts_at', '>', now());
+      // Clients with no visit booked go last on both databases (they order NULL differently).
+      return query.orderBy((eb) => eb.case().when(next(eb), 'is', null).then(1).else(0).end()).orderBy(next) as Q;
+    }
+    return query;
+  }
+
   return async (app) => {
     app.get(
       '/clients',
@@ -61,15 +92,21 @@ export function clientsRoutes({ db, dialect, clock, storage }: AppDeps): Fastify
           query = query.where('search_text', 'like', `%${term.replace(/[%_]/g, '')}%`);
         }
         const total = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-        const rows = await query
-          .selectAll()
+        const rows = await (await ordered(query.selectAll(), sort, auth.practiceId))
           .orderBy(sort === 'name' ? 'last_name' : 'updated_at', sort === 'name' ? 'asc' : 'desc')
           .orderBy('first_name')
+          .orderBy('id')
           .limit(limit)
           .offset(offset)
           .execute();
-        const last = await lastSessionDates(rows.map((r) => r.id));
-        return { clients: rows.map((r) => presentClient(r, last.get(r.id) ?? null)), total: Number(total.n) };
+        const [last, followUp] = await Promise.all([
+          lastSessionDates(rows.map((r) => r.id)),
+          followUpOf(db, { practiceId: auth.practiceId, clients: rows, now: clock.now() }),
+        ]);
+        return {
+          clients: rows.map((r) => ({ ...presentClient(r, last.get(r.id) ?? null), ...followUp.get(r.id) })),
+          total: Number(total.n),
+        };
       },
     );
 
@@ -117,7 +154,8 @@ export function clientsRoutes({ db, dialect, clock, storage }: AppDeps): Fastify
         const auth = authOf(req);
         const row = await findVisibleClient(db, auth, req.params.id);
         await audit(db, auth, { practiceId: auth.practiceId, clientId: row.id, action: 'viewed' }, now());
-        return presentClient(row, (await lastSessionDates([row.id])).get(row.id) ?? null);
+        const followUp = await followUpOf(db, { practiceId: auth.practiceId, clients: [row], now: clock.now() });
+        return { ...presentClient(row, (await lastSessionDates([row.id])).get(row.id) ?? null), ...followUp.get(row.id) };
       },
     );
 
@@ -194,6 +232,7 @@ export function clientsRoutes({ db, dialect, clock, storage }: AppDeps): Fastify
           return stored;
         });
         await Promise.all(files.map((key) => storage.remove(key)));
+        await eraseDeletedText(db, dialect);
         return { ok: true as const };
       },
     );
@@ -224,15 +263,18 @@ export function clientsRoutes({ db, dialect, clock, storage }: AppDeps): Fastify
           .orderBy('at')
           .execute();
         await audit(db, auth, { practiceId: auth.practiceId, clientId: row.id, action: 'exported' }, now());
-        return reply
-          .header('content-disposition', `attachment; filename="client-${row.id}.json"`)
-          .send({ exportedAt: now(), client: presentClient(row), sessions: sessions.map(presentSession), emails, accessLog: history });
+        return reply.header('content-disposition', `attachment; filename="client-${row.id}.json"`).send({
+          exportedAt: now(),
+          client: presentClient(row),
+          sessions: sessions.map(presentSession),
+          emails,
+          accessLog: history,
+        });
       },
     );
 
     app.get(
       '/clients/:id/timeline',
-        await eraseDeletedText(db, dialect);
       {
         schema: {
           tags: ['clients'],
