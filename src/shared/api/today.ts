@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { cautionSlugs, complaintSlugs } from '../vocabulary.js';
 import { APPOINTMENT_STATUSES } from './appointments.js';
+import { importedEventSchema } from './calendar-subscriptions.js';
 
 /** Days looked back for "how the homework went": done days are out of the last 14 at most. */
 export const ADHERENCE_WINDOW_DAYS = 14;
@@ -53,5 +54,7 @@ export const todaySchema = z.object({
   date: z.string(),
   timezone: z.string(),
   appointments: z.array(todayAppointmentSchema),
+  /** The day's bookings from the therapist's own booking calendar: read-only, matched to a client when known. */
+  imported: z.array(importedEventSchema),
 });
 export type Today = z.infer<typeof todaySchema>;

@@ -100,6 +100,14 @@ describeEachDatabase('the booking calendar a therapist already uses', (database)
       expect((await book(freeAt)).statusCode, freeAt).toBe(201);
     }
 
+    // Today lists the day's imported bookings beside Carryover's own, read-only.
+    const today = await call()({ method: 'GET', url: '/api/v1/today?date=2026-12-07' });
+    expect(today.statusCode).toBe(200);
+    expect((today.json().imported as Listed[]).map((e) => [utc(e.startsAt), e.clientId])).toEqual([
+      ['2026-12-07T15:00:00.000Z', dana.id],
+      ['2026-12-07T19:00:00.000Z', sam.id],
+    ]);
+
     // A client's own list shows their imported visits too.
     const own = await call()({ method: 'GET', url: `/api/v1/appointments?from=2026-12-01&to=2026-12-31&clientId=${dana.id}` });
     expect((own.json().appointments as Listed[]).map((a) => utc(a.startsAt))).toEqual([

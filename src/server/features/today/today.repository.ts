@@ -4,6 +4,7 @@ import type { Db } from '../../db/index.js';
 import { readIntake } from '../../db/stored.js';
 import type { Auth } from '../../http/auth.js';
 import { addDays, instantAt, localDay } from '../../local-time.js';
+import { importedEventsBetween } from '../calendar-import/imported-events.repository.js';
 import { visibleClients } from '../clients/clients.repository.js';
 import { homeworkSoFar, openQuestionsOf } from './client-report.repository.js';
 
@@ -51,15 +52,17 @@ export async function dayOf(db: Db, auth: Auth, o: { date?: string; therapistId?
   const zones = new Map(rows.map((r) => [r.client_id, r.timezone ?? zone]));
   // Homework is counted up to the day shown, never past today: a future day shows how it goes so far.
   const lastDay = [date, today].sort()[0];
-  const [soFar, questions] = await Promise.all([
+  const [soFar, questions, imported] = await Promise.all([
     homeworkSoFar(db, { practiceId: auth.practiceId, clientIds, lastDay, zoneOf: (id) => zones.get(id) ?? zone }),
     openQuestionsOf(db, { practiceId: auth.practiceId, clientIds }),
+    importedEventsBetween(db, auth, { from, to, therapistId: o.therapistId }),
   ]);
   const none = { active: 0, doneDays: 0, ofDays: 0, lastCheckIn: null, feelings: { better: 0, same: 0, worse: 0 } };
 
   return {
     date,
     timezone: zone,
+    imported,
     appointments: rows.map((r) => {
       const intake = readIntake(r.intake);
       return {
