@@ -2,10 +2,13 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { appointmentSchema, checkoutBody, rebookSuggestion } from '../../../shared/api/appointments.js';
 import { errorSchema, idParams } from '../../../shared/api/common.js';
+import type { SessionRecordTable } from '../../db/schema.js';
 import type { AppDeps } from '../../deps.js';
-import { authOf } from '../../http/auth.js';
+import { type Auth, authOf } from '../../http/auth.js';
+import { invalid, notFound } from '../../http/errors.js';
 import { audit } from '../clients/clients.repository.js';
 import { findVisibleSession } from '../clients/sessions.routes.js';
+import { presentAppointment } from './appointments.service.js';
 import { suggestRebooking } from './rebook-suggestion.js';
 
 /** Checkout: book the next visit in one tap from free slots (rebook-suggestion.ts), or record why not. */
@@ -18,6 +21,36 @@ export function checkoutRoutes(
   ) => Promise<z.infer<typeof appointmentSchema>>,
 ): FastifyPluginAsyncZod {
   const { db, clock } = deps;
+
+  /** The client already has their next visit: keeping it (or having just moved it) counts as rebooked before leaving. */
+  async function keepNextVisit(auth: Auth, session: SessionRecordTable, appointmentId: string) {
+    const a = await db
+      .selectFrom('appointments')
+      .selectAll()
+      .where('id', '=', appointmentId)
+      .where('practice_id', '=', auth.practiceId)
+      .where('client_id', '=', session.client_id)
+      .where('status', '=', 'booked')
+      .where('starts_at', '>', clock.now().toISOString())
+      .executeTakeFirst();
+    if (!a) throw notFound('That appointment');
+    const client = await db
+      .selectFrom('clients')
+      .select(['first_name', 'last_name'])
+      .where('id', '=', a.client_id)
+      .executeTakeFirstOrThrow();
+    const now = clock.now().toISOString();
+    await db.transaction().execute(async (trx) => {
+      await trx
+        .updateTable('session_records')
+        .set({ rebooked: 1, not_rebooked_reason: null, not_rebooked_note: null, updated_at: now })
+        .where('id', '=', session.id)
+        .execute();
+      await audit(trx, auth, { practiceId: auth.practiceId, clientId: session.client_id, action: 'kept the next appointment' }, now);
+    });
+    return presentAppointment(a, `${client.first_name} ${client.last_name}`.trim());
+  }
+
   return async (app) => {
     app.get(
       '/sessions/:id/rebook-suggestion',
@@ -39,7 +72,7 @@ export function checkoutRoutes(
         schema: {
           tags: ['appointments'],
           summary:
-            'Record whether the client rebooked before leaving: with a time it books (and mails the .ics), without it records why not',
+            'Record whether the client rebooked before leaving: with a time it books (the .ics rides with the homework mail, or goes alone), with keepAppointmentId it keeps the visit already booked, without either it records why not',
           params: idParams,
           body: checkoutBody,
           response: {
@@ -53,7 +86,10 @@ export function checkoutRoutes(
       async (req) => {
         const auth = authOf(req);
         const session = await findVisibleSession(db, auth, req.params.id);
+        if (req.body.rebooked && req.body.keepAppointmentId)
+          return { rebooked: true, appointment: await keepNextVisit(auth, session, req.body.keepAppointmentId) };
         if (req.body.rebooked) {
+          if (!req.body.startsAt) throw invalid({ startsAt: 'Choose a time, or keep the visit already booked' });
           const appointment = await book(auth, session.client_id, {
             startsAt: req.body.startsAt,
             durationMinutes: req.body.durationMinutes,

@@ -162,6 +162,27 @@ describeEachDatabase('working hours and free rebooking slots', (database) => {
     expect(again.existing).toMatchObject({ id: booked.json().appointment.id, startsAt: '2026-03-16T09:00:00.000-04:00' });
     expect(again.slots.length).toBeGreaterThan(0);
     await expectFreeAndInHours(again.slots.filter((x: { startsAt: string }) => x.startsAt !== again.existing.startsAt));
+
+    // At the next session the client keeps that visit: one tap, and the session counts as rebooked.
+    const next = await recordSession(app.http, owner, client.id, { date: '2026-03-02' });
+    const kept = await call()({
+      method: 'POST',
+      url: `/api/v1/sessions/${next.id}/checkout`,
+      payload: { rebooked: true, keepAppointmentId: again.existing.id },
+    });
+    expect(kept.json()).toMatchObject({ rebooked: true, appointment: { id: again.existing.id } });
+    const row = await database().db.selectFrom('session_records').select('rebooked').where('id', '=', next.id).executeTakeFirstOrThrow();
+    expect(row.rebooked).toBe(1);
+    const othersVisit = taken.json().id;
+    const notTheirs = await call()({
+      method: 'POST',
+      url: `/api/v1/sessions/${next.id}/checkout`,
+      payload: { rebooked: true, keepAppointmentId: othersVisit },
+    });
+    expect(notTheirs.statusCode).toBe(404);
+    const neither = await call()({ method: 'POST', url: `/api/v1/sessions/${next.id}/checkout`, payload: { rebooked: true } });
+    expect(neither.statusCode).toBe(400);
+    expect(neither.json().error.fields).toHaveProperty('startsAt');
   });
 
   it('keeps the client’s 10:00 across the November change and skips a full day', async () => {
