@@ -1,5 +1,5 @@
 // A therapist's laptop is set to Tokyo while the practice is in New York. Typing 10:00 in the
-// appointment form books 10:00 New York time (checked in the stored instant through the API), the
+// appointment form or in "Change time" at checkout books 10:00 New York time (checked in the stored instant through the API), the
 // calendar and Today show 10:00, and a quiet line says times are the practice's. The practice's
 // 12- or 24-hour choice is how every time is written; a device in the practice's zone sees no note.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -108,6 +108,32 @@ describe('the practice clock on a device in another time zone', { timeout: 180_0
     const block = page.getByRole('button', { name: /Maya Lopez/ });
     await block.waitFor();
     expect(await block.textContent()).toMatch(/\b10:00\b(?! AM)/);
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('books the practice’s 10:00 from “Change time” at checkout on the Tokyo laptop', async () => {
+    const visit = await write(`/api/v1/clients/${clientId}/sessions`, {
+      date: todayIn(PRACTICE_ZONE),
+      areasWorked: [{ region: 'neck-back' }],
+      areasNeedingMoreTime: [],
+    });
+    expect(visit.status()).toBe(201);
+    const later = addDays(day, 7);
+    await page.goto(`${server.url}/sessions/${(await visit.json()).id}/homework`);
+    const rebook = page.getByRole('region', { name: /^Send home and book/ });
+    await rebook.getByRole('button', { name: 'Change time' }).click();
+    await rebook.getByLabel('Date').fill(later);
+    await rebook.getByLabel('Time').fill('10:00');
+    expect(await rebook.getByText(NOTE).isVisible()).toBe(true);
+    await rebook.getByRole('button', { name: 'Use this time' }).click();
+    // The practice now writes 24-hour times (the test before chose it).
+    await rebook.getByText(/ at 10:00, /).waitFor();
+    const yes = rebook.getByRole('button', { name: 'Yes, book it' });
+    if (await yes.count()) await yes.click();
+    await rebook.getByText('Booked.').waitFor();
+    const q = new URLSearchParams({ clientId, from: `${later}T00:00:00Z`, to: `${addDays(later, 2)}T00:00:00Z` });
+    const found = (await (await page.request.get(`${server.url}/api/v1/appointments?${q}`)).json()).appointments as { startsAt: string }[];
+    expect(found.map((a) => Date.parse(a.startsAt))).toEqual([parseLocalDateTime(later, '10:00', PRACTICE_ZONE)!.getTime()]);
     expect(consoleErrors).toEqual([]);
   });
 
