@@ -94,10 +94,22 @@ export interface TextStyle {
 const lineGap = (size: number) => size * 0.12;
 const indentOf = (style: TextStyle) => (style.bullet ? style.size * 1.5 : 0);
 
+// Heights depend only on the text, the font, the size and the width (the fonts are parsed once
+// for every document), and the same steps and don'ts recur in most handouts: measured once each.
+const heights = new Map<string, number>();
+const MAX_HEIGHTS = 20_000;
+
 /** The height of `text` set in `style` at `width`. */
 export function textHeight(flow: Flow, text: string, style: TextStyle, width: number) {
-  flow.doc.font(style.font).fontSize(style.size);
-  return flow.doc.heightOfString(text, { width: width - indentOf(style), lineGap: lineGap(style.size) });
+  const key = `${style.font}|${style.size}|${width - indentOf(style)}|${text}`;
+  let height = heights.get(key);
+  if (height === undefined) {
+    flow.doc.font(style.font).fontSize(style.size);
+    height = flow.doc.heightOfString(text, { width: width - indentOf(style), lineGap: lineGap(style.size) });
+    if (heights.size >= MAX_HEIGHTS) heights.clear();
+    heights.set(key, height);
+  }
+  return height;
 }
 
 /** A paragraph in the part of the column `at` gives (the whole column by default); never split, never past the bottom. */
