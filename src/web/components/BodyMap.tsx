@@ -10,6 +10,8 @@ import {
   VIEW_LABEL_Y,
 } from '../../shared/body-map.js';
 import { REGIONS, type Region, type SIDES } from '../../shared/vocabulary.js';
+import { BodyMapList } from './BodyMapList.js';
+import { usePhone } from './usePhone.js';
 import './BodyMap.css';
 
 type Side = (typeof SIDES)[number];
@@ -47,7 +49,24 @@ const covers = (spot: BodyMapSpot, area: BodyArea) =>
 
 const spotText = (s: BodyMapSpot) => (s.side && s.side !== 'both' ? `${REGIONS[s.region]} (${s.side})` : REGIONS[s.region]);
 
-export function BodyMap({ label, highlighted = [], marked = [], onSelect, selectedRegions, size = 'medium' }: BodyMapProps) {
+export function BodyMap(props: BodyMapProps) {
+  const phone = usePhone();
+  const { onSelect, selectedRegions, marked = [] } = props;
+  // On a phone most areas of the drawing are smaller than a fingertip: the drawing shows, a list takes the taps.
+  if (!phone || !onSelect) return <BodyMapDrawing {...props} />;
+  const isOn = (region: Region, side: 'left' | 'right' | undefined) =>
+    selectedRegions
+      ? selectedRegions.includes(region)
+      : marked.some((m) => covers(m, { region, side: side ?? 'center', view: 'front', d: '' }));
+  return (
+    <div className="stack">
+      <BodyMapDrawing {...props} onSelect={undefined} />
+      <BodyMapList label={`${props.label}: choose from the list`} onSelect={onSelect} isOn={isOn} regionsOnly={Boolean(selectedRegions)} />
+    </div>
+  );
+}
+
+function BodyMapDrawing({ label, highlighted = [], marked = [], onSelect, selectedRegions, size = 'medium' }: BodyMapProps) {
   const id = useId().replace(/[^\w-]/g, '');
   const [focused, setFocused] = useState<BodyArea | null>(null);
   const interactive = Boolean(onSelect);

@@ -15,6 +15,7 @@ import {
 } from '../design/components/index.js';
 import { QuestionsNavIcon } from '../features/questions/QuestionsNavIcon.js';
 import { useSession, useSignedIn } from '../session.js';
+import { PhoneNav } from './PhoneNav.js';
 import { SkipLink } from './SkipLink.js';
 import './layout.css';
 
@@ -77,6 +78,7 @@ export function SignedInLayout() {
           <Outlet />
         </Suspense>
       </main>
+      <PhoneNav places={places} onSignOut={signOutAndLeave} />
     </div>
   );
 }

@@ -36,6 +36,14 @@ export const ClientsIcon: Icon = (p) => (
   </LineIcon>
 );
 
+export const MoreIcon: Icon = (p) => (
+  <LineIcon {...p}>
+    <circle cx="5" cy="12" r="1.5" />
+    <circle cx="12" cy="12" r="1.5" />
+    <circle cx="19" cy="12" r="1.5" />
+  </LineIcon>
+);
+
 export const LibraryIcon: Icon = (p) => (
   <LineIcon {...p}>
     <path d="M4 5.5C4 4.7 4.7 4 5.5 4H11v16H5.5A1.5 1.5 0 0 1 4 18.5z" />
