@@ -255,10 +255,13 @@ export function referralsRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         const r = await visibleRequest(auth, req.params.id);
         const practice = await db
           .selectFrom('practices')
-          .select(['name', 'sender_name', 'reply_to', 'timezone'])
+          .select(['name', 'sender_name', 'reply_to', 'timezone', 'time_format'])
           .where('id', '=', auth.practiceId)
           .executeTakeFirstOrThrow();
-        const when = appointmentLabel({ starts_at: new Date(req.body.startsAt).toISOString(), timezone: practice.timezone });
+        const when = appointmentLabel(
+          { starts_at: new Date(req.body.startsAt).toISOString(), timezone: practice.timezone },
+          practice.time_format,
+        );
         await db.transaction().execute(async (trx) => {
           await trx
             .updateTable('booking_requests')

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
-import { DateTime } from 'luxon';
 import { z } from 'zod';
+import { parseLocalDateTime } from '../../../../shared/time/format.js';
+import { isoInZone } from '../../../../shared/time/zone.js';
 import { AppError } from '../../../http/errors.js';
 import { html, type SafeHtml } from './html.js';
 
@@ -59,11 +60,11 @@ export function preferredTimesFrom(fields: Record<string, string | undefined>, z
     const time = fields[`time${n}`]?.trim();
     if (!day && !time) continue;
     if (!day || !time) throw new AppError(400, 'invalid', 'Pick both a day and a time for each choice.', { [`day${n}`]: 'Day and time' });
-    const at = DAY.test(day) && TIME.test(time) ? DateTime.fromISO(`${day}T${time}`, { zone }) : null;
-    if (!at?.isValid) throw new AppError(400, 'invalid', 'Pick a real day and time.', { [`day${n}`]: 'Not a real day and time' });
-    if (at.toMillis() <= now.getTime())
+    const at = DAY.test(day) && TIME.test(time) ? parseLocalDateTime(day, time, zone) : null;
+    if (!at) throw new AppError(400, 'invalid', 'Pick a real day and time.', { [`day${n}`]: 'Not a real day and time' });
+    if (at.getTime() <= now.getTime())
       throw new AppError(400, 'invalid', 'Pick a time that has not passed yet.', { [`day${n}`]: 'In the past' });
-    times.push(at.toISO({ suppressMilliseconds: true })!);
+    times.push(isoInZone(at, zone));
   }
   if (times.length === 0) throw new AppError(400, 'invalid', 'Pick a day and a time that suit you.', { day1: 'Pick a day and time' });
   return times;
