@@ -50,6 +50,7 @@ import { checklistRoutes } from './features/practice/checklist.routes.js';
 import { practiceRoutes } from './features/practice/practice.routes.js';
 import { referralPageRoutes } from './features/referrals/page/referral-page.routes.js';
 import { referralsRoutes } from './features/referrals/referrals.routes.js';
+import { soapRoutes } from './features/today/soap.routes.js';
 import { todayRoutes } from './features/today/today.routes.js';
 import { authPlugin } from './http/auth.js';
 import { installErrorHandling } from './http/error-handler.js';
@@ -216,6 +217,7 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
       await api.register(goalsRoutes(deps));
       await api.register(dashboardRoutes(deps));
       await api.register(todayRoutes(deps));
+      await api.register(soapRoutes(deps));
       if (deps.transport.kind === 'mailbox' && !config.SMTP_URL && !config.production) await api.register(mailboxRoutes(deps));
     },
     { prefix: '/api/v1' },

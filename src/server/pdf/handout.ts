@@ -16,7 +16,7 @@ const font = (file: string) =>
   fontkit.create(readFileSync(require.resolve(`dejavu-fonts-ttf/ttf/${file}`))) as unknown as PDFKit.Mixins.PDFFontSource;
 // On the first handout rather than at start-up.
 let fonts: { body: PDFKit.Mixins.PDFFontSource; bold: PDFKit.Mixins.PDFFontSource } | undefined;
-const parsedFonts = () => (fonts ??= { body: font('DejaVuSans.ttf'), bold: font('DejaVuSans-Bold.ttf') });
+export const parsedFonts = () => (fonts ??= { body: font('DejaVuSans.ttf'), bold: font('DejaVuSans-Bold.ttf') });
 
 export interface Handout {
   practiceName: string;
