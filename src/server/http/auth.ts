@@ -83,7 +83,9 @@ const sessionByHash = prepared((db, param: (name: 'idHash') => never) =>
       'p.require_two_factor',
       'tf.confirmed_at',
     ])
-    .where('s.id_hash', '=', param('idHash')),
+    .where('s.id_hash', '=', param('idHash'))
+    // A deactivated member's sessions are deleted; this also refuses one left by a race.
+    .where('m.deactivated_at', 'is', null),
 );
 
 async function resolveAuth(req: FastifyRequest, db: Db, clock: Clock): Promise<Auth | null> {

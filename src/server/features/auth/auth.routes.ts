@@ -11,6 +11,7 @@ import { AppError, conflict, unauthorized } from '../../http/errors.js';
 import { hashToken, newToken } from '../../http/tokens.js';
 import { presentMember, presentSignedInPractice } from '../presenters.js';
 import { passwordResetEmail } from './auth.emails.js';
+import { checkLoginAllowed, clearLoginFailures, recordLoginFailure } from './login-guard.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import { endSession, startSession } from './sessions.js';
 import { checkSecondStep, hasTwoFactor, twoFactorStatusOf } from './two-factor.js';
@@ -115,20 +116,28 @@ export function authRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         schema: { tags: ['auth'], summary: 'Sign in', body: loginBody, response: { 200: meResponse, ...errors } },
       },
       async (req, reply) => {
+        // A deactivated member is no account at all: the same answer as a wrong password.
         const member = await db
           .selectFrom('members')
-          .select(['id', 'password_hash'])
+          .select(['id', 'password_hash', 'email', 'name'])
           .where('email', '=', req.body.email)
+          .where('deactivated_at', 'is', null)
           .executeTakeFirst();
+        await checkLoginAllowed({ db, clock, reply, address: req.ip, memberId: member?.id ?? null });
+        const failed = () =>
+          recordLoginFailure({ db, clock, address: req.ip, member: member ?? null, resetLink: `${config.publicUrl}/forgot-password` });
         if (!(await verifyPassword(member?.password_hash, req.body.password)) || !member) {
+          await failed();
           throw new AppError(401, 'bad_credentials', 'That email and password do not match an account.');
         }
         if (await hasTwoFactor(db, member.id)) {
           if (!req.body.code) throw new AppError(401, 'two_factor_required', 'Type the 6-digit code from your authenticator app.');
           if (!(await checkSecondStep({ db, clock, memberId: member.id, code: req.body.code }))) {
+            await failed();
             throw new AppError(401, 'bad_code', 'That code is not right. Type the code your app shows now, or a recovery code.');
           }
         }
+        await clearLoginFailures(db, member.id);
         const csrfToken = await startSession({ db, clock, reply, memberId: member.id, secure });
         return meFor(member.id, csrfToken);
       },
@@ -177,6 +186,7 @@ export function authRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           .selectFrom('members')
           .select(['id', 'name', 'email'])
           .where('email', '=', req.body.email)
+          .where('deactivated_at', 'is', null)
           .executeTakeFirst();
         if (member) {
           const token = newToken();
@@ -242,6 +252,7 @@ export function authRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           await trx.updateTable('members').set({ password_hash: passwordHash }).where('id', '=', reset.member_id).execute();
           // A new password signs out every device, in case the old one was known to someone else.
           await trx.deleteFrom('auth_sessions').where('member_id', '=', reset.member_id).execute();
+          await trx.deleteFrom('login_failures').where('member_id', '=', reset.member_id).execute();
         });
         return { ok: true as const };
       },
