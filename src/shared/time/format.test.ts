@@ -5,6 +5,7 @@ import {
   formatDate,
   formatDateTime,
   formatDayHeading,
+  formatMonth,
   formatTime,
   formatTimeRange,
   formatWhen,
@@ -81,6 +82,11 @@ describe('dates and times on the practice clock', () => {
     expect(defaultHourStyle('Europe/London')).toBe('24h');
     expect(defaultHourStyle('Europe/Berlin')).toBe('24h');
     expect(defaultHourStyle('UTC')).toBe('12h');
+  });
+
+  it('writes months in the same words', () => {
+    expect(formatMonth('2026-09')).toBe('Sep');
+    expect(formatMonth('2026-12', 'long')).toBe('December 2026');
   });
 
   it('gives back what it cannot read rather than a wrong time', () => {

@@ -80,6 +80,14 @@ export function formatDateTime(moment: Moment, clock: PracticeClock, options: Op
   return `${formatDate(instant, clock, options)}, ${formatTime(instant, clock)}`;
 }
 
+/** "Dec" for "2026-12", or "December 2026" in full. */
+export function formatMonth(month: string, style: 'short' | 'long' = 'short'): string {
+  const [year, number] = month.split('-').map(Number);
+  const name = MONTHS[number - 1];
+  if (!name) return month;
+  return style === 'short' ? name.slice(0, 3) : `${name} ${year}`;
+}
+
 /** "Wednesday 16 December" (with the year when it is not this year): a day said in full, as a heading. */
 export function formatDayHeading(moment: Moment, clock: PracticeClock, options: Options = {}): string {
   const day = dayOf(moment, clock.timeZone);

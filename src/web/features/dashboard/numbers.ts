@@ -1,4 +1,5 @@
 import type { Rate } from '../../../shared/api/reports.js';
+import { formatMonth } from '../../../shared/time/format.js';
 import { formatDate } from '../../format.js';
 
 /** "83%", or "—" when there was nothing to divide. */
@@ -16,12 +17,6 @@ export function ofCount(rate: Rate, unit: string): string {
   return `${count(rate.numerator)} of ${count(rate.denominator)} ${unit}`;
 }
 
-/** Days are calendar days, not instants: formatted in UTC so no time zone moves them a day. */
-const monthFormat = new Intl.DateTimeFormat(undefined, { month: 'short', timeZone: 'UTC' });
-const monthYearFormat = new Intl.DateTimeFormat(undefined, { month: 'long', year: 'numeric', timeZone: 'UTC' });
-
-const utc = (day: string) => new Date(`${day}T00:00:00Z`);
-
 /** "Wed 16 Dec", the app's one way of writing a day. */
 export function formatDay(day: string | null): string {
   return day ? formatDate(day.slice(0, 10)) : '';
@@ -29,12 +24,12 @@ export function formatDay(day: string | null): string {
 
 /** "Mar" for "2026-03". */
 export function shortMonth(month: string): string {
-  return monthFormat.format(utc(`${month}-01`));
+  return formatMonth(month);
 }
 
 /** "March 2026" for "2026-03". */
 export function longMonth(month: string): string {
-  return monthYearFormat.format(utc(`${month}-01`));
+  return formatMonth(month, 'long');
 }
 
 /** The median answer time in words a therapist uses: minutes, hours, or days. */
