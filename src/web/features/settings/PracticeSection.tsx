@@ -34,6 +34,8 @@ function PracticeSummary({ practice }: { practice: Practice }) {
       <dd>{practice.name}</dd>
       <dt>Time zone</dt>
       <dd>{practice.timezone}</dd>
+      <dt>Clock</dt>
+      <dd>{practice.timeFormat === '24h' ? '24-hour (14:30)' : '12-hour (2:30 PM)'}</dd>
       <dt>Handout paper</dt>
       <dd>{paperSizeLabels[practice.paperSize]}</dd>
       <dt>Homework per client</dt>
