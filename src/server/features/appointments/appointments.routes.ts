@@ -47,8 +47,10 @@ export async function findVisibleAppointment(db: Db, auth: Auth, id: string) {
 /** Keeps how the homework went on the client's next appointment; the label of that visit, or null when none is booked. */
 export async function reportHomework({ db, clock }: Pick<AppDeps, 'db' | 'clock'>, clientId: string, went: HomeworkReport) {
   const next = await nextAppointmentOf(db, clientId, clock.now());
-  if (next) await db.updateTable('appointments').set({ homework_report: went }).where('id', '=', next.id).execute();
-  return next ? appointmentLabel(next) : null;
+  if (!next) return null;
+  await db.updateTable('appointments').set({ homework_report: went }).where('id', '=', next.id).execute();
+  const practice = await db.selectFrom('practices').select('time_format').where('id', '=', next.practice_id).executeTakeFirst();
+  return appointmentLabel(next, practice?.time_format);
 }
 
 export function appointmentsRoutes(deps: AppDeps): FastifyPluginAsyncZod {

@@ -62,7 +62,11 @@ export async function checkOverlap(
   });
   const clash = overlapsAny(busy, o.startsAt, o.endsAt);
   if (clash) {
-    const when = appointmentLabel({ starts_at: clash.startsAt, timezone: clash.timezone ?? o.timezone ?? 'UTC' });
+    const practice = await db.selectFrom('practices').select(['timezone', 'time_format']).where('id', '=', o.practiceId).executeTakeFirst();
+    const when = appointmentLabel(
+      { starts_at: clash.startsAt, timezone: clash.timezone ?? o.timezone ?? practice?.timezone ?? 'UTC' },
+      practice?.time_format,
+    );
     throw new AppError(409, 'overlap', `This overlaps ${clash.title} on ${when}.`, {
       startsAt: 'Overlaps another appointment',
     });
