@@ -137,7 +137,7 @@ describe('clients in the browser', { timeout: 120_000 }, () => {
     expect(await p.getByRole('checkbox', { name: 'A doorway' }).isChecked()).toBe(true);
     await p.getByRole('checkbox', { name: 'A doorway' }).tap();
     await p.getByRole('radio', { name: 'A friend or family member' }).tap();
-    await p.getByLabel('Yes, email me my exercises and reminders.').check();
+    await p.getByLabel('Yes, email me reminders to do my exercises.').check();
     await p.getByRole('button', { name: 'Send to Willow Table Massage' }).tap();
     await p.getByRole('heading', { level: 1, name: 'Thank you, Sam!' }).waitFor();
     await expectNoAxeViolations(p);

@@ -192,4 +192,31 @@ describe('the therapist app on a phone', { timeout: 240_000 }, () => {
     }
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE_390.width);
   });
+
+  it('shows a new practice its first steps, and the client record says which emails go out and why not', async () => {
+    await page.goto(`${server.url}/clients`);
+    const steps = page.getByRole('region', { name: 'First steps' });
+    await steps.getByText('Add your first client (done)').waitFor();
+    expect(await steps.getByRole('link', { name: 'Set your time zone and working hours' }).getAttribute('href')).toBe(
+      '/settings#working-hours',
+    );
+    await expectFits('the first steps');
+
+    await page.goto(`${server.url}/clients/${ids.client}`);
+    const email = page.getByRole('region', { name: 'Email' });
+    await email.getByText(/^Agreed to reminder and come-back emails on .*: they told the practice/).waitFor();
+    await email.getByText('The practice’s default is no reminders, and no rhythm is set for them.').waitFor();
+    await email.getByLabel('Reminders').selectOption('daily');
+    await email.getByRole('button', { name: 'Save email choices' }).click();
+    await email.getByRole('definition').getByText('Every day').waitFor();
+    await expectFits('the email panel');
+
+    await page.goto(`${server.url}/clients`);
+    await steps.getByRole('button', { name: 'Hide this list' }).click();
+    await steps.waitFor({ state: 'detached' });
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Clients' }).waitFor();
+    await page.getByRole('link', { name: /Maximiliana/ }).waitFor();
+    expect(await steps.count()).toBe(0);
+  });
 });

@@ -8,16 +8,23 @@ interface CardProps {
   description?: ReactNode;
   actions?: ReactNode;
   className?: string;
+  /** An anchor a link can open at, like /settings#practice. */
+  id?: string;
   children?: ReactNode;
 }
 
-export function Card({ title, headingLevel = 2, description, actions, className, children }: CardProps) {
+export function Card({ title, headingLevel = 2, description, actions, className, id, children }: CardProps) {
   const headingId = useId();
   const classes = ['card', className].filter(Boolean).join(' ');
-  if (!title) return <div className={classes}>{children}</div>;
+  if (!title)
+    return (
+      <div id={id} className={classes}>
+        {children}
+      </div>
+    );
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   return (
-    <section className={classes} aria-labelledby={headingId}>
+    <section id={id} className={classes} aria-labelledby={headingId}>
       <div className="card__header">
         <div className="card__titles">
           <Heading id={headingId} className="card__title">

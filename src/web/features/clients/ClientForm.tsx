@@ -98,6 +98,7 @@ export function ClientForm({ client }: { client?: Client }) {
             inputMode="email"
             autoComplete="off"
             spellCheck={false}
+            hint="Their homework is emailed here after each session, because they gave it for that. Leave it empty to print the handout instead."
             value={values.email}
             onChange={text('email')}
             error={fieldErrors.email}
@@ -116,8 +117,8 @@ export function ClientForm({ client }: { client?: Client }) {
         </div>
         <CheckboxField
           name="consentToEmail"
-          label="They agreed to get emails from the practice"
-          hint="Homework and reminders are emailed only with their agreement. They can opt out at any time."
+          label="They agreed to reminder and come-back emails"
+          hint="Reminders to do their homework, and one note if they stop booking, go only with this ticked. They can stop them at any time."
           checked={values.consentToEmail}
           onChange={(e) => setValues((v) => ({ ...v, consentToEmail: e.target.checked }))}
           error={fieldErrors.consentToEmail}

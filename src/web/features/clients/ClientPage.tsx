@@ -8,6 +8,7 @@ import { GoalsPanel } from '../goals/GoalsPanel.js';
 import { ClientHomeworkPanel } from '../homework/ClientHomeworkPanel.js';
 import { ClientQuestionsPanel } from '../questions/ClientQuestionsPanel.js';
 import { ReferralPanel } from '../referrals/ReferralPanel.js';
+import { EmailPanel } from './EmailPanel.js';
 import { IntakeLinkPanel } from './IntakeLinkPanel.js';
 import { IntakeSummary } from './IntakeSummary.js';
 import { formatDay, fullName } from './labels.js';
@@ -95,6 +96,7 @@ export function ClientPage() {
         <GoalsPanel clientId={c.id} firstName={c.firstName} />
         <ClientQuestionsPanel clientId={c.id} firstName={c.firstName} />
         <ReferralPanel clientId={c.id} firstName={c.firstName} />
+        <EmailPanel client={c} onChanged={(next) => client.setState({ status: 'ready', data: next })} />
         <Card title="Privacy">
           <PrivacyPanel
             client={c}

@@ -12,6 +12,7 @@ import {
   Spinner,
 } from '../../design/components/index.js';
 import { useSignedIn } from '../../session.js';
+import { FirstSteps } from './FirstSteps.js';
 import { formatDay, fullName } from './labels.js';
 import { useClientSearch, useDebounced } from './useClientSearch.js';
 import { useNotice } from './useNotice.js';
@@ -49,6 +50,7 @@ export function ClientsPage() {
       />
       <div className="stack">
         {notice && <Alert tone="success">{notice}</Alert>}
+        <FirstSteps />
         <search className="client-search">
           <label htmlFor={searchId} className="field__label">
             Find a client

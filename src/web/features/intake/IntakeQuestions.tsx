@@ -157,8 +157,8 @@ export function IntakeQuestions({ answers, onChange, errors, practiceName }: Int
         />
         <CheckboxField
           name="consentToEmail"
-          label="Yes, email me my exercises and reminders."
-          hint="We never send them at night. You can stop them at any time."
+          label="Yes, email me reminders to do my exercises."
+          hint="If we have your email, your exercises are sent there after each visit. Reminders are extra: we never send them at night, and you can stop them at any time."
           checked={answers.consentToEmail}
           onChange={(e) => set('consentToEmail', e.target.checked)}
           error={errorFor(errors, 'consentToEmail')}

@@ -12,6 +12,7 @@ export function PracticeSection() {
   const isOwner = member.role === 'owner';
   return (
     <Card
+      id="practice"
       title="Practice"
       description={isOwner ? 'How Carryover works for everyone in your practice.' : 'Only the practice owner can change these settings.'}
     >

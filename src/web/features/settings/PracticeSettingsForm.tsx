@@ -8,7 +8,7 @@ import { useSession } from '../../session.js';
 import { paperSizeLabels } from './practiceLabels.js';
 import { deviceTimeZone, timeZoneGroups, timeZoneLabel } from './timezones.js';
 
-type Editable = 'name' | 'timezone' | 'timeFormat' | 'paperSize' | 'homeworkCap' | 'senderName' | 'replyTo';
+type Editable = 'name' | 'timezone' | 'timeFormat' | 'paperSize' | 'homeworkCap' | 'senderName' | 'replyTo' | 'reminderDefault';
 type Values = Record<Editable, string>;
 
 function valuesOf(p: Practice): Values {
@@ -20,6 +20,7 @@ function valuesOf(p: Practice): Values {
     homeworkCap: String(p.homeworkCap),
     senderName: p.senderName ?? '',
     replyTo: p.replyTo ?? '',
+    reminderDefault: p.reminderDefault,
   };
 }
 
@@ -33,6 +34,7 @@ function changesBetween(saved: Practice, values: Values): Record<string, unknown
     homeworkCap: Number(values.homeworkCap),
     senderName: values.senderName.trim() || null,
     replyTo: values.replyTo.trim() || null,
+    reminderDefault: values.reminderDefault,
   };
   return Object.fromEntries(Object.entries(next).filter(([key, value]) => value !== saved[key as Editable]));
 }
@@ -132,6 +134,18 @@ export function PracticeSettingsForm({ practice, onSaved }: { practice: Practice
         onChange={change('paperSize')}
         error={fieldErrors.paperSize}
         options={PAPER_SIZES.map((size) => ({ value: size, label: paperSizeLabels[size] }))}
+      />
+      <SelectField
+        label="Homework reminders"
+        name="reminderDefault"
+        hint="For clients who agreed to reminders and chose no rhythm. A client can change theirs on their page."
+        value={values.reminderDefault}
+        onChange={change('reminderDefault')}
+        error={fieldErrors.reminderDefault}
+        options={[
+          { value: 'off', label: 'Off until the client chooses' },
+          { value: 'daily', label: 'Every day at 8 in the morning, their time' },
+        ]}
       />
       <TextField
         label="Sender name on emails"
