@@ -1,7 +1,7 @@
 // A therapist on a tablet, between clients: records a session, gives two items from the ranked
 // suggestions (at the cap every other card offers Replace, never a Give the server refuses), teaches one full screen with the
-// hold timer, sends the homework home over a real SMTP server (link and PDF), and rebooks in two
-// taps, after which the client's next mail carries the .ics. axe checks every screen on the way.
+// hold timer, sends the homework home over a real SMTP server (link and PDF), and rebooks in one
+// tap, after which the client's next mail carries the .ics. axe checks every screen on the way.
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { smtpTransport } from '../../src/server/email/transport.js';

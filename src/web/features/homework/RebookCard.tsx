@@ -1,25 +1,32 @@
 import { type ReactNode, useEffect, useRef, useState } from 'react';
-import type { z } from 'zod';
-import type { Appointment, rebookSuggestion } from '../../../shared/api/appointments.js';
+import type { Appointment, RebookSuggestion } from '../../../shared/api/appointments.js';
 import { ApiError, api, messageOf } from '../../api.js';
-import { Alert, Button, Card, CheckIcon, Spinner } from '../../design/components/index.js';
+import { Alert, Button, Card, Spinner } from '../../design/components/index.js';
+import { usePracticeClock } from '../../format.js';
 import { useApiData } from '../../useApiData.js';
 import { ChangeTimeForm, NotTodayForm } from './RebookForms.js';
-import { type NotRebookedReason, notRebookedLabels, whenLabel } from './rebookText.js';
+import { Booked, ExistingVisit, Pending, type Slot, SlotOffer, Taken } from './RebookViews.js';
+import { type NotRebookedReason, notRebookedLabels } from './rebookText.js';
+import './rebook.css';
 
-type RebookSuggestion = z.infer<typeof rebookSuggestion>;
-interface BookedProps {
-  appointment: Appointment;
-  clientFirstName: string;
-  clientEmail: string | null;
-  emailSent: boolean;
+/** How long a tap on a time can be taken back before it is booked. */
+export const UNDO_SECONDS = 5;
+
+/** A booking waiting out its undo: a new visit, or moving the one already booked. */
+interface Intent {
+  slot: Slot;
+  move?: Appointment;
+  confirmOverlap?: boolean;
 }
+
 type Step =
   | { kind: 'choose' }
-  | { kind: 'confirm'; startsAt: string; durationMinutes: number; label: string; overlap?: string }
-  | { kind: 'change' }
+  | { kind: 'existing'; visit: Appointment }
+  | { kind: 'pending'; intent: Intent }
+  | { kind: 'taken'; intent: Intent; message: string }
+  | { kind: 'change'; move?: Appointment }
   | { kind: 'not-today' }
-  | { kind: 'booked'; appointment: Appointment }
+  | { kind: 'done'; appointment: Appointment; how: 'booked' | 'moved' | 'kept' }
   | { kind: 'not-rebooked'; reason: NotRebookedReason };
 
 interface RebookCardProps {
@@ -31,34 +38,52 @@ interface RebookCardProps {
   emailSent: boolean;
 }
 
-const YEAR = 365 * 86_400_000;
-
-/** Checkout: book the next visit in two taps, or record why not. */
-export function RebookCard({ sessionId, clientId, clientFirstName, clientEmail, emailSent }: RebookCardProps) {
+/**
+ * Checkout: one tap books a free time (with a few seconds to undo), or keeps or moves the visit the
+ * client already has; or records why not. Every time is on the practice's clock.
+ */
+export function RebookCard({ sessionId, clientFirstName, clientEmail, emailSent }: RebookCardProps) {
+  const clock = usePracticeClock();
   const suggestion = useApiData<RebookSuggestion>(`/api/v1/sessions/${encodeURIComponent(sessionId)}/rebook-suggestion`);
-  const [range] = useState(() => ({ from: new Date().toISOString(), to: new Date(Date.now() + YEAR).toISOString() }));
-  const booked = useApiData<{ appointments: Appointment[] }>(
-    `/api/v1/appointments?clientId=${encodeURIComponent(clientId)}&from=${encodeURIComponent(range.from)}&to=${encodeURIComponent(range.to)}`,
-  );
   const [step, setStep] = useState<Step>({ kind: 'choose' });
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const stepRef = useRef<HTMLDivElement>(null);
   const moved = useRef(false);
+  const waiting = useRef<{ intent: Intent; timer: number } | null>(null);
+  const data = suggestion.state.status === 'ready' ? suggestion.state.data : null;
 
-  // Back on this page after booking: show the booking, not the offer.
-  const already =
-    booked.state.status === 'ready'
-      ? booked.state.data.appointments.find((a) => a.sessionId === sessionId && a.status === 'booked')
-      : undefined;
+  // Back on this page: a visit booked at this checkout shows as booked; another visit ahead is offered to keep or move.
   useEffect(() => {
-    if (already) setStep((s) => (s.kind === 'choose' ? { kind: 'booked', appointment: already } : s));
-  }, [already]);
+    const visit = data?.existing;
+    if (!visit) return;
+    setStep((s) =>
+      s.kind !== 'choose'
+        ? s
+        : visit.sessionId === sessionId
+          ? { kind: 'done', appointment: visit, how: 'booked' }
+          : { kind: 'existing', visit },
+    );
+  }, [data, sessionId]);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: focus follows each change of step, not the first one
   useEffect(() => {
     if (moved.current) stepRef.current?.focus();
   }, [step.kind]);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs once, on leaving the page
+  useEffect(
+    () => () => {
+      // Leaving the page within the undo time books what was tapped, as the therapist expects.
+      const w = waiting.current;
+      if (w) {
+        window.clearTimeout(w.timer);
+        waiting.current = null;
+        void send(w.intent);
+      }
+    },
+    [],
+  );
 
   const go = (next: Step) => {
     moved.current = true;
@@ -66,20 +91,63 @@ export function RebookCard({ sessionId, clientId, clientFirstName, clientEmail, 
     setStep(next);
   };
 
-  async function book(s: Extract<Step, { kind: 'confirm' }>, confirmOverlap: boolean) {
+  const startOver = () =>
+    go(data?.existing && data.existing.sessionId !== sessionId ? { kind: 'existing', visit: data.existing } : { kind: 'choose' });
+
+  function tap(intent: Intent) {
+    const timer = window.setTimeout(() => {
+      waiting.current = null;
+      void send(intent);
+    }, UNDO_SECONDS * 1000);
+    waiting.current = { intent, timer };
+    go({ kind: 'pending', intent });
+  }
+
+  function undo() {
+    if (waiting.current) window.clearTimeout(waiting.current.timer);
+    waiting.current = null;
+    startOver();
+  }
+
+  async function checkout(body: object) {
+    return (await api.post<{ appointment: Appointment }>(`/api/v1/sessions/${encodeURIComponent(sessionId)}/checkout`, body)).appointment;
+  }
+
+  async function send(intent: Intent) {
     setBusy(true);
-    setProblem(null);
     try {
-      const result = await api.post<{ appointment: Appointment }>(`/api/v1/sessions/${encodeURIComponent(sessionId)}/checkout`, {
-        rebooked: true,
-        startsAt: s.startsAt,
-        durationMinutes: s.durationMinutes,
-        ...(confirmOverlap ? { confirmOverlap: true } : {}),
-      });
-      go({ kind: 'booked', appointment: result.appointment });
+      if (intent.move) {
+        await api.patch<Appointment>(`/api/v1/appointments/${encodeURIComponent(intent.move.id)}`, {
+          startsAt: intent.slot.startsAt,
+          ...(intent.confirmOverlap ? { confirmOverlap: true } : {}),
+        });
+        go({ kind: 'done', appointment: await checkout({ rebooked: true, keepAppointmentId: intent.move.id }), how: 'moved' });
+      } else {
+        const appointment = await checkout({
+          rebooked: true,
+          startsAt: intent.slot.startsAt,
+          durationMinutes: intent.slot.durationMinutes,
+          ...(intent.confirmOverlap ? { confirmOverlap: true } : {}),
+        });
+        go({ kind: 'done', appointment, how: 'booked' });
+      }
     } catch (err) {
-      if (err instanceof ApiError && err.code === 'overlap') setStep({ ...s, overlap: err.message });
-      else setProblem(messageOf(err));
+      if (err instanceof ApiError && err.code === 'overlap') go({ kind: 'taken', intent, message: err.message });
+      else {
+        startOver();
+        setProblem(messageOf(err));
+      }
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function keep(visit: Appointment) {
+    setBusy(true);
+    try {
+      go({ kind: 'done', appointment: await checkout({ rebooked: true, keepAppointmentId: visit.id }), how: 'kept' });
+    } catch (err) {
+      setProblem(messageOf(err));
     } finally {
       setBusy(false);
     }
@@ -87,9 +155,8 @@ export function RebookCard({ sessionId, clientId, clientFirstName, clientEmail, 
 
   async function notToday(reason: NotRebookedReason, note: string) {
     setBusy(true);
-    setProblem(null);
     try {
-      await api.post(`/api/v1/sessions/${encodeURIComponent(sessionId)}/checkout`, { rebooked: false, reason, ...(note ? { note } : {}) });
+      await checkout({ rebooked: false, reason, ...(note ? { note } : {}) });
       go({ kind: 'not-rebooked', reason });
     } catch (err) {
       setProblem(messageOf(err));
@@ -99,7 +166,7 @@ export function RebookCard({ sessionId, clientId, clientFirstName, clientEmail, 
   }
 
   let body: ReactNode;
-  if (suggestion.state.status === 'loading' || booked.state.status === 'loading') body = <Spinner label="Finding the next time…" />;
+  if (suggestion.state.status === 'loading') body = <Spinner label="Finding free times…" />;
   else if (suggestion.state.status === 'error')
     body = (
       <div className="stack">
@@ -113,22 +180,87 @@ export function RebookCard({ sessionId, clientId, clientFirstName, clientEmail, 
     );
   else {
     const s = suggestion.state.data;
-    const best = s.slots[0]?.startsAt ?? new Date(Date.now() + 7 * 86_400_000).toISOString();
-    const offer = { kind: 'confirm' as const, startsAt: best, durationMinutes: s.durationMinutes, label: whenLabel(best, s.timezone) };
-    body = (
-      <StepView
-        step={step}
-        suggestion={s}
-        clientFirstName={clientFirstName}
-        busy={busy}
-        emailSent={emailSent}
-        clientEmail={clientEmail}
-        go={go}
-        offer={offer}
-        book={book}
-        notToday={notToday}
-      />
-    );
+    switch (step.kind) {
+      case 'choose':
+        body = (
+          <SlotOffer
+            suggestion={s}
+            clientFirstName={clientFirstName}
+            clock={clock}
+            onBook={(slot) => tap({ slot })}
+            onOtherTime={() => go({ kind: 'change' })}
+            onNotToday={() => go({ kind: 'not-today' })}
+          />
+        );
+        break;
+      case 'existing':
+        body = (
+          <ExistingVisit
+            visit={step.visit}
+            clock={clock}
+            busy={busy}
+            onKeep={() => keep(step.visit)}
+            onMove={() => go({ kind: 'change', move: step.visit })}
+          />
+        );
+        break;
+      case 'pending':
+        body = (
+          <Pending
+            label={`${step.intent.move ? 'Moving to' : 'Booking'} ${clock.when(step.intent.slot.startsAt)}, ${step.intent.slot.durationMinutes} minutes…`}
+            onUndo={undo}
+          />
+        );
+        break;
+      case 'taken':
+        body = (
+          <Taken
+            message={step.message}
+            busy={busy}
+            onAnyway={() => send({ ...step.intent, confirmOverlap: true })}
+            onOther={() => go({ kind: 'change', move: step.intent.move })}
+          />
+        );
+        break;
+      case 'change':
+        body = (
+          <ChangeForm
+            suggestion={s}
+            move={step.move}
+            clock={clock}
+            onBook={(slot) => tap({ slot, move: step.move })}
+            onCancel={startOver}
+          />
+        );
+        break;
+      case 'not-today':
+        body = <NotTodayForm clientFirstName={clientFirstName} saving={busy} onSave={notToday} onCancel={startOver} />;
+        break;
+      case 'done':
+        body = (
+          <Booked
+            appointment={step.appointment}
+            how={step.how}
+            clock={clock}
+            clientFirstName={clientFirstName}
+            clientEmail={clientEmail}
+            emailSent={emailSent}
+          />
+        );
+        break;
+      case 'not-rebooked':
+        body = (
+          <>
+            <p className="rebook__done">Noted: not booked today ({notRebookedLabels[step.reason].toLowerCase()}).</p>
+            <div>
+              <Button variant="secondary" onClick={startOver}>
+                Book after all
+              </Button>
+            </div>
+          </>
+        );
+        break;
+    }
   }
 
   return (
@@ -141,118 +273,39 @@ export function RebookCard({ sessionId, clientId, clientFirstName, clientEmail, 
   );
 }
 
-interface StepViewProps {
-  step: Step;
+/** Moving a visit offers the free times first; any other time is typed on the practice's clock. */
+function ChangeForm({
+  suggestion,
+  move,
+  clock,
+  onBook,
+  onCancel,
+}: {
   suggestion: RebookSuggestion;
-  offer: Extract<Step, { kind: 'confirm' }>;
-  clientFirstName: string;
-  busy: boolean;
-  emailSent: boolean;
-  clientEmail: string | null;
-  go: (next: Step) => void;
-  book: (s: Extract<Step, { kind: 'confirm' }>, confirmOverlap: boolean) => void;
-  notToday: (reason: NotRebookedReason, note: string) => void;
-}
-
-function StepView({ step, suggestion, offer, clientFirstName, busy, emailSent, clientEmail, go, book, notToday }: StepViewProps) {
-  switch (step.kind) {
-    case 'choose':
-      return (
-        <>
-          <p className="muted">
-            Every {suggestion.intervalDays} days suits {clientFirstName}; same time of day, {suggestion.durationMinutes} minutes.
-          </p>
-          <Button className="rebook__big" onClick={() => go(offer)}>
-            Book {offer.label}
-          </Button>
-          <div className="cluster">
-            <Button variant="secondary" onClick={() => go({ kind: 'change' })}>
-              Change time
-            </Button>
-            <Button variant="ghost" onClick={() => go({ kind: 'not-today' })}>
-              Not today
-            </Button>
-          </div>
-        </>
-      );
-    case 'confirm':
-      return (
-        <>
-          <p className="rebook__question">
-            Book {clientFirstName} for {step.label}, {step.durationMinutes} minutes?
-          </p>
-          {step.overlap ? (
-            <>
-              <Alert tone="error" title="That time is taken">
-                {step.overlap} Book anyway?
-              </Alert>
-              <div className="cluster">
-                <Button className="rebook__big" loading={busy} onClick={() => book(step, true)}>
-                  Book anyway
-                </Button>
-                <Button variant="secondary" onClick={() => go({ kind: 'change' })}>
-                  Choose another time
-                </Button>
-              </div>
-            </>
-          ) : (
-            <div className="cluster">
-              <Button className="rebook__big" loading={busy} onClick={() => book(step, false)}>
-                Yes, book it
-              </Button>
-              <Button variant="ghost" onClick={() => go({ kind: 'choose' })}>
-                Back
-              </Button>
-            </div>
-          )}
-        </>
-      );
-    case 'change':
-      return (
-        <ChangeTimeForm
-          suggestedAt={offer.startsAt}
-          onCancel={() => go({ kind: 'choose' })}
-          onChosen={(startsAt) =>
-            go({ kind: 'confirm', startsAt, durationMinutes: suggestion.durationMinutes, label: whenLabel(startsAt) })
-          }
-        />
-      );
-    case 'not-today':
-      return <NotTodayForm clientFirstName={clientFirstName} saving={busy} onSave={notToday} onCancel={() => go({ kind: 'choose' })} />;
-    case 'booked':
-      return <Booked appointment={step.appointment} clientFirstName={clientFirstName} clientEmail={clientEmail} emailSent={emailSent} />;
-    case 'not-rebooked':
-      return (
-        <>
-          <p className="rebook__done">Noted: not booked today ({notRebookedLabels[step.reason].toLowerCase()}).</p>
-          <div>
-            <Button variant="secondary" onClick={() => go(offer)}>
-              Book after all
-            </Button>
-          </div>
-        </>
-      );
-  }
-}
-
-function Booked({ appointment, clientFirstName, clientEmail, emailSent }: BookedProps) {
+  move?: Appointment;
+  clock: ReturnType<typeof usePracticeClock>;
+  onBook: (slot: Slot) => void;
+  onCancel: () => void;
+}) {
+  const free = move ? suggestion.slots.filter((slot) => slot.startsAt !== move.startsAt) : [];
+  const durationMinutes = move?.durationMinutes ?? suggestion.durationMinutes;
   return (
-    <>
-      <p className="rebook__done">
-        <CheckIcon size={22} />
-        <span>Booked.</span>
-      </p>
-      <p className="rebook__when-booked">
-        {whenLabel(appointment.startsAt, appointment.timezone)} · {appointment.durationMinutes} minutes
-      </p>
-      {/* Booking mails the invite itself; a homework email sent afterwards carries it as well. */}
-      {clientEmail ? (
-        <p>
-          The calendar invite goes to {clientEmail} now{emailSent ? '.' : ', and rides along with the homework email.'}
-        </p>
-      ) : (
-        <p>{clientFirstName} has no email on file: tell them the time before they leave.</p>
+    <div className="stack">
+      {free.length > 0 && (
+        <fieldset className="rebook__alts">
+          <legend>Free times</legend>
+          {free.map((slot) => (
+            <Button key={slot.startsAt} variant="secondary" onClick={() => onBook({ ...slot, durationMinutes })}>
+              {clock.dateTime(slot.startsAt)}
+            </Button>
+          ))}
+        </fieldset>
       )}
-    </>
+      <ChangeTimeForm
+        suggestedAt={move?.startsAt ?? suggestion.slots[0]?.startsAt ?? new Date().toISOString()}
+        onCancel={onCancel}
+        onChosen={(startsAt) => onBook({ startsAt, durationMinutes })}
+      />
+    </div>
   );
 }

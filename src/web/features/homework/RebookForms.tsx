@@ -5,7 +5,7 @@ import { Button, ChoiceChips, TextAreaField, TextField } from '../../design/comp
 import { usePracticeClock } from '../../format.js';
 import { type NotRebookedReason, notRebookedLabels } from './rebookText.js';
 
-/** Another date and time than the one suggested; the next tap still asks to confirm. */
+/** Another date and time than the free ones offered, typed on the practice's clock. */
 export function ChangeTimeForm({
   suggestedAt,
   onChosen,

@@ -6,6 +6,7 @@ import { ApiKeysSection } from './ApiKeysSection.js';
 import { PracticeSection } from './PracticeSection.js';
 import { roleLabels } from './practiceLabels.js';
 import { TeamSection } from './TeamSection.js';
+import { WorkingHoursSection } from './WorkingHoursSection.js';
 import { TwoFactorSection } from './TwoFactorSection.js';
 import './settings.css';
 
@@ -33,6 +34,7 @@ export function SettingsPage() {
         </Card>
         <TwoFactorSection isOwner={isOwner} />
         <PracticeSection />
+        <WorkingHoursSection />
         <CalendarSettings />
         {isOwner && <TeamSection />}
         {isOwner && <ApiKeysSection />}
