@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon';
 import type { ReminderRhythm } from '../../../shared/api/portal.js';
 import type { Clock } from '../../clock.js';
 import type { Config } from '../../config.js';
@@ -22,7 +21,7 @@ export function nextReminderDay(rhythm: Exclude<ReminderRhythm, 'none'>, after: 
   // Twice a week: Mondays and Thursdays.
   for (let i = 1; i <= 7; i++) {
     const day = addDays(after, i);
-    const weekday = DateTime.fromISO(day, { zone: 'UTC' }).weekday;
+    const weekday = new Date(`${day}T00:00:00Z`).getUTCDay(); // a calendar day: Sunday 0, Monday 1 … Thursday 4
     if (weekday === 1 || weekday === 4) return day;
   }
   return addDays(after, 7);
