@@ -5,6 +5,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { smtpTransport } from '../src/server/email/transport.js';
+import { type FeedServer, startFeedServer, WEEKLY_FEED } from '../src/server/features/calendar-import/feed.fixtures.js';
 import { buildTestApp } from './helpers/app.js';
 import { describeEachDatabase } from './helpers/databases.js';
 import { clientWithHomework, createClient, customItem, TINY_PNG, uploadForm } from './helpers/factories.js';
@@ -111,6 +112,11 @@ PATCH  /api/v1/appointments/:id                      401  404  404  401
 POST   /api/v1/calendar-feed                         401  ok   ok   401
 DELETE /api/v1/calendar-feed                         401  ok   ok   401
 GET    /api/v1/calendar/:file                        404  ok   ok   404
+GET    /api/v1/calendar-subscriptions                401  ok   ok   401
+POST   /api/v1/calendar-subscriptions                401  ok   ok   401
+DELETE /api/v1/calendar-subscriptions/:id            401  404  404  401
+POST   /api/v1/calendar-subscriptions/:id/refresh    401  404  404  401
+PATCH  /api/v1/imported-events/:id                   401  404  404  401
 GET    /api/v1/clients/:id/referral                  401  404  404  401
 GET    /api/v1/referrals/:code                       404  -    -    ok
 POST   /api/v1/referrals/:code/booking-requests      404  -    -    ok
@@ -154,6 +160,8 @@ describeEachDatabase('the authorization matrix', (database) => {
   let callers: Record<Caller, { ip: string; session?: Session; token: string; code: string; file: string }>;
   let victim: { keys: string[]; ofClient: string[]; ofPractice: string[] };
   let before: string[];
+  /** A booking calendar anyone may subscribe to. */
+  let calendarServer: FeedServer;
   const readAsA = (url: string) => as(app.http, a)({ method: 'GET', url: `/api/v1${url}` });
 
   /** What A's owner sees of client A, and A's own page: nothing a refused or unrelated call may change. */
@@ -178,6 +186,8 @@ describeEachDatabase('the authorization matrix', (database) => {
 
   beforeAll(async () => {
     app = await buildTestApp({ database: database() });
+    calendarServer = await startFeedServer();
+    calendarServer.serve({ body: WEEKLY_FEED });
     const practiceName = `Alder ${randomUUID().slice(0, 8)}`;
     a = await signUp(app.http, { practiceName });
     const b = await signUp(app.http, { practiceName: 'Birch' });
@@ -214,7 +224,10 @@ describeEachDatabase('the authorization matrix', (database) => {
     expect((await readAsA(`/clients/${world.client.id}`)).json().therapistId).toBe(a.memberId);
     before = await victimRecord();
   });
-  afterAll(() => app.http.close());
+  afterAll(async () => {
+    await app.http.close();
+    await calendarServer.close();
+  });
 
   /** A request that passes validation, so the answer is about who asks, not about the body. */
   function valid(route: string): { query?: string; body?: unknown } {
@@ -255,6 +268,8 @@ describeEachDatabase('the authorization matrix', (database) => {
       'POST /api/v1/clients/:id/goals': { statement: 'A goal that must not land' },
       'POST /api/v1/goals/:id/progress': { value: 1 },
       'POST /api/v1/portal/:token/goals/:id/progress': { value: 1 },
+      'POST /api/v1/calendar-subscriptions': { url: calendarServer.url() },
+      'PATCH /api/v1/imported-events/:id': { clientId: null },
     };
     const queries: Record<string, string> = {
       'GET /api/v1/invitations/preview': `token=${randomToken()}`,

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { startFeedServer, WEEKLY_FEED } from '../../src/server/features/calendar-import/feed.fixtures.js';
 import { createClient, createCustomItem, recordSession, TINY_PNG, uploadForm } from './factories.js';
 import { as, type Session } from './session.js';
 
@@ -43,6 +44,13 @@ export async function buildWorld(http: FastifyInstance, a: Session) {
     payload: { name: 'Friend Of A', email: 'friend-of-a@example.com', preferredTimes: ['2026-12-02T10:00:00Z'] },
   });
   const request = (await as(http, a)({ method: 'GET', url: '/api/v1/booking-requests' })).json().requests[0];
+  // A booking calendar of A's, read once from a calendar server that is gone afterwards.
+  const calendar = await startFeedServer();
+  calendar.serve({ body: WEEKLY_FEED });
+  const subscription = await as(http, a)({ method: 'POST', url: '/api/v1/calendar-subscriptions', payload: { url: calendar.url() } });
+  await calendar.close();
+  const listed = (await as(http, a)({ method: 'GET', url: '/api/v1/appointments?from=2000-01-01&to=2099-12-31' })).json().appointments;
+  const importedEvent = (listed as { id: string; source?: string }[]).find((e) => e.source === 'imported');
   const resources: Record<string, string> = {
     '/api/v1/appointments/:id': appointment.json().id,
     '/api/v1/sessions/:id/rebook-suggestion': session.id,
@@ -78,6 +86,9 @@ export async function buildWorld(http: FastifyInstance, a: Session) {
     '/api/v1/sessions/:id/soap.pdf': session.id,
     '/api/v1/clients/:id/since-last-session': client.id,
     '/api/v1/api-keys/:id': key.json().id,
+    '/api/v1/calendar-subscriptions/:id': subscription.json().id,
+    '/api/v1/calendar-subscriptions/:id/refresh': subscription.json().id,
+    '/api/v1/imported-events/:id': importedEvent?.id ?? '',
     '/api/v1/exercises/:id': item.id,
     '/api/v1/exercises/:id/favourite': item.id,
     '/api/v1/exercises/:id/media': item.id,

@@ -144,3 +144,20 @@ export async function startFeedServer(): Promise<FeedServer> {
       }),
   };
 }
+
+/** A weekly hour that never ends (from 2020 on): whatever the clock, the window holds some of it. */
+export const WEEKLY_FEED = [
+  'BEGIN:VCALENDAR',
+  'VERSION:2.0',
+  'PRODID:-//Booking system//EN',
+  'BEGIN:VEVENT',
+  'UID:every-monday@booking.example',
+  'DTSTAMP:20200101T000000Z',
+  'DTSTART:20200106T150000Z',
+  'DTEND:20200106T160000Z',
+  'RRULE:FREQ=WEEKLY',
+  'SUMMARY:Standing booking',
+  'END:VEVENT',
+  'END:VCALENDAR',
+  '',
+].join('\r\n');

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { Selectable } from 'kysely';
 import type { Clock } from '../../clock.js';
 import type { Config } from '../../config.js';
@@ -10,6 +10,16 @@ import { type MatchableClient, matchClient } from './match-client.js';
 import { FEED_WINDOW, type Feed, readFeed } from './read-feed.js';
 
 export type Subscription = Selectable<CalendarSubscriptionTable>;
+
+/**
+ * An occurrence keeps its id across refreshes (a name-based UUID of calendar, event and start),
+ * so a screen that shows it can still act on it after the calendar is read again.
+ */
+export function occurrenceId(subscriptionId: string, uid: string, startsAt: string): string {
+  const h = createHash('sha256').update(`${subscriptionId}\n${uid}\n${startsAt}`).digest('hex');
+  const variant = ((Number.parseInt(h.charAt(16), 16) & 0x3) | 0x8).toString(16);
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
 
 /** Carryover's own addresses under this configuration, which a calendar address may never be. */
 export function fetchRulesFor(config: Config, timeoutMs?: number): FetchRules {
@@ -55,11 +65,15 @@ export async function storeFeed(db: Db, clock: Clock, sub: Subscription, feed: F
       (m) => [m.uid, m.client_id],
     ),
   );
-  const rows: ImportedEventTable[] = feed.events.map((e) => {
+  const rows = new Map<string, ImportedEventTable>();
+  for (const e of feed.events) {
+    const id = occurrenceId(sub.id, e.uid, e.startsAt);
+    // A feed that lists one occurrence twice is stored once.
+    if (rows.has(id)) continue;
     const chosen = byHand.get(e.uid);
     const found = chosen ? { clientId: chosen, by: 'therapist' as const } : matchClient(clients, e);
-    return {
-      id: randomUUID(),
+    rows.set(id, {
+      id,
       practice_id: sub.practice_id,
       subscription_id: sub.id,
       member_id: sub.member_id,
@@ -71,16 +85,17 @@ export async function storeFeed(db: Db, clock: Clock, sub: Subscription, feed: F
       attendee_email: e.attendeeEmail,
       client_id: found?.clientId ?? null,
       matched_by: found?.by ?? null,
-    };
-  });
+    });
+  }
+  const list = [...rows.values()];
   const now = clock.now().toISOString();
   await db.transaction().execute(async (trx) => {
     await trx.deleteFrom('imported_events').where('subscription_id', '=', sub.id).execute();
     // Small batches keep each statement under SQLite's limit on bound values.
-    for (let i = 0; i < rows.length; i += 50)
+    for (let i = 0; i < list.length; i += 50)
       await trx
         .insertInto('imported_events')
-        .values(rows.slice(i, i + 50))
+        .values(list.slice(i, i + 50))
         .execute();
     await trx
       .updateTable('calendar_subscriptions')
@@ -90,7 +105,7 @@ export async function storeFeed(db: Db, clock: Clock, sub: Subscription, feed: F
         last_success_at: now,
         last_attempt_at: now,
         last_error: null,
-        event_count: rows.length,
+        event_count: list.length,
       })
       .where('id', '=', sub.id)
       .execute();
