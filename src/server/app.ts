@@ -22,7 +22,6 @@ import { feedRoutes } from './features/appointments/feed.routes.js';
 import { LAPSE_SWEEP, lapseSweepJob } from './features/appointments/lapsed.js';
 import { authRoutes } from './features/auth/auth.routes.js';
 import { twoFactorRoutes } from './features/auth/two-factor.routes.js';
-import { twoFactorRoutes } from './features/auth/two-factor.routes.js';
 import { calendarSubscriptionsRoutes } from './features/calendar-import/subscriptions.routes.js';
 import { CALENDAR_SWEEP, calendarSweepJob } from './features/calendar-import/sweep.js';
 import { clientsRoutes } from './features/clients/clients.routes.js';
@@ -190,7 +189,6 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
   await http.register(
     async (api) => {
       await api.register(authRoutes(deps));
-      await api.register(twoFactorRoutes(deps));
       await api.register(twoFactorRoutes(deps));
       await api.register(practiceRoutes(deps));
       await api.register(checklistRoutes(deps));

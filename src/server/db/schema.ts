@@ -24,8 +24,6 @@ export interface PracticeTable {
   reminder_default: Generated<'off' | 'daily'>;
   /** The owner hid the first-run checklist. */
   checklist_dismissed_at: string | null;
-  /** 1: every member must use two-step sign-in before doing anything else. */
-  require_two_factor: Generated<number>;
 }
 
 export interface MemberTable {
@@ -75,22 +73,6 @@ export interface AuthSessionTable {
   csrf_token: string;
   created_at: string;
   expires_at: string;
-}
-
-export interface TwoFactorTable {
-  member_id: string;
-  /** Base32 authenticator secret; confirmed_at stays null until a first code proves the app has it. */
-  secret: string;
-  confirmed_at: string | null;
-  last_step: number | null;
-  created_at: string;
-}
-
-export interface TwoFactorRecoveryCodeTable {
-  code_hash: string;
-  member_id: string;
-  used_at: string | null;
-  created_at: string;
 }
 
 export interface TwoFactorTable {
@@ -497,8 +479,6 @@ export interface Database {
   working_hours: WorkingHoursTable;
   days_off: DayOffTable;
   auth_sessions: AuthSessionTable;
-  two_factor: TwoFactorTable;
-  two_factor_recovery_codes: TwoFactorRecoveryCodeTable;
   two_factor: TwoFactorTable;
   two_factor_recovery_codes: TwoFactorRecoveryCodeTable;
   password_resets: PasswordResetTable;
