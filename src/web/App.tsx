@@ -23,6 +23,8 @@ const ReferralsPage = lazy(() => import('./features/referrals/ReferralsPage.js')
 const SettingsPage = lazy(() => import('./features/settings/SettingsPage.js').then((m) => ({ default: m.SettingsPage })));
 const HandoutPage = lazy(() => import('./features/homework/index.js').then((m) => ({ default: m.HandoutPage })));
 const HomeworkStepPage = lazy(() => import('./features/homework/index.js').then((m) => ({ default: m.HomeworkStepPage })));
+const SoapPage = lazy(() => import('./features/today/SoapPage.js').then((m) => ({ default: m.SoapPage })));
+const TodayPage = lazy(() => import('./features/today/TodayPage.js').then((m) => ({ default: m.TodayPage })));
 const TeachPage = lazy(() => import('./features/homework/index.js').then((m) => ({ default: m.TeachPage })));
 
 export function App() {
@@ -49,9 +51,11 @@ export function App() {
           <Route path="/intake/:token" element={<PublicIntakePage />} />
 
           <Route element={<RequireSignedIn />}>
+            <Route path="/today" element={<TodayPage />} />
             <Route path="/clients/*" element={<ClientsRoutes />} />
             <Route path="/clients/:id/handout" element={<HandoutPage />} />
             <Route path="/sessions/:id/homework" element={<HomeworkStepPage />} />
+            <Route path="/sessions/:id/soap" element={<SoapPage />} />
             <Route path="/homework/:id/teach" element={<TeachPage />} />
             <Route path="/library/*" element={<LibraryRoutes />} />
             <Route path="/calendar" element={<CalendarPage />} />

@@ -81,7 +81,7 @@ describe('accounts in the browser', { timeout: 120_000 }, () => {
     await expect.poll(() => page.getByRole('alert').first().textContent()).toMatch(/do not match/);
     await page.getByLabel('Password').fill('a calm long password');
     await page.getByRole('button', { name: /sign in/i }).click();
-    await page.waitForURL(/\/(clients|settings)$/);
+    await page.waitForURL(/\/(today|settings)$/);
   });
 
   it('resets a forgotten password through the local mailbox', async () => {
@@ -114,7 +114,7 @@ describe('accounts in the browser', { timeout: 120_000 }, () => {
     await p.getByLabel('Email').fill('owner@quietroom.test');
     await p.getByLabel('Password').fill('a brand new password');
     await p.getByRole('button', { name: /sign in/i }).click();
-    await p.waitForURL(/\/clients$/);
+    await p.waitForURL(/\/today$/);
 
     // The link works once.
     await p.goto(link);
@@ -139,7 +139,7 @@ describe('accounts in the browser', { timeout: 120_000 }, () => {
     await p.getByLabel('Email').fill('owner@quietroom.test');
     await p.getByLabel('Password').fill('a brand new password');
     await p.getByRole('button', { name: /sign in/i }).click();
-    await p.waitForURL(/\/clients$/);
+    await p.waitForURL(/\/today$/);
     await p.goto(`${server.url}/settings`);
     await p.getByLabel('Their email').fill('therapist@quietroom.test');
     await p.getByLabel('Their name').fill('Therapist Two');

@@ -6,6 +6,7 @@ import {
   CalendarIcon,
   CarryoverMark,
   ClientsIcon,
+  CompassIcon,
   DashboardIcon,
   type Icon,
   LibraryIcon,
@@ -20,6 +21,7 @@ import { SkipLink } from './SkipLink.js';
 import './layout.css';
 
 const places: { to: string; label: string; icon: Icon }[] = [
+  { to: '/today', label: 'Today', icon: CompassIcon },
   { to: '/clients', label: 'Clients', icon: ClientsIcon },
   { to: '/library', label: 'Library', icon: LibraryIcon },
   { to: '/calendar', label: 'Calendar', icon: CalendarIcon },

@@ -13,7 +13,7 @@ export interface ReturnState {
 /** A same-site path to return to, never another site. */
 export function safeReturnPath(state: unknown): string {
   const from = (state as ReturnState | null)?.from;
-  return typeof from === 'string' && from.startsWith('/') && !from.startsWith('//') ? from : '/clients';
+  return typeof from === 'string' && from.startsWith('/') && !from.startsWith('//') ? from : '/today';
 }
 
 /** Signed-in pages: anyone else goes to /signin, and comes back here afterwards. */
@@ -52,9 +52,9 @@ export function EitherLayout() {
   return state.status === 'signed-in' ? <SignedInLayout /> : <SignedOutLayout />;
 }
 
-/** "/" has no page of its own: /clients finds out whether someone is signed in. */
+/** "/" has no page of its own: a therapist starts on Today, which finds out whether someone is signed in. */
 export function HomeRedirect() {
   const { state } = useSession();
   if (state.status === 'loading') return <LoadingScreen />;
-  return <Navigate to={state.status === 'signed-in' || state.status === 'unreachable' ? '/clients' : '/signin'} replace />;
+  return <Navigate to={state.status === 'signed-out' ? '/signin' : '/today'} replace />;
 }

@@ -2,6 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { z } from 'zod';
 import { type Client, findingSchema, type SessionRecord, sessionBody } from '../../../shared/api/clients.js';
+import type { SinceLastSession } from '../../../shared/api/soap.js';
 import { COMPLAINTS, type Complaint, regionSlugs } from '../../../shared/vocabulary.js';
 import { api } from '../../api.js';
 import { Button, ButtonLink, ChipGroup, TextAreaField, TextField } from '../../design/components/index.js';
@@ -27,17 +28,27 @@ interface Values {
   areasNeedingMoreTime: Area[];
   findings: FindingDraft[];
   notes: string;
+  subjective: string;
+  assessment: string;
 }
 
-function valuesOf(client: Client, session?: SessionRecord): Values {
+/** Where a new session comes from: the visit started on Today, and what the client reported since last time. */
+export interface SessionStart {
+  appointmentId?: string;
+  date?: string;
+}
+
+function valuesOf(client: Client, session?: SessionRecord, visit?: SessionStart, report?: SinceLastSession): Values {
   if (!session)
     return {
-      date: todayHere(),
+      date: visit?.date ?? todayHere(),
       focusComplaints: client.intake.complaints,
       areasWorked: [],
       areasNeedingMoreTime: [],
       findings: [],
       notes: '',
+      subjective: report?.summary ?? '',
+      assessment: '',
     };
   return {
     date: session.date,
@@ -52,10 +63,12 @@ function valuesOf(client: Client, session?: SessionRecord): Values {
       note: f.note ?? '',
     })),
     notes: session.notes ?? '',
+    subjective: session.subjective ?? '',
+    assessment: session.assessment ?? '',
   };
 }
 
-function bodyOf(v: Values) {
+function bodyOf(v: Values, appointmentId?: string) {
   return {
     date: v.date,
     focusComplaints: v.focusComplaints,
@@ -68,14 +81,27 @@ function bodyOf(v: Values) {
       ...(f.note.trim() ? { note: f.note.trim() } : {}),
     })),
     notes: v.notes.trim() || null,
+    subjective: v.subjective.trim() || null,
+    assessment: v.assessment.trim() || null,
+    ...(appointmentId ? { appointmentId } : {}),
   };
 }
 
 /** Today's session on one screen: focus, the body map, findings, notes; one tap saves it. */
-export function SessionForm({ client, session }: { client: Client; session?: SessionRecord }) {
+export function SessionForm({
+  client,
+  session,
+  visit,
+  report,
+}: {
+  client: Client;
+  session?: SessionRecord;
+  visit?: SessionStart;
+  report?: SinceLastSession;
+}) {
   const navigate = useNavigate();
   const { formRef, fieldErrors, formError, sending, submit } = useForm();
-  const [values, setValues] = useState(() => valuesOf(client, session));
+  const [values, setValues] = useState(() => valuesOf(client, session, visit, report));
   const [lastTapped, setLastTapped] = useState<Area | undefined>();
   const set = <K extends keyof Values>(key: K, value: Values[K]) => setValues((v) => ({ ...v, [key]: value }));
   // The client's own complaints first: the ones a therapist most often picks.
@@ -87,7 +113,7 @@ export function SessionForm({ client, session }: { client: Client; session?: Ses
   function save(event: FormEvent<HTMLFormElement>) {
     return submit(event, {
       schema: sessionForm,
-      values: bodyOf(values),
+      values: bodyOf(values, session ? undefined : visit?.appointmentId),
       send: async (body) => {
         if (session) {
           await api.patch<SessionRecord>(`/api/v1/sessions/${session.id}`, body);
@@ -126,6 +152,21 @@ export function SessionForm({ client, session }: { client: Client; session?: Ses
         />
       </div>
 
+      <TextAreaField
+        label="What the client reported (S)"
+        name="subjective"
+        optional
+        hint={
+          report && report.checkIns + report.openQuestions.length + report.notes.length > 0
+            ? 'Filled in from their check-ins and questions since last session. Change anything.'
+            : 'How they have been since last time, in their words.'
+        }
+        value={values.subjective}
+        onChange={(e) => set('subjective', e.target.value)}
+        error={fieldErrors.subjective}
+        rows={4}
+      />
+
       <section className="stack" aria-labelledby="areas-title">
         <h2 id="areas-title" className="form-section__title">
           Areas
@@ -145,6 +186,16 @@ export function SessionForm({ client, session }: { client: Client; session?: Ses
         </h2>
         <FindingsEditor findings={values.findings} onChange={(f) => set('findings', f)} startAt={lastTapped} errors={fieldErrors} />
       </section>
+
+      <TextAreaField
+        label="Assessment (A)"
+        name="assessment"
+        optional
+        hint="What you make of it today. The plan (P) fills in by itself: the homework you give and the next visit you book."
+        value={values.assessment}
+        onChange={(e) => set('assessment', e.target.value)}
+        error={fieldErrors.assessment}
+      />
 
       <TextAreaField
         label="Notes"

@@ -1,5 +1,7 @@
-import { useParams } from 'react-router';
+import { useParams, useSearchParams } from 'react-router';
 import type { Client, SessionRecord } from '../../../shared/api/clients.js';
+import type { SinceLastSession } from '../../../shared/api/soap.js';
+import { isLocalDate } from '../../../shared/time/zone.js';
 import { Alert, ButtonLink, PageHeader, Spinner } from '../../design/components/index.js';
 import { useApiData } from '../../useApiData.js';
 import { homeworkStepPath } from '../homework/homeworkData.js';
@@ -14,6 +16,11 @@ export function SessionPage() {
   const isNew = !sessionId || sessionId === 'new';
   const client = useApiData<Client>(`/api/v1/clients/${clientId}`);
   const session = useApiData<SessionRecord>(isNew ? null : `/api/v1/sessions/${sessionId}`);
+  // A new session pre-fills what the client reported since last time; from Today it also carries the visit.
+  const report = useApiData<SinceLastSession>(isNew ? `/api/v1/clients/${clientId}/since-last-session` : null);
+  const [params] = useSearchParams();
+  const appointmentId = params.get('appointmentId') ?? undefined;
+  const visitDate = params.get('date');
 
   const failed = client.state.status === 'error' ? client.state : !isNew && session.state.status === 'error' ? session.state : null;
   if (failed)
@@ -30,7 +37,7 @@ export function SessionPage() {
         </div>
       </>
     );
-  if (client.state.status !== 'ready' || (!isNew && session.state.status !== 'ready'))
+  if (client.state.status !== 'ready' || (!isNew && session.state.status !== 'ready') || (isNew && report.state.status === 'loading'))
     return (
       <>
         <PageHeader title={isNew ? 'Record a session' : 'Session record'} />
@@ -46,9 +53,23 @@ export function SessionPage() {
         title={s ? `Session on ${formatDay(s.date)}` : `Session for ${fullName(c)}`}
         documentTitle={s ? `Session · ${fullName(c)}` : `New session · ${fullName(c)}`}
         description={s ? `${fullName(c)}. Change anything and save.` : 'Mark what you worked and what needed more time. One tap saves it.'}
-        actions={s && <ButtonLink to={homeworkStepPath(s.id)}>Homework</ButtonLink>}
+        actions={
+          s && (
+            <>
+              <ButtonLink to={`/sessions/${s.id}/soap`} variant="secondary">
+                SOAP note
+              </ButtonLink>
+              <ButtonLink to={homeworkStepPath(s.id)}>Homework</ButtonLink>
+            </>
+          )
+        }
       />
-      <SessionForm client={c} session={s} />
+      <SessionForm
+        client={c}
+        session={s}
+        visit={isNew ? { appointmentId, date: isLocalDate(visitDate) ? visitDate : undefined } : undefined}
+        report={report.state.status === 'ready' ? report.state.data : undefined}
+      />
     </>
   );
 }
