@@ -40,6 +40,7 @@ GET    /api/v1/practice/checklist                    401  ok   ok   401
 POST   /api/v1/practice/checklist/dismiss            401  ok   403  401
 GET    /api/v1/clients/:id/email-status              401  404  404  401
 GET    /api/v1/members                               401  ok   ok   401
+POST   /api/v1/members/:id/deactivate                401  404  403  401
 GET    /api/v1/invitations                           401  ok   403  401
 POST   /api/v1/invitations                           401  ok   403  401
 GET    /api/v1/invitations/preview                   404  -    -    -
@@ -213,9 +214,11 @@ describeEachDatabase('the authorization matrix', (database) => {
       ...world.resources,
       '/api/v1/portal/:token/media/:id': world.resources['/api/v1/homework-media/:id'],
       '/api/v1/portal/:token/goals/:id/progress': world.goal.id,
+      // A's colleague: another practice cannot find them, the colleague is no owner.
+      '/api/v1/members/:id/deactivate': colleague.memberId,
     };
     // A's client-level strings are hidden from everyone; the practice's own (library, keys, name) only from outsiders.
-    const ofPractice = [world.item.id, world.media.id, world.key.id, targets['/api/v1/packs/:id'], practiceName, a.email];
+    const ofPractice = [world.item.id, world.media.id, world.key.id, targets['/api/v1/packs/:id'], practiceName, a.email, colleague.memberId];
     const ofClient = [...new Set(Object.values(targets))].filter((id) => !ofPractice.includes(id));
     ofClient.push(world.client.email, 'Robin', world.token, (await readAsA(`/clients/${world.client.id}/referral`)).json().code);
     ofClient.push('A question from A', 'Sleep through the night', 'Friend Of A', 'friend-of-a@example.com');

@@ -2,12 +2,15 @@ import type { Selectable } from 'kysely';
 import type { MemberTable, PracticeTable } from '../db/schema.js';
 import { hourStyleOf } from '../local-time.js';
 
-export const presentMember = (m: Pick<MemberTable, 'id' | 'name' | 'email' | 'role' | 'created_at'>) => ({
+export const presentMember = (
+  m: Pick<MemberTable, 'id' | 'name' | 'email' | 'role' | 'created_at'> & { deactivated_at?: string | null },
+) => ({
   id: m.id,
   name: m.name,
   email: m.email,
   role: m.role,
   createdAt: m.created_at,
+  deactivatedAt: m.deactivated_at ?? null,
 });
 
 export const presentPractice = (p: Selectable<PracticeTable>) => ({

@@ -26,6 +26,8 @@ export const memberSchema = z.object({
   email: z.string(),
   role: z.enum(ROLES),
   createdAt: z.string(),
+  /** When the owner deactivated them (they left the practice); null while they work here. */
+  deactivatedAt: z.string().nullable(),
 });
 export type Member = z.infer<typeof memberSchema>;
 

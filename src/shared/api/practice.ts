@@ -60,6 +60,9 @@ export const practicePatch = z
   .strict();
 
 export const inviteBody = z.object({ email: emailSchema, name: nameSchema.optional(), role: z.enum(ROLES).default('therapist') });
+/** Deactivating a member: who takes over their clients (required when they have any). */
+export const deactivateMemberBody = z.object({ clientsTo: z.string().uuid('Choose who takes over their clients').optional() }).strict();
+export const memberDeactivated = z.object({ clientsMoved: z.number().int(), apiKeysRevoked: z.number().int() });
 export const invitationSchema = z.object({
   id: z.string(),
   email: z.string(),

@@ -20,6 +20,7 @@ export async function therapistFor(db: Db, auth: Auth, requested: string | undef
       .select('id')
       .where('practice_id', '=', auth.practiceId)
       .where('id', '=', requested)
+      .where('deactivated_at', 'is', null)
       .executeTakeFirst();
     if (!member) throw invalid({ therapistId: 'No such therapist in your practice' });
     return member.id;
@@ -62,6 +63,7 @@ export async function deleteClientEverywhere(trx: Db, practiceId: string, client
     .where('homework_id', 'in', trx.selectFrom('homework').select('id').where('client_id', '=', clientId))
     .execute();
   await trx.deleteFrom('homework').where('client_id', '=', clientId).execute();
+  await trx.deleteFrom('handout_files').where('client_id', '=', clientId).execute();
   await trx.deleteFrom('client_links').where('client_id', '=', clientId).execute();
   await trx.deleteFrom('intake_links').where('client_id', '=', clientId).execute();
   await trx.deleteFrom('session_records').where('client_id', '=', clientId).execute();

@@ -3,7 +3,14 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { memberSchema, meResponse } from '../../../shared/api/auth.js';
 import { errorSchema } from '../../../shared/api/common.js';
-import { acceptInviteBody, invitationPreview, invitationSchema, inviteBody } from '../../../shared/api/practice.js';
+import {
+  acceptInviteBody,
+  deactivateMemberBody,
+  invitationPreview,
+  invitationSchema,
+  inviteBody,
+  memberDeactivated,
+} from '../../../shared/api/practice.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import type { AppDeps } from '../../deps.js';
 import { queueEmail } from '../../email/outbox.js';
@@ -15,6 +22,7 @@ import { hashPassword } from '../auth/passwords.js';
 import { startSession } from '../auth/sessions.js';
 import { twoFactorStatusOf } from '../auth/two-factor.js';
 import { presentMember, presentSignedInPractice } from '../presenters.js';
+import { deactivateMember } from './deactivate.js';
 
 const INVITE_DAYS = 7;
 const goneInvite = () =>
@@ -46,6 +54,21 @@ export function membersRoutes({ db, clock, config }: AppDeps): FastifyPluginAsyn
           .execute();
         return { members: rows.map(presentMember) };
       },
+    );
+
+    app.post(
+      '/members/:id/deactivate',
+      {
+        config: { ownerOnly: true },
+        schema: {
+          tags: ['team'],
+          summary: 'Deactivate a member who left: signed out, feed and keys revoked, clients moved to clientsTo (owner)',
+          params: z.object({ id: z.string().uuid('Not a member of your practice') }),
+          body: deactivateMemberBody,
+          response: { 200: memberDeactivated, 400: errorSchema, 404: errorSchema, 409: errorSchema },
+        },
+      },
+      async (req) => deactivateMember({ db, clock, auth: authOf(req), memberId: req.params.id, clientsTo: req.body.clientsTo }),
     );
 
     app.get(
