@@ -25,6 +25,7 @@ import { twoFactorRoutes } from './features/auth/two-factor.routes.js';
 import { calendarSubscriptionsRoutes } from './features/calendar-import/subscriptions.routes.js';
 import { CALENDAR_SWEEP, calendarSweepJob } from './features/calendar-import/sweep.js';
 import { clientsRoutes } from './features/clients/clients.routes.js';
+import { exportRoutes } from './features/clients/export.routes.js';
 import { emailStatusRoutes } from './features/clients/email-status.routes.js';
 import { importRoutes } from './features/clients/import.routes.js';
 import { intakeRoutes } from './features/clients/intake.routes.js';
@@ -200,6 +201,7 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
       await api.register(drawingRoutes(deps));
       await api.register(importRoutes(deps));
       await api.register(clientsRoutes(deps));
+      await api.register(exportRoutes(deps));
       await api.register(emailStatusRoutes(deps));
       await api.register(sessionsRoutes(deps));
       await api.register(intakeRoutes(deps));

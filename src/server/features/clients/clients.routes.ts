@@ -23,7 +23,6 @@ import {
 } from './clients.repository.js';
 import { checkReferrer, deleteClientEverywhere, therapistFor } from './clients.service.js';
 import { consentAfter, requireConsentForReminders } from './email-consent.js';
-import { presentSession } from './sessions.routes.js';
 
 const errors = { 400: errorSchema, 404: errorSchema, 409: errorSchema };
 const emailTaken = () => conflict('Another client in your practice already has this email.', 'email_taken');
@@ -234,42 +233,6 @@ export function clientsRoutes({ db, dialect, clock, storage }: AppDeps): Fastify
         await Promise.all(files.map((key) => storage.remove(key)));
         await eraseDeletedText(db, dialect);
         return { ok: true as const };
-      },
-    );
-
-    app.get(
-      '/clients/:id/export',
-      {
-        schema: {
-          tags: ['clients'],
-          summary: 'Everything Carryover holds about one client, as JSON',
-          params: idParams,
-          response: { 200: z.looseObject({ exportedAt: z.string() }), 404: errorSchema },
-        },
-      },
-      async (req, reply) => {
-        const auth = authOf(req);
-        const row = await findVisibleClient(db, auth, req.params.id);
-        const sessions = await db.selectFrom('session_records').selectAll().where('client_id', '=', row.id).orderBy('date').execute();
-        const emails = await db
-          .selectFrom('emails')
-          .select(['to_address', 'subject', 'text_body', 'status', 'created_at', 'sent_at'])
-          .where('client_id', '=', row.id)
-          .execute();
-        const history = await db
-          .selectFrom('audit_log')
-          .select(['actor', 'action', 'at'])
-          .where('client_id', '=', row.id)
-          .orderBy('at')
-          .execute();
-        await audit(db, auth, { practiceId: auth.practiceId, clientId: row.id, action: 'exported' }, now());
-        return reply.header('content-disposition', `attachment; filename="client-${row.id}.json"`).send({
-          exportedAt: now(),
-          client: presentClient(row),
-          sessions: sessions.map(presentSession),
-          emails,
-          accessLog: history,
-        });
       },
     );
 
