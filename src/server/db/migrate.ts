@@ -14,6 +14,7 @@ import * as m012 from './migrations/012-calendar-subscriptions.js';
 import * as m013 from './migrations/013-time-format.js';
 import * as m014 from './migrations/014-member-access.js';
 import * as m015 from './migrations/015-two-factor.js';
+import * as m016 from './migrations/016-handout-files.js';
 
 // Listed by hand rather than read from disk so bundling and tests see the same set.
 const migrations: Record<string, Migration> = {
@@ -31,6 +32,7 @@ const migrations: Record<string, Migration> = {
   '013-time-format': m013,
   '014-member-access': m014,
   '015-two-factor': m015,
+  '016-handout-files': m016,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

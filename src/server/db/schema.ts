@@ -314,6 +314,16 @@ export interface ClientLinkTable {
   revoked_at: string | null;
 }
 
+/** The last handout PDF made for a client, sent again while nothing it shows has changed. */
+export interface HandoutFileTable {
+  client_id: string;
+  practice_id: string;
+  inputs_hash: string;
+  link_hash: string;
+  pdf: Buffer;
+  created_at: string;
+}
+
 export interface CheckInTable {
   id: string;
   practice_id: string;
@@ -465,6 +475,7 @@ export interface Database {
   homework: HomeworkTable;
   homework_media: HomeworkMediaTable;
   client_links: ClientLinkTable;
+  handout_files: HandoutFileTable;
   check_ins: CheckInTable;
   clients: ClientTable;
   session_records: SessionRecordTable;

@@ -9,16 +9,32 @@ import type { Handout } from '../../pdf/handout.js';
 import { appointmentLabel, nextAppointmentOf } from '../appointments/appointments.service.js';
 import { findVisibleClient } from '../clients/clients.repository.js';
 import { issueClientLink, qrPng } from './client-link.js';
+import type { HandoutContent } from './handout-cache.js';
 import { activeHomework, presentHomework } from './homework.repository.js';
 
-/** Everything a handout or a homework mail shows for one client, with a fresh link to their page. */
-export async function handoutFor(o: {
+interface HandoutOptions {
   db: Db;
   clock: Clock;
   config: Config;
   auth: Auth;
   clientId: string;
-}): Promise<Handout & { clientEmail: string | null; clientId: string; unsubscribed: boolean }> {
+}
+
+type ForClient = { clientEmail: string | null; clientId: string; unsubscribed: boolean };
+
+/** Everything a handout or a homework mail shows for one client, with a fresh link to their page. */
+export async function handoutFor(o: HandoutOptions): Promise<Handout & ForClient> {
+  const content = await handoutContent(o);
+  const clientUrl = await linkFor(o, content.clientId);
+  return { ...content, clientUrl, qrPng: await qrPng(clientUrl) };
+}
+
+/** A fresh link to the client's page, as printed on a handout or sent in a mail. */
+export const linkFor = (o: HandoutOptions, clientId: string) =>
+  issueClientLink(o.db, o.clock, { practiceId: o.auth.practiceId, clientId, publicUrl: o.config.publicUrl });
+
+/** What a handout shows for one client, less the link to their page (which is issued per handout). */
+export async function handoutContent(o: HandoutOptions): Promise<HandoutContent & ForClient> {
   const client = await findVisibleClient(o.db, o.auth, o.clientId);
   const practice = await o.db.selectFrom('practices').selectAll().where('id', '=', o.auth.practiceId).executeTakeFirstOrThrow();
   const therapist = await o.db
@@ -28,11 +44,6 @@ export async function handoutFor(o: {
     .where('practice_id', '=', o.auth.practiceId)
     .executeTakeFirst();
   const homework = await presentHomework(o.db, await activeHomework(o.db, client.id));
-  const clientUrl = await issueClientLink(o.db, o.clock, {
-    practiceId: o.auth.practiceId,
-    clientId: client.id,
-    publicUrl: o.config.publicUrl,
-  });
   const intake = readIntake(client.intake);
   const next = await nextAppointmentOf(o.db, client.id, o.clock.now());
   return {
@@ -52,8 +63,6 @@ export async function handoutFor(o: {
     })),
     goals: intake.goals ?? null,
     nextAppointment: next ? appointmentLabel(next, hourStyleOf(practice)) : null,
-    clientUrl,
-    qrPng: await qrPng(clientUrl),
     paperSize: practice.paper_size,
   };
 }

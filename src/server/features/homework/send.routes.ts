@@ -11,8 +11,9 @@ import { renderHandout } from '../../pdf/handout.js';
 import { calendarFile } from '../appointments/ics.js';
 import { audit } from '../clients/clients.repository.js';
 import { findVisibleSession } from '../clients/sessions.routes.js';
-import { renderedDrawing, renderedPng } from '../library/drawing-files.js';
-import { handoutFor } from './handout.service.js';
+import { matchesEtag, renderedDrawing, renderedPng } from '../library/drawing-files.js';
+import { handoutContent, handoutFor, linkFor } from './handout.service.js';
+import { handoutPdf } from './handout-cache.js';
 import { homeworkEmail, MAIL_DRAWING_WIDTH } from './homework.emails.js';
 
 const fileName = (first: string) => `homework-${first.toLowerCase().replace(/[^a-z0-9]+/g, '-') || 'client'}.pdf`;
@@ -24,10 +25,19 @@ export function sendRoutes({ db, clock, config, storage }: AppDeps): FastifyPlug
       { schema: { tags: ['homework'], summary: "The printable handout of the client's active homework (PDF)", params: idParams } },
       async (req, reply) => {
         const auth = authOf(req);
-        const handout = await handoutFor({ db, clock, config, auth, clientId: req.params.id });
+        const options = { db, clock, config, auth, clientId: req.params.id };
+        const handout = await handoutContent(options);
         if (!handout.items.length)
           throw new AppError(409, 'no_homework', `${handout.clientFirstName} has no active homework yet. Assign an item first.`);
-        const pdf = await renderHandout(handout);
+        const { pdf, etag } = await handoutPdf(db, clock, {
+          practiceId: auth.practiceId,
+          clientId: handout.clientId,
+          content: handout,
+          issueLink: () => linkFor(options, handout.clientId),
+        });
+        // Kept by the browser only to ask again: an unchanged handout then answers 304 with no body.
+        reply.header('etag', etag).header('cache-control', 'private, no-cache');
+        if (matchesEtag(req.headers['if-none-match'], etag)) return reply.code(304).send();
         return reply
           .type('application/pdf')
           .header('content-disposition', `inline; filename="${fileName(handout.clientFirstName)}"`)
