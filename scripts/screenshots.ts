@@ -27,7 +27,34 @@ async function maya(page: Page) {
   return { clientId: clients[0].id as string, sessionId: sessions[0].id as string };
 }
 
+/** The first day ahead with a booking, filled with two more clients so Today shows a day's run. */
+async function busyDay(page: Page) {
+  const { csrfToken } = await (await page.request.get('/api/v1/auth/csrf')).json();
+  const from = new Date().toISOString();
+  const to = new Date(Date.now() + 30 * 86_400_000).toISOString();
+  const { appointments } = await (await page.request.get(`/api/v1/appointments?from=${from}&to=${to}`)).json();
+  const first = appointments[0] as { startsAt: string; clientId: string };
+  const { clients } = await (await page.request.get('/api/v1/clients?limit=10')).json();
+  const others = (clients as { id: string }[]).filter((c) => c.id !== first.clientId).slice(0, 2);
+  for (const [i, c] of others.entries()) {
+    const startsAt = new Date(Date.parse(first.startsAt) + (i + 1) * 2 * 3_600_000).toISOString();
+    await page.request.post(`/api/v1/clients/${c.id}/appointments`, {
+      headers: { 'x-csrf-token': csrfToken },
+      data: { startsAt, confirmOverlap: true },
+    });
+  }
+  return `/today?date=${first.startsAt.slice(0, 10)}`;
+}
+
 const SHOTS: Shot[] = [
+  {
+    // The therapist's home: the day in order, cautions first, how each client's homework went.
+    name: 'today',
+    path: busyDay,
+    viewport: TABLET,
+    fullPage: true,
+    ready: (page) => page.getByRole('link', { name: 'Start session' }).first().waitFor(),
+  },
   {
     name: 'assign',
     path: async (page) => `/sessions/${(await maya(page)).sessionId}/homework`,

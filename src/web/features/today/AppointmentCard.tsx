@@ -12,8 +12,14 @@ const reportLabels = { 'most-days': 'most days', 'some-days': 'some days', 'not-
 export const startSessionPath = (a: TodayAppointment, date: string) =>
   `/clients/${encodeURIComponent(a.client.id)}/sessions/new?${new URLSearchParams({ appointmentId: a.id, date })}`;
 
+const times = (n: number) => (n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times`);
+
 function feelingsText(f: TodayAppointment['homework']['feelings']) {
-  const parts = [f.better && `${f.better} better`, f.same && `${f.same} the same`, f.worse && `${f.worse} worse`].filter(Boolean);
+  const parts = [
+    f.better && `better ${times(f.better)}`,
+    f.same && `the same ${times(f.same)}`,
+    f.worse && `worse ${times(f.worse)}`,
+  ].filter(Boolean);
   return parts.length ? `Felt ${parts.join(', ')}` : null;
 }
 
