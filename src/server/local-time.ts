@@ -1,4 +1,4 @@
-import { defaultHourStyle, type HourStyle, type PracticeClock } from '../shared/time/format.js';
+import { defaultHourStyle, deviceClockDiffers, type HourStyle, type PracticeClock, zoneLabel } from '../shared/time/format.js';
 import { instantAt as instantOnClock } from '../shared/time/zone.js';
 
 /*
@@ -24,6 +24,11 @@ export {
 
 /** A clock for writing days only (a plain YYYY-MM-DD stays that day; the hour style plays no part). */
 export const DAYS_ONLY: PracticeClock = { timeZone: 'UTC', hourStyle: '24h' };
+
+/** " (New York time)" after a time in `zone` for someone whose own clock reads differently; otherwise nothing. */
+export function zoneNote(zone: string, readerZone: string | null | undefined): string {
+  return readerZone && deviceClockDiffers(readerZone, zone) ? ` (${zoneLabel(zone)} time)` : '';
+}
 
 /** The hour style a practice writes times in: its choice, or what its time zone usually reads. */
 export const hourStyleOf = (p: { timezone: string; time_format: HourStyle | null }): HourStyle =>

@@ -66,8 +66,9 @@ describeEachDatabase('times written on the practice clock', (database) => {
     const handout = await readPdf((await call()({ method: 'GET', url: `/api/v1/clients/${client.id}/handout.pdf` })).rawPayload);
     expect(handout.text).toContain('Wednesday 16 December at 10:00 AM');
     expect(handout.text).toContain('Thursday 3 December');
+    // The client's page says whose clock it is, as the client lives in Tokyo.
     const page = await app.http.inject({ method: 'GET', url: new URL(url).pathname });
-    expect(page.body).toContain('Wednesday 16 December at 10:00 AM');
+    expect(page.body).toContain('Wednesday 16 December at 10:00 AM (New York time)');
 
     await call()({ method: 'PATCH', url: '/api/v1/practice', payload: { timeFormat: '24h' } });
     const again = await readPdf((await call()({ method: 'GET', url: `/api/v1/clients/${client.id}/handout.pdf` })).rawPayload);

@@ -9,7 +9,7 @@ import { readIntake } from '../../db/stored.js';
 import type { AppDeps } from '../../deps.js';
 import { queueEmail } from '../../email/outbox.js';
 import { AppError } from '../../http/errors.js';
-import { addDays, localDay } from '../../local-time.js';
+import { addDays, localDay, zoneNote } from '../../local-time.js';
 import { appointmentLabel, nextAppointmentOf } from '../appointments/appointments.service.js';
 import { consentAfter, remindersFor } from '../clients/email-consent.js';
 import { goalsOf } from '../goals/goals.routes.js';
@@ -102,7 +102,9 @@ async function readPortal({ db, clock }: Deps, client: LinkedClient, token: stri
     checkIns: checkIns.map((c) => ({ homeworkId: c.homework_id, date: c.date, done: c.done === 1, feeling: c.feeling, note: c.note })),
     goals: intake.goals ?? null,
     trackedGoals: goals.map(({ clientId, ...goal }) => goal),
-    nextAppointment: next ? { startsAt: next.starts_at, label: appointmentLabel(next, client.time_format) } : null,
+    nextAppointment: next
+      ? { startsAt: next.starts_at, label: appointmentLabel(next, client.time_format) + zoneNote(next.timezone, client.zone) }
+      : null,
     toolsThatWouldHelp: [...missing],
     questions: questions.map((q) => ({ id: q.id, text: q.text, askedAt: q.asked_at, answer: q.answer, answeredAt: q.answered_at })),
     reminders: remindersFor(client, client.reminder_default).rhythm,
