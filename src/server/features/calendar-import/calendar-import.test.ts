@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildTestApp, testClock } from '../../../../tests/helpers/app.js';
 import { describeEachDatabase } from '../../../../tests/helpers/databases.js';
-import { createClient } from '../../../../tests/helpers/factories.js';
+import { createClient, recordSession } from '../../../../tests/helpers/factories.js';
 import { as, type Session, signUp } from '../../../../tests/helpers/session.js';
 import { busyTimes } from '../appointments/busy-times.js';
 import { BLOCKED, BOOKING_FEED, type FeedServer, startFeedServer } from './feed.fixtures.js';
@@ -116,6 +116,39 @@ describeEachDatabase('the booking calendar a therapist already uses', (database)
       '2026-12-21T15:00:00.000Z',
       '2026-12-28T15:00:00.000Z',
     ]);
+  });
+
+  it('rebooking suggestions are free of the imported bookings: a cancelled occurrence is offered, a busy Monday is not', async () => {
+    const hours = await call()({
+      method: 'PUT',
+      url: `/api/v1/members/${owner.memberId}/working-hours`,
+      payload: { weekly: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: '09:00', end: '17:00' })), daysOff: [] },
+    });
+    expect(hours.statusCode).toBe(200);
+    const client = await createClient(app.http, owner, { firstName: 'Mo', lastName: 'Mondays' });
+    // A Monday visit: the next one falls on the Monday after 14 or 28 days at the same time.
+    const session = await recordSession(app.http, owner, client.id, { date: '2026-11-16' });
+    const overlapsFeed = (slot: { startsAt: string; durationMinutes: number }) => {
+      const s = Date.parse(slot.startsAt);
+      const e = s + slot.durationMinutes * 60_000;
+      return BLOCKED.some(([bs, be]) => Date.parse(bs) < e && Date.parse(be) > s);
+    };
+    const suggest = async () => (await call()({ method: 'GET', url: `/api/v1/sessions/${session.id}/rebook-suggestion` })).json();
+
+    // 30 Nov 10:00 was cancelled in the booking calendar: free but for the 30-minute walk-in booked
+    // in Carryover above, so the best slot is 10:30 (the cancelled hour would have blocked until 11:00).
+    const fortnight = await suggest();
+    expect(fortnight.slots.length).toBe(3);
+    expect(utc(fortnight.slots[0].startsAt)).toBe('2026-11-30T15:30:00.000Z');
+    expect(fortnight.slots.filter(overlapsFeed)).toEqual([]);
+
+    // 14 Dec 10:00 is booked there: never offered, and no alternative touches another booking.
+    await call()({ method: 'PATCH', url: '/api/v1/practice', payload: { rebookIntervalDays: 28 } });
+    const month = await suggest();
+    expect(month.slots.length).toBe(3);
+    expect(month.slots.map((x: { startsAt: string }) => utc(x.startsAt))).not.toContain('2026-12-14T15:00:00.000Z');
+    expect(month.slots.filter(overlapsFeed)).toEqual([]);
+    await call()({ method: 'PATCH', url: '/api/v1/practice', payload: { rebookIntervalDays: 14 } });
   });
 
   it('a feed that fails or returns garbage keeps the last good copy and says why', async () => {
