@@ -1,6 +1,7 @@
 // Screenshots of the web app for docs/screenshots/: the real server on a fresh temporary
 // SQLite file, filled by the same demo seeder as `npm start`, driven by Chromium.
-// Run with `npm run screenshots` after `npm run build:web`. Add a page by adding an entry to SHOTS.
+// Run with `npm run screenshots` after `npm run build:web`. Add a page by adding an entry to SHOTS;
+// name pictures after `--` to retake only those.
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
@@ -82,6 +83,16 @@ const SHOTS: Shot[] = [
     ready: (page) => page.locator('svg.drawing').first().waitFor(),
   },
   {
+    // Send and Book stay pinned at the bottom while the items and suggestions scroll above them.
+    name: 'homework-phone',
+    path: async (page) => `/sessions/${(await maya(page)).sessionId}/homework`,
+    viewport: { width: 390, height: 844 },
+    ready: async (page) => {
+      await page.getByRole('region', { name: /^Send home and book/ }).waitFor();
+      await page.getByText('Finding the next time…').waitFor({ state: 'detached' });
+    },
+  },
+  {
     name: 'dashboard',
     path: '/dashboard',
     viewport: TABLET,
@@ -115,7 +126,9 @@ async function main() {
     await page.getByRole('button', { name: /sign in/i }).click();
     await page.waitForURL((u) => !u.pathname.startsWith('/signin'));
     mkdirSync(OUT_DIR, { recursive: true });
-    for (const shot of SHOTS) {
+    // `npm run screenshots -- homework-phone` retakes only the pictures named.
+    const only = process.argv.slice(2);
+    for (const shot of SHOTS.filter((s) => only.length === 0 || only.includes(s.name))) {
       await page.setViewportSize(shot.viewport);
       const path = typeof shot.path === 'string' ? shot.path : await shot.path(page);
       await page.goto(`${server.url}${path}`);

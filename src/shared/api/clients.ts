@@ -160,13 +160,28 @@ export const sessionSchema = z.object({
 });
 export type SessionRecord = z.infer<typeof sessionSchema>;
 
+export const TIMELINE_KINDS = [
+  'session',
+  'intake',
+  'created',
+  'homework',
+  'homework-ended',
+  'email',
+  'check-in',
+  'question',
+  'answer',
+  'booking',
+  'goal',
+  'goal-progress',
+] as const;
 export const timelineEntrySchema = z.object({
-  kind: z.enum(['session', 'intake', 'created']),
+  kind: z.enum(TIMELINE_KINDS),
   at: z.string(),
   title: z.string(),
   detail: z.string().nullable(),
   sessionId: z.string().nullable(),
 });
+export type TimelineEntry = z.infer<typeof timelineEntrySchema>;
 
 /** What a client fills in on their own, from an intake link. */
 export const publicIntakeBody = intakeSchema

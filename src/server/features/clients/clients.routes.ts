@@ -3,7 +3,6 @@ import type { ExpressionBuilder, SelectQueryBuilder } from 'kysely';
 import { z } from 'zod';
 import { clientBody, clientListQuery, clientPatch, clientSchema, intakeSchema, timelineEntrySchema } from '../../../shared/api/clients.js';
 import { errorSchema, idParams, okSchema } from '../../../shared/api/common.js';
-import { REGIONS, type Region } from '../../../shared/vocabulary.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import { eraseDeletedText } from '../../db/index.js';
 import type { ClientTable, Database } from '../../db/schema.js';
@@ -23,6 +22,7 @@ import {
 } from './clients.repository.js';
 import { checkReferrer, deleteClientEverywhere, therapistFor } from './clients.service.js';
 import { consentAfter, requireConsentForReminders } from './email-consent.js';
+import { clientTimeline } from './timeline.repository.js';
 
 const errors = { 400: errorSchema, 404: errorSchema, 409: errorSchema };
 const emailTaken = () => conflict('Another client in your practice already has this email.', 'email_taken');
@@ -248,34 +248,7 @@ export function clientsRoutes({ db, dialect, clock, storage }: AppDeps): Fastify
       },
       async (req) => {
         const row = await findVisibleClient(db, authOf(req), req.params.id);
-        const sessions = await db.selectFrom('session_records').selectAll().where('client_id', '=', row.id).execute();
-        const entries = [
-          ...sessions.map((s) => {
-            const more = JSON.parse(s.areas_more_time) as { region: Region; side?: string }[];
-            return {
-              kind: 'session' as const,
-              at: s.date,
-              title: 'Session',
-              detail: more.length
-                ? `Needed more time: ${more.map((a) => `${REGIONS[a.region].toLowerCase()}${a.side && a.side !== 'both' ? ` (${a.side})` : ''}`).join(', ')}`
-                : null,
-              sessionId: s.id,
-            };
-          }),
-          ...(row.intake_completed_at
-            ? [
-                {
-                  kind: 'intake' as const,
-                  at: row.intake_completed_at,
-                  title: 'Intake form completed by the client',
-                  detail: null,
-                  sessionId: null,
-                },
-              ]
-            : []),
-          { kind: 'created' as const, at: row.created_at, title: 'Added to Carryover', detail: null, sessionId: null },
-        ];
-        return { entries: entries.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0)) };
+        return { entries: await clientTimeline(db, row) };
       },
     );
 

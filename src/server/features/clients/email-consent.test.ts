@@ -52,6 +52,9 @@ describeEachDatabase('email consent: words and behaviour match', (database) => {
       remindersConsent: { at: '2026-03-02T16:00:00.000Z', via: 'therapist' },
     });
     expect((await status(client.id)).reminders).toEqual({ sends: true, reason: null, rhythm: 'daily', fromPracticeDefault: false });
+    // Changing anything else keeps the agreement as it was, and the change.
+    const renamed = await call('PATCH', `/api/v1/clients/${client.id}`, { firstName: 'Robyn', consentToEmail: true });
+    expect(renamed.json()).toMatchObject({ firstName: 'Robyn', remindersConsent: { at: '2026-03-02T16:00:00.000Z', via: 'therapist' } });
 
     clock.set('2026-03-03T08:00:00.000Z');
     await app.jobs.runDue();

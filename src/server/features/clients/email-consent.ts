@@ -8,9 +8,15 @@ type MailColumns = ConsentColumns & Pick<ClientTable, 'email' | 'unsubscribed_at
 
 /** The agreement after a change: a new "yes" records when and how; "no" clears it; no answer keeps what was there. */
 export function consentAfter(before: ConsentColumns | null, agreed: boolean | undefined, via: ConsentVia, now: string): ConsentColumns {
-  if (agreed === undefined && before) return before;
+  // Only the three columns, never the rest of a row passed in.
+  const kept = before && {
+    consent_to_email: before.consent_to_email,
+    reminders_consent_at: before.reminders_consent_at,
+    reminders_consent_via: before.reminders_consent_via,
+  };
+  if (agreed === undefined && kept) return kept;
   if (!agreed) return { consent_to_email: 0, reminders_consent_at: null, reminders_consent_via: null };
-  if (before?.consent_to_email === 1 && before.reminders_consent_at) return before;
+  if (kept?.consent_to_email === 1 && kept.reminders_consent_at) return kept;
   return { consent_to_email: 1, reminders_consent_at: now, reminders_consent_via: via };
 }
 

@@ -9,6 +9,7 @@ import { ClientHomeworkPanel } from '../homework/ClientHomeworkPanel.js';
 import { ClientQuestionsPanel } from '../questions/ClientQuestionsPanel.js';
 import { ReferralPanel } from '../referrals/ReferralPanel.js';
 import { EmailPanel } from './EmailPanel.js';
+import { FollowUp } from './FollowUp.js';
 import { IntakeLinkPanel } from './IntakeLinkPanel.js';
 import { IntakeSummary } from './IntakeSummary.js';
 import { formatDay, fullName } from './labels.js';
@@ -59,11 +60,14 @@ export function ClientPage() {
       <PageHeader
         title={fullName(c)}
         description={
-          <span className="cluster cluster--tight">
-            {c.archived && <Badge>Archived</Badge>}
-            <span>{contact || 'No email or phone yet'}</span>
-            <span>· {c.lastSessionDate ? `Last session ${formatDay(c.lastSessionDate)}` : 'No session yet'}</span>
-          </span>
+          <>
+            <span className="cluster cluster--tight">
+              {c.archived && <Badge>Archived</Badge>}
+              <span>{contact || 'No email or phone yet'}</span>
+              <span>· {c.lastSessionDate ? `Last session ${formatDay(c.lastSessionDate)}` : 'No session yet'}</span>
+            </span>
+            <FollowUp client={c} />
+          </>
         }
         actions={
           <div className="cluster">

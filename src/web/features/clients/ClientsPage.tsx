@@ -13,13 +13,13 @@ import {
 } from '../../design/components/index.js';
 import { useSignedIn } from '../../session.js';
 import { FirstSteps } from './FirstSteps.js';
+import { FollowUp } from './FollowUp.js';
 import { formatDay, fullName } from './labels.js';
-import { useClientSearch, useDebounced } from './useClientSearch.js';
+import { type ClientSort, useClientSearch, useDebounced } from './useClientSearch.js';
 import { useNotice } from './useNotice.js';
 import './clients.css';
 
 type Show = 'current' | 'archived';
-type Sort = 'recent' | 'name';
 
 /** Everyone the therapist sees: search as you type, most recent first. */
 export function ClientsPage() {
@@ -27,7 +27,7 @@ export function ClientsPage() {
   const [notice] = useNotice();
   const [q, setQ] = useState('');
   const [show, setShow] = useState<Show>('current');
-  const [sort, setSort] = useState<Sort>('recent');
+  const [sort, setSort] = useState<ClientSort>('recent');
   const settled = useDebounced(q);
   const { state, showMore, retry, hasMore } = useClientSearch({ q: settled, archived: show === 'archived', sort });
   const searchId = useId();
@@ -38,7 +38,7 @@ export function ClientsPage() {
     <>
       <PageHeader
         title="Clients"
-        description="Everyone you see, why they came in, and when you last saw them."
+        description="Everyone you see, when you last saw them, how their homework goes and when they come next."
         actions={
           <div className="cluster">
             <ButtonLink to="/clients/new">Add a client</ButtonLink>
@@ -83,6 +83,8 @@ export function ClientsPage() {
             options={[
               { value: 'recent', label: 'Recent first' },
               { value: 'name', label: 'By last name' },
+              { value: 'adherence', label: 'Most homework done' },
+              { value: 'next-visit', label: 'Next visit soonest' },
             ]}
             value={sort}
             onChange={setSort}
@@ -121,6 +123,7 @@ export function ClientsPage() {
                   <span className="client-list__last small">
                     {c.lastSessionDate ? `Last session ${formatDay(c.lastSessionDate)}` : 'No session yet'}
                   </span>
+                  <FollowUp client={c} as="span" className="client-list__follow-up small" />
                 </Link>
               </li>
             ))}

@@ -1,6 +1,7 @@
 import type { Client } from '../../../shared/api/clients.js';
 import { formatDateTime } from '../../format.js';
 import { formatDay } from './labels.js';
+import './follow-up.css';
 
 type FollowUpFields = Pick<Client, 'adherence' | 'nextAppointment'>;
 
@@ -12,20 +13,22 @@ export function adherenceText(adherence: Client['adherence']): string {
 }
 
 /** How the homework went, the latest check-in and the next visit, in one line. */
-export function FollowUp({ client, className }: { client: FollowUpFields; className?: string }) {
+export function FollowUp({ client, className, as: Tag = 'p' }: { client: FollowUpFields; className?: string; as?: 'p' | 'span' }) {
   const a = client.adherence;
+  // Only list and record responses carry it (not the answer to an edit): say nothing rather than "none".
+  if (!a) return null;
   const parts = [
     adherenceText(a),
-    a?.lastCheckIn ? `last check-in ${formatDay(a.lastCheckIn)}` : a && a.ofDays > 0 ? 'no check-in yet' : null,
+    a.lastCheckIn ? `last check-in ${formatDay(a.lastCheckIn)}` : a.ofDays > 0 ? 'no check-in yet' : null,
     client.nextAppointment ? `next visit ${formatDateTime(client.nextAppointment)}` : 'no visit booked',
   ].filter((p): p is string => p !== null);
   return (
-    <p className={['follow-up', className].filter(Boolean).join(' ')}>
+    <Tag className={['follow-up', className].filter(Boolean).join(' ')}>
       {parts.map((p, i) => (
         <span key={p} className="follow-up__part">
           {i === 0 ? p : ` · ${p}`}
         </span>
       ))}
-    </p>
+    </Tag>
   );
 }

@@ -2,7 +2,18 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { SessionRecord } from '../../../shared/api/clients.js';
 import { COMPLAINTS } from '../../../shared/vocabulary.js';
-import { CalendarIcon, CheckIcon, ClientsIcon, type Icon, InfoIcon } from '../../design/components/index.js';
+import {
+  CalendarIcon,
+  CheckIcon,
+  ClientsIcon,
+  CompassIcon,
+  type Icon,
+  InfoIcon,
+  LibraryIcon,
+  MailIcon,
+  QuestionIcon,
+} from '../../design/components/index.js';
+import { homeworkStepPath } from '../homework/homeworkData.js';
 import { areaText, findingText, formatDay } from './labels.js';
 
 /** One thing that happened with a client. Kinds are open-ended: homework, check-ins and others add theirs. */
@@ -43,6 +54,18 @@ export const timelineKinds: Record<string, TimelineKind> = {
   },
   intake: { icon: CheckIcon },
   created: { icon: ClientsIcon },
+  homework: {
+    icon: LibraryIcon,
+    link: (e) => (e.sessionId ? { to: homeworkStepPath(e.sessionId), label: 'Open that homework step' } : null),
+  },
+  'homework-ended': { icon: LibraryIcon },
+  email: { icon: MailIcon },
+  'check-in': { icon: CheckIcon },
+  question: { icon: QuestionIcon },
+  answer: { icon: QuestionIcon },
+  booking: { icon: CalendarIcon },
+  goal: { icon: CompassIcon },
+  'goal-progress': { icon: CompassIcon },
 };
 const fallbackKind: TimelineKind = { icon: InfoIcon };
 

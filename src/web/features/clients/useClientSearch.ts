@@ -12,10 +12,12 @@ export function useDebounced<T>(value: T, ms = 250): T {
   return settled;
 }
 
+export type ClientSort = 'recent' | 'name' | 'adherence' | 'next-visit';
+
 export interface ClientQuery {
   q: string;
   archived?: boolean;
-  sort?: 'recent' | 'name';
+  sort?: ClientSort;
   pageSize?: number;
 }
 
