@@ -49,7 +49,7 @@ describeEachDatabase('the client export', (database) => {
     const homeworkId = made.homework[0].id;
     const photo = await call({ method: 'POST', url: `/api/v1/homework/${homeworkId}/media`, payload: uploadForm(TINY_PNG) });
     saved(photo);
-    const portal = (url: string, payload: unknown) =>
+    const portal = (url: string, payload: Record<string, unknown>) =>
       app.http.inject({ method: 'POST', url: `/api/v1/portal/${made.token}${url}`, payload });
     saved(await portal('/checkins', { homeworkId, done: true, feeling: 'better', note: 'Easier on the stairs' }));
     saved(await portal('/questions', { text: 'Can I do it twice a day?' }));
