@@ -9,6 +9,7 @@ import { formatDate } from '../../format.js';
 import { useForm } from '../../forms.js';
 import { useSignedIn } from '../../session.js';
 import { useApiData } from '../../useApiData.js';
+import { DeactivateMemberDialog } from './DeactivateMemberDialog.js';
 import { roleLabels } from './practiceLabels.js';
 
 type Invitation = z.infer<typeof invitationSchema>;
@@ -18,6 +19,8 @@ export function TeamSection() {
   const { member: me } = useSignedIn();
   const members = useApiData<{ members: Member[] }>('/api/v1/members');
   const invitations = useApiData<{ invitations: Invitation[] }>('/api/v1/invitations');
+  const [leaving, setLeaving] = useState<Member | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
   const pending = invitations.state.status === 'ready' ? invitations.state.data.invitations.filter((i) => !i.acceptedAt) : [];
 
   return (
@@ -34,12 +37,35 @@ export function TeamSection() {
                   {m.name}
                   {m.id === me.id && <span className="muted"> (you)</span>}
                 </p>
-                <p className="muted small">{m.email}</p>
+                <p className="muted small">
+                  {m.email}
+                  {m.deactivatedAt && ` · deactivated ${formatDate(m.deactivatedAt)}`}
+                </p>
               </div>
-              <Badge>{roleLabels[m.role]}</Badge>
+              <div className="cluster">
+                <Badge>{m.deactivatedAt ? 'Deactivated' : roleLabels[m.role]}</Badge>
+                {me.role === 'owner' && m.id !== me.id && !m.deactivatedAt && (
+                  <Button variant="ghost" onClick={() => setLeaving(m)} aria-label={`Deactivate ${m.name}`}>
+                    Deactivate
+                  </Button>
+                )}
+              </div>
             </li>
           ))}
         </ul>
+      )}
+      {notice && <Alert tone="success">{notice}</Alert>}
+      {leaving && members.state.status === 'ready' && (
+        <DeactivateMemberDialog
+          member={leaving}
+          team={members.state.data.members}
+          onClose={() => setLeaving(null)}
+          onDone={(message) => {
+            setLeaving(null);
+            setNotice(message);
+            members.reload();
+          }}
+        />
       )}
 
       <h3>Waiting to join</h3>
