@@ -220,4 +220,27 @@ describe('the homework step for a returning client', { timeout: 180_000 }, () =>
     expect(errors).toEqual([]);
     await context.close();
   });
+  it('the clients list and the client record show how the homework goes and the next visit', async () => {
+    const client = await returningClient('Iris');
+    const { context, page } = await signedInPage(PHONE_390);
+    const errors = watchConsole(page);
+    await page.goto(`${server.url}/clients`);
+    const row = page.getByRole('link', { name: /^Iris Lopez/ });
+    await row.waitFor();
+    expect(await row.textContent()).toMatch(/Homework done 0 of 1 day · no check-in yet · no visit booked/);
+    // Sorted by next visit, a client without one goes after those booked (Maya and Noor booked above).
+    await page.getByRole('radio', { name: 'Next visit soonest' }).check();
+    await expect.poll(async () => (await page.getByRole('link', { name: /Lopez/ }).allTextContents()).at(-1)).toMatch(/no visit booked/);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+
+    await row.click();
+    await page.getByRole('heading', { level: 1, name: 'Iris Lopez' }).waitFor();
+    await page.getByText(/^Homework done 0 of 1 day/).waitFor();
+    const timeline = page.getByRole('region', { name: 'Timeline' });
+    await timeline.getByText(`Homework given: ${CHIN}`).waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await expectNoAxeViolations(page);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });
