@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildTestApp, testClock } from '../../../../tests/helpers/app.js';
 import { describeEachDatabase } from '../../../../tests/helpers/databases.js';
 import { createClient, recordSession } from '../../../../tests/helpers/factories.js';
-import { as, type Session, signUp } from '../../../../tests/helpers/session.js';
+import { as, type Session, sessionFrom, signUp } from '../../../../tests/helpers/session.js';
 import { busyTimes } from '../appointments/busy-times.js';
 import { BLOCKED, BOOKING_FEED, type FeedServer, startFeedServer } from './feed.fixtures.js';
 import { scheduleCalendarSweep } from './sweep.js';
@@ -288,6 +288,68 @@ describeEachDatabase('the booking calendar a therapist already uses', (database)
       to: '2027-02-01T00:00:00.000Z',
     });
     expect(busy.filter((b) => b.source === 'imported')).toEqual([]);
+  });
+});
+
+describeEachDatabase('whose booking calendar it is', (database) => {
+  it('a therapist adds and sees only their own; the owner adds one for a therapist; a key must say whose', async () => {
+    const feed = await startFeedServer();
+    const app = await buildTestApp({ database: database(), clock: testClock('2026-11-20T17:00:00.000Z') });
+    try {
+      feed.serve({ body: BOOKING_FEED('nobody@example.com') });
+      const owner = await signUp(app.http);
+      const email = `colleague-${Date.now()}@example.com`;
+      await as(app.http, owner)({ method: 'POST', url: '/api/v1/invitations', payload: { email } });
+      const mail = await database().db.selectFrom('emails').select('text_body').where('to_address', '=', email).executeTakeFirstOrThrow();
+      const accepted = await app.http.inject({
+        method: 'POST',
+        url: '/api/v1/invitations/accept',
+        payload: { token: /token=([\w-]+)/.exec(mail.text_body)?.[1], name: 'Colleague', password: 'colleague password' },
+      });
+      const therapist = sessionFrom(accepted);
+      const post = (who: Session, payload: object) => as(app.http, who)({ method: 'POST', url: '/api/v1/calendar-subscriptions', payload });
+      const listOf = async (who: Session) =>
+        (await as(app.http, who)({ method: 'GET', url: '/api/v1/calendar-subscriptions' })).json().subscriptions as {
+          id: string;
+          memberId: string;
+        }[];
+
+      expect((await post(therapist, { url: feed.url(), memberId: owner.memberId })).statusCode).toBe(403);
+      const own = await post(therapist, { url: feed.url() });
+      expect(own.statusCode).toBe(201);
+      expect(own.json().memberId).toBe(therapist.memberId);
+      expect((await post(therapist, { url: feed.url() })).statusCode).toBe(409);
+      const forThem = await post(owner, { url: feed.url('/second.ics'), memberId: therapist.memberId });
+      expect(forThem.statusCode).toBe(201);
+      const ownerOwn = await post(owner, { url: feed.url('/owner.ics') });
+      expect(ownerOwn.statusCode).toBe(201);
+
+      expect((await listOf(therapist)).map((x) => x.id).sort()).toEqual([own.json().id, forThem.json().id].sort());
+      expect(await listOf(owner)).toHaveLength(3);
+      const refreshOwners = await as(
+        app.http,
+        therapist,
+      )({ method: 'POST', url: `/api/v1/calendar-subscriptions/${ownerOwn.json().id}/refresh` });
+      expect(refreshOwners.statusCode).toBe(404);
+      // The therapist's calendar shows their bookings only, not the owner's.
+      const theirs = await as(app.http, therapist)({ method: 'GET', url: '/api/v1/appointments?from=2026-12-07&to=2026-12-07' });
+      expect(new Set((theirs.json().appointments as Listed[]).map((a) => (a as { therapistId?: string }).therapistId))).toEqual(
+        new Set([therapist.memberId]),
+      );
+
+      const key = (await as(app.http, owner)({ method: 'POST', url: '/api/v1/api-keys', payload: { name: 'Booking sync' } })).json().key;
+      const byKey = await app.http.inject({
+        method: 'POST',
+        url: '/api/v1/calendar-subscriptions',
+        headers: { authorization: `Bearer ${key}` },
+        payload: { url: feed.url('/key.ics') },
+      });
+      expect(byKey.statusCode).toBe(400);
+      expect(byKey.json().error.fields).toHaveProperty('memberId');
+    } finally {
+      await app.http.close();
+      await feed.close();
+    }
   });
 });
 
