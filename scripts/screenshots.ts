@@ -61,7 +61,13 @@ const SHOTS: Shot[] = [
     path: async (page) => `/sessions/${(await maya(page)).sessionId}/homework`,
     viewport: TABLET,
     fullPage: true,
-    ready: (page) => page.getByRole('heading', { level: 1 }).waitFor(),
+    ready: async (page) => {
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      // A whole-page picture keeps a pinned bar where the first screen ended; show it where scrolling ends.
+      await page.locator('.homework-dock').evaluate((dock: HTMLElement) => {
+        dock.style.position = 'static';
+      });
+    },
   },
   {
     name: 'handout',
