@@ -11,7 +11,7 @@ import type { AppointmentTable, ClientTable, PracticeTable } from '../../db/sche
 import { queueEmail } from '../../email/outbox.js';
 import { AppError } from '../../http/errors.js';
 import { enqueueJob } from '../../jobs/queue.js';
-import { addDays, defaultHourStyle, formatWhen, type HourStyle, instantAt, localDay } from '../../local-time.js';
+import { addDays, defaultHourStyle, formatWhen, type HourStyle, instantAt, localDay, zoneNote } from '../../local-time.js';
 import type { FileStorage } from '../../storage/storage.js';
 import { busyTimes, overlapsAny } from './busy-times.js';
 import { calendarFile } from './ics.js';
@@ -103,7 +103,7 @@ export function newAppointment(o: {
   };
 }
 
-type ClientForMail = Pick<ClientTable, 'id' | 'first_name' | 'email' | 'unsubscribed_at'>;
+type ClientForMail = Pick<ClientTable, 'id' | 'first_name' | 'email' | 'unsubscribed_at'> & { timezone?: string | null };
 
 /**
  * Writes the .ics for an appointment into storage and queues the mail that carries it:
@@ -121,7 +121,7 @@ export async function queueCalendarMail(o: {
 }): Promise<boolean> {
   const { appointment: a, client } = o;
   if (!client.email || client.unsubscribed_at) return false;
-  const when = appointmentLabel(a, o.practice.time_format);
+  const when = appointmentLabel(a, o.practice.time_format) + zoneNote(a.timezone, client.timezone);
   const ics = calendarFile(
     [
       {
@@ -203,7 +203,7 @@ export function appointmentReminderJob(o: { db: Db; clock: Clock; config: Config
         fromName: p.sender_name ?? p.name,
         replyTo: p.reply_to,
         subject: `See you tomorrow, ${c.first_name}`,
-        text: `Hi ${c.first_name},\n\nA reminder: your massage is ${appointmentLabel(a, p.time_format)}.\n\nHow did your homework go? Tap one:\n  Most days: ${url}?went=most-days\n  Some days: ${url}?went=some-days\n  Not really: ${url}?went=not-really\n\nDon't want these emails? ${unsubscribe}\n`,
+        text: `Hi ${c.first_name},\n\nA reminder: your massage is ${appointmentLabel(a, p.time_format)}${zoneNote(a.timezone, c.timezone)}.\n\nHow did your homework go? Tap one:\n  Most days: ${url}?went=most-days\n  Some days: ${url}?went=some-days\n  Not really: ${url}?went=not-really\n\nDon't want these emails? ${unsubscribe}\n`,
         headers: { 'List-Unsubscribe': `<${unsubscribe}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
       });
     });

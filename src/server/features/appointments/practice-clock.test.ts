@@ -59,12 +59,12 @@ describeEachDatabase('times written on the practice clock', (database) => {
     expect(booked.json()).toMatchObject({ startsAt: '2026-12-16T10:00:00.000-05:00', timezone: 'America/New_York' });
 
     const [invite] = await mailsTo(client.email, 1);
-    expect(invite.text).toContain('Wednesday 16 December at 10:00 AM');
+    expect(invite.text).toContain('Wednesday 16 December at 10:00 AM (New York time)');
     const ics = readIcs(invite.attachments.find((a) => a.filename?.endsWith('.ics'))!.content.toString('utf8'));
     expect(ics.events[0]).toMatchObject({ tzid: 'America/New_York', localStart: '2026-12-16T10:00', startUtc: '2026-12-16T15:00:00.000Z' });
 
     const handout = await readPdf((await call()({ method: 'GET', url: `/api/v1/clients/${client.id}/handout.pdf` })).rawPayload);
-    expect(handout.text).toContain('Wednesday 16 December at 10:00 AM');
+    expect(handout.text).toContain('Wednesday 16 December at 10:00 AM (New York time)');
     expect(handout.text).toContain('Thursday 3 December');
     // The client's page says whose clock it is, as the client lives in Tokyo.
     const page = await app.http.inject({ method: 'GET', url: new URL(url).pathname });

@@ -4,7 +4,7 @@ import type { Config } from '../../config.js';
 import type { Db } from '../../db/index.js';
 import { readIntake } from '../../db/stored.js';
 import type { Auth } from '../../http/auth.js';
-import { formatDayHeading, hourStyleOf, practiceClock } from '../../local-time.js';
+import { formatDayHeading, hourStyleOf, practiceClock, zoneNote } from '../../local-time.js';
 import type { Handout } from '../../pdf/handout.js';
 import { appointmentLabel, nextAppointmentOf } from '../appointments/appointments.service.js';
 import { findVisibleClient } from '../clients/clients.repository.js';
@@ -62,7 +62,7 @@ export async function handoutContent(o: HandoutOptions): Promise<HandoutContent 
       copy: clientCopyOf(h.exercise, intake.cautions ?? []),
     })),
     goals: intake.goals ?? null,
-    nextAppointment: next ? appointmentLabel(next, hourStyleOf(practice)) : null,
+    nextAppointment: next ? appointmentLabel(next, hourStyleOf(practice)) + zoneNote(next.timezone, client.timezone) : null,
     paperSize: practice.paper_size,
   };
 }
