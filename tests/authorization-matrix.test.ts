@@ -79,6 +79,9 @@ POST   /api/v1/clients/:id/sessions                  401  404  404  401
 GET    /api/v1/clients/:id/sessions                  401  404  404  401
 GET    /api/v1/sessions/:id                          401  404  404  401
 PATCH  /api/v1/sessions/:id                          401  404  404  401
+GET    /api/v1/clients/:id/since-last-session        401  404  404  401
+GET    /api/v1/sessions/:id/soap                     401  404  404  401
+GET    /api/v1/sessions/:id/soap.pdf                 401  404  404  401
 POST   /api/v1/clients/:id/intake-link               401  404  404  401
 GET    /api/v1/intake/:token                         404  -    -    404
 POST   /api/v1/intake/:token                         404  -    -    404
@@ -133,6 +136,7 @@ PATCH  /api/v1/goals/:id                             401  404  404  401
 POST   /api/v1/goals/:id/progress                    401  404  404  401
 POST   /api/v1/portal/:token/goals/:id/progress      404  -    -    400
 GET    /api/v1/reports/summary                       401  ok   ok   401
+GET    /api/v1/today                                 401  ok   ok   401
 GET    /api/v1/dev/mailbox                           404  -    -    -
 `;
 
