@@ -96,6 +96,14 @@ describe('the booking calendar a therapist already uses, in the browser', { time
     await expect.poll(() => page.getByRole('button', { name: /Maya Lopez · Deep tissue 60/ }).count()).toBe(1);
     await expectNoAxeViolations(page);
 
+    // The day's page lists the same bookings, read-only, with the client matched.
+    await page.goto(`${server.url}/today?date=${day.toISODate()}`);
+    const fromCalendar = page.getByRole('region', { name: 'From your booking calendar' });
+    await fromCalendar.getByText('Deep tissue 60').waitFor();
+    await expect.poll(() => fromCalendar.getByRole('link', { name: 'Maya Lopez' }).count()).toBe(1);
+    await expect.poll(() => fromCalendar.getByText('Studio cleaning day').count()).toBe(1);
+    await expectNoAxeViolations(page);
+
     const shots = process.env.SCREENSHOT_DIR;
     if (shots) await page.screenshot({ path: `${shots}/booking-calendar-day-tablet.png`, fullPage: true });
     await page.setViewportSize(PHONE);

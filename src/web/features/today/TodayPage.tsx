@@ -6,6 +6,7 @@ import { formatDayHeading, usePracticeClock } from '../../format.js';
 import { useSignedIn } from '../../session.js';
 import { useApiData } from '../../useApiData.js';
 import { AppointmentCard } from './AppointmentCard.js';
+import { ImportedBookings } from './ImportedBookings.js';
 import './today.css';
 
 type Member = { id: string; name: string; role: string };
@@ -70,7 +71,7 @@ export function TodayPage() {
         )}
         {day.state.status === 'loading' && <Spinner label="Loading the day…" />}
         {day.state.status === 'error' && <LoadFailed message={day.state.message} onRetry={day.reload} />}
-        {day.state.status === 'ready' && day.state.data.appointments.length === 0 && (
+        {day.state.status === 'ready' && day.state.data.appointments.length === 0 && day.state.data.imported.length === 0 && (
           <EmptyState
             icon={CalendarIcon}
             title={date === today ? 'Nothing booked today' : 'Nothing booked this day'}
@@ -95,6 +96,9 @@ export function TodayPage() {
               </li>
             ))}
           </ol>
+        )}
+        {day.state.status === 'ready' && day.state.data.imported.length > 0 && (
+          <ImportedBookings events={day.state.data.imported} timeZone={day.state.data.timezone} />
         )}
         <p className="muted">
           <Link to="/calendar" className="text-link">
