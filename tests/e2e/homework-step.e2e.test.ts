@@ -220,8 +220,9 @@ describe('the homework step for a returning client', { timeout: 180_000 }, () =>
     expect(errors).toEqual([]);
     await context.close();
   });
+
   it('the clients list and the client record show how the homework goes and the next visit', async () => {
-    const client = await returningClient('Iris');
+    await returningClient('Iris');
     const { context, page } = await signedInPage(PHONE_390);
     const errors = watchConsole(page);
     await page.goto(`${server.url}/clients`);

@@ -36,6 +36,8 @@ export interface MemberTable {
   created_at: string;
   /** Set when the owner deactivated them: no session, feed or sign-in from then on. */
   deactivated_at: string | null;
+  /** When the therapist last saved their working hours; null: a Monday-to-Friday week is assumed. */
+  working_hours_saved_at: string | null;
 }
 
 /** A failed sign-in: per account (member_id, null for an unknown email) and per address. */
@@ -44,8 +46,6 @@ export interface LoginFailureTable {
   member_id: string | null;
   address: string;
   at: string;
-  /** When the therapist last saved their working hours; null: a Monday-to-Friday week is assumed. */
-  working_hours_saved_at: string | null;
 }
 
 /** One range of a therapist's week, wall-clock "HH:MM" in the practice's zone; weekday 1 = Monday. */

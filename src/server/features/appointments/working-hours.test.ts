@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildTestApp, testClock } from '../../../../tests/helpers/app.js';
@@ -219,5 +220,47 @@ describeEachDatabase('working hours and free rebooking slots', (database) => {
       '2026-11-02T10:00:00.000-05:00',
     ]);
     await expectFreeAndInHours(s.slots);
+
+    // An event from the therapist's own booking calendar fills Wednesday 11th: it blocks like an appointment.
+    const db = database().db;
+    const subscriptionId = randomUUID();
+    await db
+      .insertInto('calendar_subscriptions')
+      .values({
+        id: subscriptionId,
+        practice_id: owner.practiceId,
+        member_id: owner.memberId,
+        url: 'https://calendar.example.com/private.ics',
+        name: null,
+        status: 'ok',
+        last_success_at: null,
+        last_attempt_at: null,
+        last_error: null,
+        created_at: '2026-10-26T15:00:00.000Z',
+      })
+      .execute();
+    await db
+      .insertInto('imported_events')
+      .values({
+        id: randomUUID(),
+        practice_id: owner.practiceId,
+        subscription_id: subscriptionId,
+        member_id: owner.memberId,
+        uid: 'course@example.com',
+        title: 'Course',
+        starts_at: '2026-11-11T15:00:00.000Z',
+        ends_at: '2026-11-11T21:00:00.000Z',
+        all_day: 0,
+        attendee_email: null,
+        client_id: null,
+        matched_by: null,
+      })
+      .execute();
+    const around = (await call()({ method: 'GET', url: `/api/v1/sessions/${session.id}/rebook-suggestion` })).json();
+    expect(around.slots.map((x: { startsAt: string }) => x.startsAt)).toEqual([
+      '2026-11-04T10:00:00.000-05:00',
+      '2026-11-02T10:00:00.000-05:00',
+      '2026-11-16T10:00:00.000-05:00',
+    ]);
   });
 });
