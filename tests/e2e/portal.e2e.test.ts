@@ -145,12 +145,32 @@ describe("the client's page in the browser", { timeout: 120_000 }, () => {
     await page.reload();
     await page.getByText('A little tender is fine. Sharp pain means stop.').waitFor();
 
-    // Tapping again undoes it.
+    // Tapping again asks first: "No" keeps the tick, "Yes" takes it back.
+    await pressed.click();
+    await page.getByRole('button', { name: 'No, keep it' }).click();
+    await page.getByText('Kept. Today stays ticked.').waitFor();
+    expect((await portalData(token)).checkIns[0].done).toBe(true);
     const undone = page.waitForResponse((r) => r.url().endsWith('/checkins'));
     await pressed.click();
+    await page.getByRole('button', { name: 'Yes, take it back' }).click();
     await undone;
     await page.getByRole('button', { name: /^Done today Tennis ball release/ }).waitFor();
     expect((await portalData(token)).checkIns[0].done).toBe(false);
+
+    // Right after a tap, Undo takes it back at once, without asking.
+    const again = page.waitForResponse((r) => r.url().endsWith('/checkins') && (r.request().postData() ?? '').includes('"done":true'));
+    await page.getByRole('button', { name: /^Done today Tennis ball release/ }).click();
+    await again;
+    const quick = page.waitForResponse((r) => r.url().endsWith('/checkins') && (r.request().postData() ?? '').includes('"done":false'));
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await quick;
+    await page.getByText('Taken back. Today is not ticked.').first().waitFor();
+    expect((await portalData(token)).checkIns[0].done).toBe(false);
+    // The full steps of a new item are open; they fold with one tap.
+    const how = page.locator('details.how').first();
+    expect(await how.getAttribute('open')).toBe('');
+    await how.locator('summary').click();
+    expect(await how.getAttribute('open')).toBeNull();
     expect(consoleErrors).toEqual([]);
     await context.close();
   });
@@ -239,7 +259,9 @@ describe("the client's page in the browser", { timeout: 120_000 }, () => {
     expect(data.checkIns).toEqual([{ homeworkId: chinTucks.homeworkId, date: data.today, done: true, feeling: null, note: null }]);
     // The copy kept on the phone catches up with what the server now has.
     await expect
-      .poll(() => page.evaluate(async () => (await (await caches.open('carryover-pages')).match(location.pathname))?.text() ?? ''))
+      .poll(() => page.evaluate(async () => (await (await caches.open('carryover-pages')).match(location.pathname))?.text() ?? ''), {
+        timeout: 10_000,
+      })
       .toMatch(/aria-pressed="true"/);
 
     // Offline again, the page still opens, from the phone, with today's tick on it.

@@ -66,6 +66,8 @@ export const portalItemSchema = z.object({
   dose: doseSchema,
   note: z.string().nullable(),
   media: z.array(z.object({ kind: z.enum(['image', 'video']), url: z.string() })),
+  /** The client's local day the item was given: its steps show open in its first week. */
+  givenOn: z.string(),
 });
 
 export const portalSchema = z.object({

@@ -86,6 +86,7 @@ async function readPortal({ db, clock }: Deps, client: LinkedClient, token: stri
       dose: JSON.parse(h.dose),
       note: h.note,
       media: media.filter((m) => m.homework_id === h.id).map((m) => ({ kind: m.kind, url: `/api/v1/portal/${token}/media/${m.id}` })),
+      givenOn: localDay(new Date(h.assigned_at), client.zone),
     };
   });
   const missing = new Set<Tool>(

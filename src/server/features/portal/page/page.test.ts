@@ -15,8 +15,9 @@ import { renderPortalPage } from './render.js';
 describeEachDatabase("the client's page as HTML", (database) => {
   let app: Awaited<ReturnType<typeof buildTestApp>>;
   let owner: Session;
+  const clock = testClock('2026-03-03T02:00:00.000Z');
   beforeAll(async () => {
-    app = await buildTestApp({ database: database(), clock: testClock('2026-03-03T02:00:00.000Z') });
+    app = await buildTestApp({ database: database(), clock });
     owner = await signUp(app.http, { name: 'Tess Rowe' });
   });
   afterAll(() => app.http.close());
@@ -52,6 +53,30 @@ describeEachDatabase("the client's page as HTML", (database) => {
     expect(body).not.toMatch(/<script(?![^>]*\ssrc=)/);
     expect(body).not.toMatch(/\sstyle=/);
     expect(body).not.toMatch(/<style/);
+  });
+
+  it('shows each item as a short card: drawing, stop line and Done first; the steps one tap away, open in its first week only', async () => {
+    const { token } = await clientWithHomework(app.http, owner, { client: { timezone: 'America/New_York' } });
+    const card = (body: string) => body.slice(body.indexOf('<article class="item"'), body.indexOf('</article>'));
+    const first = card((await get(`/c/${token}`)).body);
+    const folded = first.indexOf('<details class="how"');
+    expect(folded).toBeGreaterThan(0);
+    for (const before of ['class="drawing-box"', 'class="stop"', 'class="done-button"', 'class="days"'])
+      expect(first.indexOf(before), before).toBeLessThan(folded);
+    expect(first.indexOf('class="steps"')).toBeGreaterThan(folded);
+    expect(first).toContain('<details class="how" open>');
+    // Taking back a tick asks first; a tap can be undone for a few seconds (the script shows these).
+    expect(first).toContain('Yes, take it back');
+    expect(first).toMatch(/<button type="button" class="quiet-button undo" hidden>Undo<\/button>/);
+
+    clock.set('2026-03-10T02:00:00.000Z');
+    try {
+      const later = card((await get(`/c/${token}`)).body);
+      expect(later).toContain('<details class="how">');
+      expect(later).toContain('class="steps"');
+    } finally {
+      clock.set('2026-03-03T02:00:00.000Z');
+    }
   });
 
   it("shows every don't and tip, the get-help line, what to watch for with the client's cautions, and each drawing with its words", async () => {

@@ -50,30 +50,55 @@ function lastDays(item: Item, portal: Portal): SafeHtml {
 
 const WEEK = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
-/** Everything to take care with: the don'ts, the therapist's cue, the tips, the client's own cautions, when to stop and get help. */
+/** What to take care with: the don'ts, the therapist's cue, the tips. */
 function takeCare(item: Item, therapistName: string): SafeHtml {
   const id = item.homeworkId;
   return html`${item.mistakes.length > 0 && html`<h3 id="donts-${id}">Take care</h3><ul class="donts" aria-labelledby="donts-${id}">${item.mistakes.map((m) => html`<li>${m}</li>`)}</ul>`}
 ${item.note && html`<figure class="cue"><blockquote><p>${item.note}</p></blockquote><figcaption>— ${therapistName}</figcaption></figure>`}
 ${item.cues.length > 0 && html`<h3>Tips</h3><ul class="tips">${item.cues.map((c) => html`<li>${c}</li>`)}</ul>`}
-${item.watchFor.length > 0 && html`<div class="watch"><h3>Watch for</h3><ul>${item.watchFor.map((w) => html`<li>${w}</li>`)}</ul></div>`}
-<p class="stop"><span class="stop-mark" aria-hidden="true">!</span> ${item.stopIf}</p>
-${item.getHelp && html`<p class="get-help"><span class="get-help-mark" aria-hidden="true">+</span> <strong>${item.getHelp}</strong></p>`}`;
+`;
 }
 
-/** One homework item: the drawing, how to do it, how much, what to take care with, when to stop, the tap. */
+/** What to watch for with the client's own cautions, when to stop and when to get help: on the short card, never folded away. */
+const safety = (item: Item): SafeHtml =>
+  html`${item.watchFor.length > 0 && html`<div class="watch"><h3>Watch for</h3><ul>${item.watchFor.map((w) => html`<li>${w}</li>`)}</ul></div>`}
+<p class="stop"><span class="stop-mark" aria-hidden="true">!</span> ${item.stopIf}</p>
+${item.getHelp && html`<p class="get-help"><span class="get-help-mark" aria-hidden="true">+</span> <strong>${item.getHelp}</strong></p>`}`;
+
+/** Days an item's full steps show open: its first week, while the client is still learning it. */
+const FIRST_WEEK_DAYS = 7;
+const daysBetween = (from: string, to: string) =>
+  Math.round((Date.parse(`${to}T12:00:00Z`) - Date.parse(`${from}T12:00:00Z`)) / 86_400_000);
+
+/**
+ * One homework item as a short card: its name, drawing, the one tap and the last days; how to do
+ * it, how much and what to take care with are one tap away (open in the item's first week).
+ */
 export function renderItem(item: Item, portal: Portal, o: { checkin: string; drawing?: SafeHtml }): SafeHtml {
   const id = item.homeworkId;
   const today = portal.checkIns.find((c) => c.homeworkId === id && c.date === portal.today);
   const dose = describeDose(item.dose);
+  const open = daysBetween(item.givenOn, portal.today) < FIRST_WEEK_DAYS;
   return html`<article class="item" id="item-${id}" data-item="${id}" aria-labelledby="name-${id}">
 <div class="item-head">${bodyFigure(item.regions)}<div>
 <h2 id="name-${id}">${item.name}</h2>
 <p class="purpose">${item.purpose}</p>
-<p class="where"><span class="label">Where:</span> ${item.regions.map((r) => REGIONS[r]).join(', ')}</p>
+<p class="when-short">${dose.what ? `${dose.what}, ` : ''}${dose.when}</p>
 </div></div>
 <div class="picture">${o.drawing && html`<div class="drawing-box">${o.drawing}</div>`}
 <table class="week"><caption>Tick a box each day you do it</caption><tr>${WEEK.map((d) => html`<th scope="col">${d}</th>`)}</tr><tr>${WEEK.map(() => html`<td></td>`)}</tr></table></div>
+${safety(item)}
+<div class="tap">
+${doneButton(item, Boolean(today?.done), o.checkin)}
+<div class="undo-ask" id="undo-ask-${id}" hidden><p>Take back today’s tick for ${item.name}?</p>
+<div class="undo-row"><button type="button" class="quiet-button undo-yes">Yes, take it back</button><button type="button" class="quiet-button undo-no">No, keep it</button></div></div>
+<p class="status" role="status" id="status-${id}"></p>
+<button type="button" class="quiet-button undo" hidden>Undo</button>
+</div>
+${feelingForm(item, today, o.checkin)}
+${lastDays(item, portal)}
+<details class="how"${open ? html` open` : ''}><summary>How to do it, step by step</summary>
+<p class="where"><span class="label">Where:</span> ${item.regions.map((r) => REGIONS[r]).join(', ')}</p>
 <dl class="dose">
 ${dose.what && html`<div><dt>How much</dt><dd>${dose.what}</dd></div>`}
 <div><dt>How often</dt><dd>${dose.when}</dd></div>
@@ -87,11 +112,6 @@ ${item.media.map((m) =>
     ? html`<img class="media" src="${m.url}" alt="A photo of ${item.name}, taken at your visit" loading="lazy" decoding="async" width="640" height="480">`
     : html`<video class="media" src="${m.url}" controls preload="none" width="640" height="480" aria-label="A video of ${item.name}, taken at your visit"></video>`,
 )}
-<div class="tap">
-${doneButton(item, Boolean(today?.done), o.checkin)}
-<p class="status" role="status" id="status-${id}"></p>
-</div>
-${feelingForm(item, today, o.checkin)}
-${lastDays(item, portal)}
+</details>
 </article>`;
 }

@@ -16,6 +16,8 @@ interface CheckIn {
 }
 
 const main = document.querySelector<HTMLElement>('main[data-api]');
+/** How long "Undo" stays after a tap. */
+const UNDO_SECONDS = 8;
 const OFFLINE_TEXT = 'Saved on this phone — it will send when you’re back online.';
 const NOT_SENT = 'You are offline, so it is not sent yet. Try again when you are back online.';
 
@@ -337,12 +339,45 @@ function start(root: HTMLElement) {
 
   for (const item of document.querySelectorAll<HTMLElement>('.item')) {
     const id = item.dataset.item!;
+    const button = item.querySelector<HTMLButtonElement>('.done-button')!;
+    const ask = item.querySelector<HTMLElement>('.undo-ask')!;
+    const undo = item.querySelector<HTMLButtonElement>('.undo')!;
+    let undoTimer = 0;
+    const tick = (done: boolean, text: string) => {
+      showDone(item, done);
+      itemStatus(id, text);
+      save(done ? current(item) : { homeworkId: id, date: tapDay(), done: false });
+    };
+    const hideUndo = () => {
+      window.clearTimeout(undoTimer);
+      if (document.activeElement === undo) button.focus();
+      undo.hidden = true;
+    };
+    // A tick is undone at once within a few seconds of the tap; after that, taking it back asks first.
     item.querySelector('.done')!.addEventListener('submit', (e) => {
       e.preventDefault();
-      const done = item.querySelector('.done-button')!.getAttribute('aria-pressed') !== 'true';
-      showDone(item, done);
-      itemStatus(id, done ? 'Well done! You can say how it felt below.' : 'Undone.');
-      save(done ? current(item) : { homeworkId: id, date: tapDay(), done: false });
+      if (button.getAttribute('aria-pressed') === 'true') {
+        hideUndo();
+        ask.hidden = false;
+        ask.querySelector<HTMLButtonElement>('.undo-no')!.focus();
+        return;
+      }
+      tick(true, 'Well done! You can say how it felt below.');
+      undo.hidden = false;
+      undoTimer = window.setTimeout(hideUndo, UNDO_SECONDS * 1000);
+    });
+    const takeBack = () => {
+      hideUndo();
+      ask.hidden = true;
+      tick(false, 'Taken back. Today is not ticked.');
+      button.focus();
+    };
+    undo.addEventListener('click', takeBack);
+    ask.querySelector('.undo-yes')!.addEventListener('click', takeBack);
+    ask.querySelector('.undo-no')!.addEventListener('click', () => {
+      ask.hidden = true;
+      itemStatus(id, 'Kept. Today stays ticked.');
+      button.focus();
     });
     const feel = item.querySelector<HTMLFormElement>('.feel')!;
     const saveFeeling = (e: Event) => {
@@ -353,6 +388,11 @@ function start(root: HTMLElement) {
     feel.addEventListener('submit', saveFeeling);
     for (const radio of feel.querySelectorAll('input[type=radio]')) radio.addEventListener('change', saveFeeling);
   }
+
+  // On paper every item shows its full steps.
+  window.addEventListener('beforeprint', () => {
+    for (const how of document.querySelectorAll<HTMLDetailsElement>('details.how')) how.open = true;
+  });
 
   // A page opened from the phone's cache shows the taps that have not been sent yet.
   for (const c of Object.values(readQueue())) {
