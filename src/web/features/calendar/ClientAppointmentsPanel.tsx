@@ -8,6 +8,7 @@ import { AppointmentDialog } from './AppointmentDialog.js';
 import { BookAppointmentDialog } from './BookAppointmentDialog.js';
 import { fullWhenText, lengthText, statusLabels, statusTones, whenText } from './labels.js';
 import './calendar.css';
+import { isImported, type Listed } from './importedBlocks.js';
 
 const PAST_SHOWN = 5;
 
@@ -18,7 +19,7 @@ export function ClientAppointmentsPanel({ clientId, clientName }: { clientId: st
   const [range] = useState(
     () => new URLSearchParams({ clientId, from: '2000-01-01T00:00:00Z', to: new Date(Date.now() + 700 * 86_400_000).toISOString() }),
   );
-  const list = useApiData<{ appointments: Appointment[] }>(`/api/v1/appointments?${range}`);
+  const list = useApiData<{ appointments: Listed[] }>(`/api/v1/appointments?${range}`);
   const [selected, setSelected] = useState<Appointment | null>(null);
   const [booking, setBooking] = useState(false);
   const [showAllPast, setShowAllPast] = useState(false);
@@ -31,7 +32,8 @@ export function ClientAppointmentsPanel({ clientId, clientName }: { clientId: st
   const failed = practice.state.status === 'error' ? practice.state : list.state.status === 'error' ? list.state : null;
   const ready = practice.state.status === 'ready' && list.state.status === 'ready';
   const now = Date.now();
-  const all = list.state.status === 'ready' ? list.state.data.appointments : [];
+  // Carryover's own visits: bookings from the therapist's booking calendar are shown in the calendar and Today.
+  const all = list.state.status === 'ready' ? list.state.data.appointments.filter((a): a is Appointment => !isImported(a)) : [];
   const coming = all.filter((a) => Date.parse(a.startsAt) > now);
   const past = all.filter((a) => !coming.includes(a)).reverse();
   const next = coming.find((a) => a.status === 'booked');
