@@ -222,7 +222,15 @@ describeEachDatabase('the authorization matrix', (database) => {
       '/api/v1/members/:id/deactivate': colleague.memberId,
     };
     // A's client-level strings are hidden from everyone; the practice's own (library, keys, name) only from outsiders.
-    const ofPractice = [world.item.id, world.media.id, world.key.id, targets['/api/v1/packs/:id'], practiceName, a.email, colleague.memberId];
+    const ofPractice = [
+      world.item.id,
+      world.media.id,
+      world.key.id,
+      targets['/api/v1/packs/:id'],
+      practiceName,
+      a.email,
+      colleague.memberId,
+    ];
     const ofClient = [...new Set(Object.values(targets))].filter((id) => !ofPractice.includes(id));
     ofClient.push(world.client.email, 'Robin', world.token, (await readAsA(`/clients/${world.client.id}/referral`)).json().code);
     ofClient.push('A question from A', 'Sleep through the night', 'Friend Of A', 'friend-of-a@example.com');
