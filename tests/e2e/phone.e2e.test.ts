@@ -201,6 +201,12 @@ describe('the therapist app on a phone', { timeout: 240_000 }, () => {
       '/settings#working-hours',
     );
     await expectFits('the first steps');
+    // Each step links to where it is done, scrolled into view.
+    await steps.getByRole('link', { name: 'Choose the name your emails come from' }).click();
+    await page.getByLabel('Sender name on emails').waitFor();
+    await expect
+      .poll(() => page.evaluate(() => Math.round(document.getElementById('practice')!.getBoundingClientRect().top)))
+      .toBeLessThan(200);
 
     await page.goto(`${server.url}/clients/${ids.client}`);
     const email = page.getByRole('region', { name: 'Email' });
