@@ -13,7 +13,16 @@ export interface TestSmtp {
 }
 
 /** A real SMTP server on 127.0.0.1 that keeps every message it accepts. */
-export async function startSmtp(port = 0, opts: { beforeAccept?: (mail: ParsedMail) => void } = {}): Promise<TestSmtp> {
+export async function startSmtp(
+  port = 0,
+  opts: {
+    beforeAccept?: (mail: ParsedMail) => void;
+    /** Keeps the mail but answers only this long after its end, as a slow relay does. */
+    answerAfterMs?: number;
+    /** An SMTP reply code to refuse this mail with (e.g. 550 or 451), or nothing to take it. */
+    refuse?: (mail: ParsedMail) => number | undefined;
+  } = {},
+): Promise<TestSmtp> {
   const messages: ParsedMail[] = [];
   const sockets = new Set<import('node:net').Socket>();
   const server = new SMTPServer({
@@ -25,8 +34,10 @@ export async function startSmtp(port = 0, opts: { beforeAccept?: (mail: ParsedMa
         .then((mail) => {
           opts.beforeAccept?.(mail);
           if (killed) return;
+          const refusal = opts.refuse?.(mail);
+          if (refusal) return callback(Object.assign(new Error('Mailbox unavailable'), { responseCode: refusal }));
           messages.push(mail);
-          callback();
+          setTimeout(() => callback(), opts.answerAfterMs ?? 0);
         })
         .catch(callback);
     },

@@ -136,7 +136,8 @@ export interface EmailTable {
   text_body: string;
   html_body: string | null;
   headers_json: string | null;
-  status: 'queued' | 'sent' | 'kept' | 'failed';
+  /** unknown: the server may have taken it (no answer after the whole mail), so it is not sent again. */
+  status: 'queued' | 'sent' | 'kept' | 'failed' | 'unknown';
   attempts: number;
   last_error: string | null;
   message_id: string | null;

@@ -3,11 +3,12 @@ import type { Clock } from '../clock.js';
 import type { Db } from '../db/index.js';
 import type { FileStorage } from '../storage/storage.js';
 import type { MailAttachment } from './outbox.js';
-import type { MailTransport } from './transport.js';
+import { MailSendError, type MailTransport } from './transport.js';
 
 /**
  * Job handler: sends one outbox mail. A mail already sent is skipped, so a retried job
- * never sends twice; a failure throws and the job runner retries with backoff.
+ * never sends twice; a passing failure throws and the job runner retries with backoff; a refusal
+ * (failed) or a send the server may have taken (unknown) is not retried.
  */
 export function deliverEmailJob(opts: {
   db: Db;
@@ -48,11 +49,16 @@ export function deliverEmailJob(opts: {
         messageId,
       });
     } catch (err) {
+      const reason = err instanceof Error ? err.message.slice(0, 500) : 'send failed';
+      // A refusal is final and a mail that may have arrived is not sent twice: both end here, with
+      // the reason kept for the therapist. Anything else is tried again by the job runner.
+      const final = err instanceof MailSendError && err.kind !== 'temporary';
       await opts.db
         .updateTable('emails')
-        .set({ last_error: err instanceof Error ? err.message.slice(0, 500) : 'send failed' })
+        .set({ last_error: reason, ...(final && { status: err.kind === 'permanent' ? 'failed' : 'unknown' }) })
         .where('id', '=', mail.id)
         .execute();
+      if (final) return;
       throw err;
     }
     await opts.db

@@ -6,7 +6,13 @@ import type { ClientTable } from '../../db/schema.js';
 import { practiceClock } from '../../local-time.js';
 
 const FELT = { better: 'felt better', same: 'felt the same', worse: 'felt worse' } as const;
-const EMAIL_STATUS = { sent: 'Email sent', queued: 'Email waiting to go', failed: 'Email not sent', kept: 'Email kept, not sent' } as const;
+const EMAIL_STATUS = {
+  sent: 'Email sent',
+  queued: 'Email waiting to go',
+  failed: 'Email not sent',
+  kept: 'Email kept, not sent',
+  unknown: 'Email may not have arrived',
+} as const;
 
 /**
  * Everything that happened with a client, newest first: sessions, homework given and ended, emails,
@@ -24,7 +30,7 @@ export async function clientTimeline(db: Db, client: ClientTable): Promise<Timel
       .execute(),
     db
       .selectFrom('emails')
-      .select(['subject', 'status', 'created_at', 'sent_at'])
+      .select(['subject', 'status', 'last_error', 'created_at', 'sent_at'])
       .where('client_id', '=', client.id)
       .where('practice_id', '=', client.practice_id)
       .execute(),
@@ -74,7 +80,15 @@ export async function clientTimeline(db: Db, client: ClientTable): Promise<Timel
           : entry('homework-ended', h.ended_at, `Homework retired: ${name}`);
       return [given, ended];
     }),
-    ...emails.map((e) => entry('email', e.sent_at ?? e.created_at, EMAIL_STATUS[e.status], e.subject)),
+    // A mail that was refused or may not have arrived says why, so the therapist can act on it.
+    ...emails.map((e) =>
+      entry(
+        'email',
+        e.sent_at ?? e.created_at,
+        EMAIL_STATUS[e.status],
+        (e.status === 'failed' || e.status === 'unknown') && e.last_error ? `${e.subject}. ${e.last_error}` : e.subject,
+      ),
+    ),
     ...checkInDays(checkIns),
     ...questions.flatMap((q) => [
       entry('question', q.asked_at, 'Asked a question', q.text),
