@@ -19,6 +19,7 @@ export function RouteFocus() {
     target?.focus({ preventScroll: true });
     window.scrollTo(0, 0);
   }, [pathname]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the same part on another page is a new place to scroll to
   useEffect(() => {
     if (!hash) return;
     const id = decodeURIComponent(hash.slice(1));
