@@ -41,6 +41,8 @@ POST   /api/v1/practice/checklist/dismiss            401  ok   403  401
 GET    /api/v1/clients/:id/email-status              401  404  404  401
 GET    /api/v1/members                               401  ok   ok   401
 POST   /api/v1/members/:id/deactivate                401  404  403  401
+GET    /api/v1/members/:id/working-hours             401  404  404  401
+PUT    /api/v1/members/:id/working-hours             401  404  404  401
 GET    /api/v1/invitations                           401  ok   403  401
 POST   /api/v1/invitations                           401  ok   403  401
 GET    /api/v1/invitations/preview                   404  -    -    -
@@ -230,6 +232,8 @@ describeEachDatabase('the authorization matrix', (database) => {
       practiceName,
       a.email,
       colleague.memberId,
+      // A's owner: named in the team list the colleague may read, never to another practice.
+      a.memberId,
     ];
     const ofClient = [...new Set(Object.values(targets))].filter((id) => !ofPractice.includes(id));
     ofClient.push(world.client.email, 'Robin', world.token, (await readAsA(`/clients/${world.client.id}/referral`)).json().code);
@@ -285,6 +289,7 @@ describeEachDatabase('the authorization matrix', (database) => {
       'POST /api/v1/portal/:token/goals/:id/progress': { value: 1 },
       'POST /api/v1/calendar-subscriptions': { url: calendarServer.url() },
       'PATCH /api/v1/imported-events/:id': { clientId: null },
+      'PUT /api/v1/members/:id/working-hours': { weekly: [{ weekday: 1, start: '09:00', end: '17:00' }], daysOff: [] },
     };
     const queries: Record<string, string> = {
       'GET /api/v1/invitations/preview': `token=${randomToken()}`,

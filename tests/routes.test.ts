@@ -81,6 +81,7 @@ describeEachDatabase('every route', (database) => {
       'POST /api/v1/booking-requests/:id/confirm': { startsAt: '2026-12-03T10:00:00Z' },
       'POST /api/v1/booking-requests/:id/propose': { startsAt: '2026-12-03T10:00:00Z' },
       'PATCH /api/v1/imported-events/:id': { clientId: null },
+      'PUT /api/v1/members/:id/working-hours': { weekly: [{ weekday: 1, start: '09:00', end: '17:00' }], daysOff: [] },
     };
     const withIds = apiRoutes().filter((r) => r.url.includes(':') && !r.public);
     for (const r of withIds) {

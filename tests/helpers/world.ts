@@ -97,6 +97,7 @@ export async function buildWorld(http: FastifyInstance, a: Session) {
     '/api/v1/media/:id': media.json().id,
     '/api/v1/packs/:id': pack.json().id,
     '/api/v1/members/:id/deactivate': a.memberId,
+    '/api/v1/members/:id/working-hours': a.memberId,
   };
   const token = (await as(http, a)({ method: 'POST', url: `/api/v1/clients/${client.id}/link` })).json().url.split('/c/')[1] as string;
   return {
