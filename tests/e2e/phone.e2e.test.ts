@@ -3,7 +3,7 @@
 // more, through its list), and the calendar's week shows all seven days.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, startServer, watchConsole } from '../helpers/browser.js';
+import { expectNoAxeViolations, launchBrowser, startServer, watchConsole } from '../helpers/browser.js';
 
 const PHONE_390 = { width: 390, height: 844 };
 
@@ -147,6 +147,7 @@ describe('the therapist app on a phone', { timeout: 240_000 }, () => {
     const more = nav.getByRole('button', { name: 'More' });
     await more.click();
     expect(await more.getAttribute('aria-expanded')).toBe('true');
+    await expectNoAxeViolations(page);
     await nav.getByRole('link', { name: 'Settings' }).click();
     await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
     expect(await more.getAttribute('aria-expanded')).toBe('false');
@@ -177,6 +178,7 @@ describe('the therapist app on a phone', { timeout: 240_000 }, () => {
     expect(await calf.getAttribute('aria-pressed')).toBe('true');
     await page.locator('.area-list--areasWorked').getByText(/Calf/).first().waitFor();
     await fits(`/clients/${ids.client}/sessions/new`, () => list.waitFor());
+    await expectNoAxeViolations(page);
   });
 
   it('shows all seven days of the week in the calendar', async () => {
