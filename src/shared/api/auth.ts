@@ -1,13 +1,18 @@
 import { z } from 'zod';
 import { HOUR_STYLES } from '../time/format.js';
-import { emailSchema, nameSchema, passwordSchema } from './common.js';
+import { emailSchema, NO_LINE_BREAKS, nameSchema, passwordSchema } from './common.js';
 import { secondStepCode, twoFactorStatus } from './two-factor.js';
 
 export const ROLES = ['owner', 'therapist'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const signupBody = z.object({
-  practiceName: z.string().trim().min(1, 'Enter the practice name').max(120),
+  practiceName: z
+    .string()
+    .trim()
+    .min(1, 'Enter the practice name')
+    .max(120)
+    .regex(...NO_LINE_BREAKS),
   name: nameSchema,
   email: emailSchema,
   password: passwordSchema,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ASSUMED_TOOLS, cautionSlugs, complaintSlugs, lifestyleSlugs, regionSlugs, SIDES, toolSlugs } from '../vocabulary.js';
-import { emailSchema } from './common.js';
+import { emailSchema, NO_LINE_BREAKS } from './common.js';
 import { reminderRhythmField, remindersConsentSchema } from './email-consent.js';
 import { patchOf } from './patch.js';
 
@@ -46,11 +46,21 @@ export const intakeSchema = z
   .strict();
 export type Intake = z.infer<typeof intakeSchema>;
 
-const nameField = (what: string) => z.string().trim().min(1, `Enter the ${what}`).max(80);
+const nameField = (what: string) =>
+  z
+    .string()
+    .trim()
+    .min(1, `Enter the ${what}`)
+    .max(80)
+    .regex(...NO_LINE_BREAKS);
 
 const clientFields = {
   firstName: nameField('first name'),
-  lastName: z.string().trim().max(80),
+  lastName: z
+    .string()
+    .trim()
+    .max(80)
+    .regex(...NO_LINE_BREAKS),
   email: emailSchema.nullable().optional(),
   phone: phoneSchema.nullable().optional(),
   timezone: timezoneSchema.nullable().optional(),

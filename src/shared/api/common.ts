@@ -2,7 +2,14 @@ import { z } from 'zod';
 
 export const emailSchema = z.string().trim().toLowerCase().email('Enter an email address like name@example.com').max(254);
 export const passwordSchema = z.string().min(10, 'Use at least 10 characters').max(200, 'Use at most 200 characters');
-export const nameSchema = z.string().trim().min(1, 'Enter a name').max(120);
+/** Names go into email headers and calendar files, where a line break would start a new header. */
+export const NO_LINE_BREAKS = [/^[^\r\n]*$/, 'Use one line, without line breaks'] as const;
+export const nameSchema = z
+  .string()
+  .trim()
+  .min(1, 'Enter a name')
+  .max(120)
+  .regex(...NO_LINE_BREAKS);
 export const idSchema = z.string().uuid('Not a valid id');
 export const idParams = z.object({ id: idSchema });
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { HOUR_STYLES } from '../time/format.js';
 import { ROLES } from './auth.js';
-import { emailSchema, nameSchema } from './common.js';
+import { emailSchema, NO_LINE_BREAKS, nameSchema } from './common.js';
 import { REMINDER_DEFAULTS } from './email-consent.js';
 
 export const HOMEWORK_CAP = { min: 1, max: 3, default: 2 } as const;
@@ -39,7 +39,12 @@ export type Practice = z.infer<typeof practiceSchema>;
 
 export const practicePatch = z
   .object({
-    name: z.string().trim().min(1, 'Enter the practice name').max(120),
+    name: z
+      .string()
+      .trim()
+      .min(1, 'Enter the practice name')
+      .max(120)
+      .regex(...NO_LINE_BREAKS),
     timezone: timezoneSchema,
     timeFormat: z.enum(HOUR_STYLES, { message: 'Choose 12h or 24h' }),
     paperSize: z.enum(PAPER_SIZES),
@@ -48,7 +53,12 @@ export const practicePatch = z
       .int()
       .min(HOMEWORK_CAP.min, `At least ${HOMEWORK_CAP.min}`)
       .max(HOMEWORK_CAP.max, `At most ${HOMEWORK_CAP.max}: fewer items get done`),
-    senderName: z.string().trim().max(120).nullable(),
+    senderName: z
+      .string()
+      .trim()
+      .max(120)
+      .regex(...NO_LINE_BREAKS)
+      .nullable(),
     replyTo: emailSchema.nullable(),
     lapseWeeks: z.number().int().min(2, 'At least 2 weeks').max(52, 'At most 52 weeks'),
     rebookIntervalDays: z.number().int().min(1).max(180),
@@ -78,7 +88,14 @@ export const acceptInviteBody = z.object({
   password: z.string().min(10, 'Use at least 10 characters').max(200),
 });
 
-export const apiKeyCreateBody = z.object({ name: z.string().trim().min(1, 'Name the key, like "Booking sync"').max(80) });
+export const apiKeyCreateBody = z.object({
+  name: z
+    .string()
+    .trim()
+    .min(1, 'Name the key, like "Booking sync"')
+    .max(80)
+    .regex(...NO_LINE_BREAKS),
+});
 export const apiKeySchema = z.object({
   id: z.string(),
   name: z.string(),
