@@ -6,8 +6,8 @@ import { ApiKeysSection } from './ApiKeysSection.js';
 import { PracticeSection } from './PracticeSection.js';
 import { roleLabels } from './practiceLabels.js';
 import { TeamSection } from './TeamSection.js';
-import { WorkingHoursSection } from './WorkingHoursSection.js';
 import { TwoFactorSection } from './TwoFactorSection.js';
+import { WorkingHoursSection } from './WorkingHoursSection.js';
 import './settings.css';
 
 export function SettingsPage() {
