@@ -39,11 +39,13 @@ export function exportRoutes({ db, clock, storage }: AppDeps): FastifyPluginAsyn
         zip.addBuffer(Buffer.from(JSON.stringify(document, null, 2)), 'client.json', { mtime: new Date(exportedAt) });
         for (const m of media) zip.addReadStream(storage.read(m.storageKey), m.fileName, { mtime: new Date(m.createdAt), compress: false });
         zip.end();
-        return reply
-          .type('application/zip')
-          .header('content-disposition', `attachment; filename="client-${row.id}.zip"`)
-          // A stream skips the JSON schema above, which describes the default format.
-          .send(zip.outputStream as never);
+        return (
+          reply
+            .type('application/zip')
+            .header('content-disposition', `attachment; filename="client-${row.id}.zip"`)
+            // A stream skips the JSON schema above, which describes the default format.
+            .send(zip.outputStream as never)
+        );
       },
     );
   };

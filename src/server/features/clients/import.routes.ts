@@ -10,6 +10,7 @@ import {
   importResult,
 } from '../../../shared/api/clients.js';
 import { errorSchema } from '../../../shared/api/common.js';
+import { guardFormula, QUOTE_OTHER_SEPARATORS } from '../../../shared/csv.js';
 import type { AppDeps } from '../../deps.js';
 import { authOf } from '../../http/auth.js';
 import { AppError, invalid } from '../../http/errors.js';
@@ -24,8 +25,6 @@ const refuseOversized = async (req: FastifyRequest) => {
   if (Number(req.headers['content-length']) > IMPORT_BODY_LIMIT)
     throw new AppError(413, 'too_large', IMPORT_TOO_BIG, { csv: IMPORT_TOO_BIG });
 };
-/** A cell a spreadsheet would run as a formula is prefixed so it stays text. */
-const safeCell = (v: string) => (/^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
 
 export function importRoutes({ db, clock }: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
@@ -117,7 +116,7 @@ export function importRoutes({ db, clock }: AppDeps): FastifyPluginAsyncZod {
           c.intake.cautions.join(' '),
           c.intake.goals ?? '',
           c.createdAt,
-        ].map(safeCell);
+        ].map(guardFormula);
       });
       await audit(
         db,
@@ -128,7 +127,7 @@ export function importRoutes({ db, clock }: AppDeps): FastifyPluginAsyncZod {
       return reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', 'attachment; filename="carryover-clients.csv"')
-        .send(stringify([columns, ...records]));
+        .send(stringify([columns, ...records], { quoted_match: QUOTE_OTHER_SEPARATORS }));
     });
   };
 }

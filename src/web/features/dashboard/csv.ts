@@ -4,14 +4,14 @@
  * leading ' so it opens as plain text.
  */
 
-export type CsvCell = string | number | null | undefined;
+import { guardFormula } from '../../../shared/csv.js';
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+export type CsvCell = string | number | null | undefined;
 
 export function csvCell(cell: CsvCell): string {
   let text = cell === null || cell === undefined ? '' : String(cell);
   // Numbers we write ourselves are safe; only text can smuggle in a formula.
-  if (typeof cell === 'string' && FORMULA_START.test(text)) text = `'${text}`;
+  if (typeof cell === 'string') text = guardFormula(text);
   return `"${text.replace(/"/g, '""')}"`;
 }
 

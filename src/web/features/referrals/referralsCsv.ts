@@ -1,10 +1,5 @@
+import { csvCell } from '../../../shared/csv.js';
 import type { ReferralRow } from './useReferralReport.js';
-
-/** One CSV cell: quoted when needed, and never read as a formula by a spreadsheet. */
-export function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
 
 /** The referrals report as CSV text (with a byte-order mark so spreadsheet apps read accents right). */
 export function referralsCsv(rows: ReferralRow[], dateText: (iso: string) => string): string {
