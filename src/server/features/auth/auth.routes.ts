@@ -250,6 +250,13 @@ export function authRoutes(deps: AppDeps): FastifyPluginAsyncZod {
             .executeTakeFirst();
           if (Number(used.numUpdatedRows) !== 1) throw new AppError(400, 'invalid_token', 'This reset link was already used.');
           await trx.updateTable('members').set({ password_hash: passwordHash }).where('id', '=', reset.member_id).execute();
+          // Every other reset link of this member stops working too: an older mail is no way back in.
+          await trx
+            .updateTable('password_resets')
+            .set({ used_at: now })
+            .where('member_id', '=', reset.member_id)
+            .where('used_at', 'is', null)
+            .execute();
           // A new password signs out every device, in case the old one was known to someone else.
           await trx.deleteFrom('auth_sessions').where('member_id', '=', reset.member_id).execute();
           await trx.deleteFrom('login_failures').where('member_id', '=', reset.member_id).execute();
