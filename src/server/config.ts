@@ -82,6 +82,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const c = parsed.data;
   if (c.NODE_ENV === 'production' && c.RATE_LIMITS === 'off')
     throw new Error('Invalid configuration:\n  RATE_LIMITS: cannot be off in production');
+  // Links in emails and QR codes, and the cookie's Secure flag, come from PUBLIC_URL.
+  if (c.NODE_ENV === 'production' && !c.PUBLIC_URL?.startsWith('https://'))
+    throw new Error(`Invalid configuration:\n  PUBLIC_URL: must be your https:// address in production (got ${c.PUBLIC_URL ?? 'nothing'})`);
   return {
     ...c,
     production: c.NODE_ENV === 'production',
