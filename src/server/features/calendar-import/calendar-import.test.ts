@@ -356,7 +356,7 @@ describeEachDatabase('whose booking calendar it is', (database) => {
 describeEachDatabase('calendar addresses in production', (database) => {
   it('refuses this machine and private networks, judged by the address a name resolves to', async () => {
     const feed = await startFeedServer();
-    const app = await buildTestApp({ database: database(), env: { NODE_ENV: 'production' } });
+    const app = await buildTestApp({ database: database(), env: { NODE_ENV: 'production', PUBLIC_URL: 'https://carryover.test' } });
     try {
       const owner = await signUp(app.http);
       feed.serve({ body: BOOKING_FEED('x@example.com') });
