@@ -31,15 +31,20 @@ export async function clientByLink(db: Db, token: string) {
   return { ...row, zone: row.timezone ?? row.practiceTimezone };
 }
 
-/** Counts failed link lookups per address; past the limit the address waits, so links cannot be guessed. */
-export function guessThrottle(opts: { max: number; windowMs: number; now: () => number }) {
+/**
+ * Counts failed link lookups per address. Past `max` the address's wrong links get 429, so links cannot be
+ * guessed; a right link still opens, since many clients share one address (clinic Wi-Fi, a phone carrier).
+ * Only past `hardMax` (far beyond honest typos) is the address refused outright.
+ */
+export function guessThrottle(opts: { max: number; hardMax: number; windowMs: number; now: () => number }) {
   const misses = new Map<string, { count: number; until: number }>();
+  const count = (ip: string) => {
+    const m = misses.get(ip);
+    return !m || m.until < opts.now() ? 0 : m.count;
+  };
   return {
-    blocked(ip: string) {
-      const m = misses.get(ip);
-      if (!m || m.until < opts.now()) return false;
-      return m.count >= opts.max;
-    },
+    blocked: (ip: string) => count(ip) >= opts.max,
+    refused: (ip: string) => count(ip) >= opts.hardMax,
     miss(ip: string) {
       const m = misses.get(ip);
       if (!m || m.until < opts.now()) misses.set(ip, { count: 1, until: opts.now() + opts.windowMs });
@@ -51,22 +56,25 @@ export function guessThrottle(opts: { max: number; windowMs: number; now: () => 
 
 // One guess budget per app, whichever door (API or page) the guesses come through.
 const throttles = new WeakMap<object, ReturnType<typeof guessThrottle>>();
+const tooMany = () => new AppError(429, 'rate_limited', 'Too many tries. Wait a few minutes and try again.');
 
 /** Opens a link for one caller: throttled guessing, then the client behind the link (404 when unknown or revoked). */
 export function linkOpener(deps: Pick<AppDeps, 'db'>) {
   let throttle = throttles.get(deps.db);
   if (!throttle) {
-    throttle = guessThrottle({ max: 20, windowMs: 10 * 60_000, now: () => Date.now() });
+    throttle = guessThrottle({ max: 20, hardMax: 1000, windowMs: 10 * 60_000, now: () => Date.now() });
     throttles.set(deps.db, throttle);
   }
   const t = throttle;
   return async (ip: string, token: string): ReturnType<typeof clientByLink> => {
-    if (t.blocked(ip)) throw new AppError(429, 'rate_limited', 'Too many tries. Wait a few minutes and try again.');
+    if (t.refused(ip)) throw tooMany();
     try {
       return await clientByLink(deps.db, token);
     } catch (err) {
+      if (!(err instanceof AppError) || err.statusCode !== 404) throw err;
+      const blocked = t.blocked(ip);
       t.miss(ip);
-      throw err;
+      throw blocked ? tooMany() : err;
     }
   };
 }

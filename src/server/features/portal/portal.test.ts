@@ -119,6 +119,19 @@ describeEachDatabase("the client's page", (database) => {
     expect(codes.at(-1)).toBe(429);
   });
 
+  it('keeps right links working behind an address that made many wrong ones (clinic Wi-Fi)', async () => {
+    const { token } = await clientWithHomework(app.http, owner);
+    const from = (url: string) => app.http.inject({ method: 'GET', url, remoteAddress: '10.9.9.11' });
+    const codes: number[] = [];
+    for (let i = 0; i < 25; i++) codes.push((await from(`/api/v1/portal/wifi${String(i).padStart(40, 'z')}`)).statusCode);
+    expect(codes.slice(0, 20)).toEqual(Array(20).fill(404));
+    expect(codes.slice(20)).toEqual([429, 429, 429, 429, 429]);
+    expect((await from(`/api/v1/portal/${token}`)).statusCode).toBe(200);
+    expect((await from(`/c/${token}`)).statusCode).toBe(200);
+    // Guessing stays throttled after the right link was used.
+    expect((await from(`/c/wifi${'q'.repeat(40)}`)).statusCode).toBe(429);
+  });
+
   it('counts guesses on every route that takes a client link against one budget', async () => {
     const routes = [
       ['POST', 'homework-report', { went: 'most-days' }],
