@@ -2,7 +2,7 @@ import { isLocalDay } from '../shared/api/range.js';
 import { AppError } from './http/errors.js';
 import { addDays, instantAt, localDay } from './local-time.js';
 
-const outOfOrder = () => new AppError(400, 'invalid', 'The start of the range must be before its end.', { from: 'After "to"' });
+const outOfOrder = () => new AppError(400, 'invalid', 'The start of the period must be on or before its end.', { from: 'After "to"' });
 
 /**
  * A range as two instants [from, to): a `from` day starts at its local midnight, a `to` day

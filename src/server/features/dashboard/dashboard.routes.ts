@@ -26,6 +26,8 @@ export function dashboardRoutes({ db, clock }: AppDeps): FastifyPluginAsyncZod {
         const practice = await db.selectFrom('practices').select('timezone').where('id', '=', auth.practiceId).executeTakeFirstOrThrow();
         // Days or date-times: either way the figures are for whole local days.
         const { from, to } = dayRange(req.query, practice.timezone);
+        if (from < '2000-01-01' || to > '2100-01-01')
+          throw new AppError(400, 'invalid', 'Choose dates between 2000 and 2100.', { from: 'Out of range' });
         // A therapist sees their own figures; the owner chooses.
         const therapistId = auth.member?.role === 'therapist' ? auth.member.id : req.query.therapistId;
         if (
