@@ -154,7 +154,7 @@ describe('accounts in the browser', { timeout: 120_000 }, () => {
     await q.goto(link);
     await q.getByLabel('Password').waitFor();
     await expectNoAxeViolations(q);
-    await q.getByLabel('Password').fill('therapist password');
+    await q.getByLabel('Password').fill('a colleague long password');
     await q.getByRole('button', { name: /join|accept|create/i }).click();
     await q.waitForURL(/\/clients$/);
     await expect.poll(() => q.getByText('Quiet Room Massage').first().isVisible()).toBe(true);

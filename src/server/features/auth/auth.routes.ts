@@ -12,6 +12,7 @@ import { hashToken, newToken } from '../../http/tokens.js';
 import { presentMember, presentSignedInPractice } from '../presenters.js';
 import { passwordResetEmail } from './auth.emails.js';
 import { checkLoginAllowed, clearLoginFailures, recordLoginFailure } from './login-guard.js';
+import { assertStrongPassword } from './password-strength.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import { endSession, startSession } from './sessions.js';
 import { checkSecondStep, hasTwoFactor, twoFactorStatusOf } from './two-factor.js';
@@ -64,6 +65,7 @@ export function authRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         },
       },
       async (req, reply) => {
+        assertStrongPassword(req.body.password, { email: req.body.email, practiceName: req.body.practiceName });
         const passwordHash = await hashPassword(req.body.password);
         const now = clock.now().toISOString();
         const practiceId = randomUUID();
@@ -230,6 +232,14 @@ export function authRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         },
       },
       async (req) => {
+        const owner = await db
+          .selectFrom('password_resets as r')
+          .innerJoin('members as m', 'm.id', 'r.member_id')
+          .innerJoin('practices as p', 'p.id', 'm.practice_id')
+          .select(['m.email', 'p.name as practiceName'])
+          .where('r.token_hash', '=', hashToken(req.body.token))
+          .executeTakeFirst();
+        assertStrongPassword(req.body.password, owner ?? {});
         const passwordHash = await hashPassword(req.body.password);
         const now = clock.now().toISOString();
         await db.transaction().execute(async (trx) => {

@@ -18,6 +18,7 @@ import { authOf } from '../../http/auth.js';
 import { AppError, conflict } from '../../http/errors.js';
 import { hashToken, newToken } from '../../http/tokens.js';
 import { invitationEmail } from '../auth/auth.emails.js';
+import { assertStrongPassword } from '../auth/password-strength.js';
 import { hashPassword } from '../auth/passwords.js';
 import { startSession } from '../auth/sessions.js';
 import { twoFactorStatusOf } from '../auth/two-factor.js';
@@ -182,6 +183,7 @@ export function membersRoutes({ db, clock, config }: AppDeps): FastifyPluginAsyn
       },
       async (req, reply) => {
         const inv = await openInvitation(req.body.token);
+        assertStrongPassword(req.body.password, { email: inv.email, practiceName: inv.practiceName });
         const passwordHash = await hashPassword(req.body.password);
         const memberId = randomUUID();
         const now = clock.now().toISOString();
