@@ -6,6 +6,7 @@ import { authOf } from '../../http/auth.js';
 import { AppError } from '../../http/errors.js';
 import { localDay } from '../../local-time.js';
 import { dayRange } from '../../range.js';
+import { checkTherapistOfPractice } from '../members/members.repository.js';
 import { practiceSummary } from './summary.js';
 
 export function dashboardRoutes({ db, clock }: AppDeps): FastifyPluginAsyncZod {
@@ -30,17 +31,7 @@ export function dashboardRoutes({ db, clock }: AppDeps): FastifyPluginAsyncZod {
           throw new AppError(400, 'invalid', 'Choose dates between 2000 and 2100.', { from: 'Out of range' });
         // A therapist sees their own figures; the owner chooses.
         const therapistId = auth.member?.role === 'therapist' ? auth.member.id : req.query.therapistId;
-        if (
-          therapistId &&
-          !(await db
-            .selectFrom('members')
-            .select('id')
-            .where('id', '=', therapistId)
-            .where('practice_id', '=', auth.practiceId)
-            .executeTakeFirst())
-        ) {
-          throw new AppError(400, 'invalid', 'No such therapist in your practice.', { therapistId: 'Not in your practice' });
-        }
+        await checkTherapistOfPractice(db, auth.practiceId, therapistId);
         return practiceSummary(db, { practiceId: auth.practiceId, therapistId, from, to, today: localDay(clock.now(), practice.timezone) });
       },
     );

@@ -4,6 +4,7 @@ import { todayQuery, todaySchema } from '../../../shared/api/today.js';
 import type { AppDeps } from '../../deps.js';
 import { authOf } from '../../http/auth.js';
 import { AppError } from '../../http/errors.js';
+import { checkTherapistOfPractice } from '../members/members.repository.js';
 import { dayOf } from './today.repository.js';
 
 export function todayRoutes({ db, clock }: AppDeps): FastifyPluginAsyncZod {
@@ -26,17 +27,7 @@ export function todayRoutes({ db, clock }: AppDeps): FastifyPluginAsyncZod {
           throw new AppError(400, 'invalid', 'Choose a date between 2000 and 2100.', { date: 'Out of range' });
         // A therapist's day is their own, whatever they ask for.
         const therapistId = auth.member?.role === 'therapist' ? undefined : req.query.therapistId;
-        if (
-          therapistId &&
-          !(await db
-            .selectFrom('members')
-            .select('id')
-            .where('id', '=', therapistId)
-            .where('practice_id', '=', auth.practiceId)
-            .executeTakeFirst())
-        ) {
-          throw new AppError(400, 'invalid', 'No such therapist in your practice.', { therapistId: 'Not in your practice' });
-        }
+        await checkTherapistOfPractice(db, auth.practiceId, therapistId);
         return dayOf(db, auth, { date, therapistId, now: clock.now() });
       },
     );
