@@ -15,6 +15,8 @@ export interface Auth {
   /** The signed-in member; null for a practice API key, which acts for the whole practice. */
   member: { id: string; role: 'owner' | 'therapist'; name: string; email: string } | null;
   via: 'session' | 'api-key';
+  /** The API key used, named in the audit log so the owner can tell which integration acted. */
+  apiKey?: { id: string; name: string; prefix: string };
   csrfToken: string | null;
   sessionHash: string | null;
   /** The practice requires two-step sign-in and this member has not turned it on yet. */
@@ -93,13 +95,20 @@ async function resolveAuth(req: FastifyRequest, db: Db, clock: Clock): Promise<A
   if (header?.startsWith('Bearer ')) {
     const key = await db
       .selectFrom('api_keys')
-      .select(['id', 'practice_id'])
+      .select(['id', 'practice_id', 'name', 'prefix'])
       .where('key_hash', '=', hashToken(header.slice(7).trim()))
       .where('revoked_at', 'is', null)
       .executeTakeFirst();
     if (!key) throw new AppError(401, 'invalid_api_key', 'That API key is not valid or was revoked.');
     await db.updateTable('api_keys').set({ last_used_at: clock.now().toISOString() }).where('id', '=', key.id).execute();
-    return { practiceId: key.practice_id, member: null, via: 'api-key', csrfToken: null, sessionHash: null };
+    return {
+      practiceId: key.practice_id,
+      member: null,
+      via: 'api-key',
+      apiKey: { id: key.id, name: key.name, prefix: key.prefix },
+      csrfToken: null,
+      sessionHash: null,
+    };
   }
   const cookie = req.cookies[SESSION_COOKIE];
   if (!cookie) return null;

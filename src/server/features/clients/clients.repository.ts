@@ -52,6 +52,11 @@ export function presentClient(row: ClientTable, lastSessionDate: string | null =
   };
 }
 
+/** An API key's audit name: its name and the prefix shown in the key list, never the secret. */
+function apiKeyActor(auth: Auth | null) {
+  return auth?.apiKey ? `API key "${auth.apiKey.name}" (${auth.apiKey.prefix}…)` : 'API key';
+}
+
 /** Records who looked at or changed a client; the owner reads it. Never stores what was seen. */
 export async function audit(
   db: Db,
@@ -65,7 +70,7 @@ export async function audit(
       id: randomUUID(),
       practice_id: entry.practiceId,
       member_id: auth?.member?.id ?? null,
-      actor: entry.actor ?? auth?.member?.name ?? 'API key',
+      actor: entry.actor ?? auth?.member?.name ?? apiKeyActor(auth),
       client_id: entry.clientId,
       action: entry.action,
       at,

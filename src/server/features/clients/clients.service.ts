@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Intake } from '../../../shared/api/clients.js';
 import type { Db } from '../../db/index.js';
 import { readIntake } from '../../db/stored.js';
@@ -67,7 +68,14 @@ export async function deleteClientEverywhere(trx: Db, practiceId: string, client
   await trx.deleteFrom('client_links').where('client_id', '=', clientId).execute();
   await trx.deleteFrom('intake_links').where('client_id', '=', clientId).execute();
   await trx.deleteFrom('session_records').where('client_id', '=', clientId).execute();
-  await trx.deleteFrom('audit_log').where('client_id', '=', clientId).execute();
+  // Who looked at or changed the client stays in the log; the link to them goes, and no action text names
+  // their health (a caution is dropped), so the owner can still answer "who saw this record?".
+  await trx
+    .updateTable('audit_log')
+    .set({ client_id: null, action: sql<string>`replace(action, ' over a caution', '') || ' (a client since deleted)'` })
+    .where('practice_id', '=', practiceId)
+    .where('client_id', '=', clientId)
+    .execute();
   await trx.deleteFrom('emails').where('client_id', '=', clientId).execute();
   // Referral credits on other clients point at this one: the link goes, the friend stays.
   const referred = await trx

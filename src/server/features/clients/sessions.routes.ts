@@ -109,7 +109,14 @@ export function sessionsRoutes({ db, clock }: AppDeps): FastifyPluginAsyncZod {
         },
       },
       async (req) => {
-        const client = await findVisibleClient(db, authOf(req), req.params.id);
+        const auth = authOf(req);
+        const client = await findVisibleClient(db, auth, req.params.id);
+        await audit(
+          db,
+          auth,
+          { practiceId: auth.practiceId, clientId: client.id, action: 'read session notes' },
+          clock.now().toISOString(),
+        );
         const rows = await db
           .selectFrom('session_records')
           .selectAll()
@@ -136,7 +143,14 @@ export function sessionsRoutes({ db, clock }: AppDeps): FastifyPluginAsyncZod {
         schema: { tags: ['sessions'], summary: 'One session record', params: idParams, response: { 200: sessionSchema, 404: errorSchema } },
       },
       async (req) => {
-        const row = await findVisibleSession(db, authOf(req), req.params.id);
+        const auth = authOf(req);
+        const row = await findVisibleSession(db, auth, req.params.id);
+        await audit(
+          db,
+          auth,
+          { practiceId: auth.practiceId, clientId: row.client_id, action: 'read a session note' },
+          clock.now().toISOString(),
+        );
         return presentSessionAt(row, await visitOfSession(db, row.id));
       },
     );

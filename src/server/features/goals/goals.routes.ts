@@ -91,7 +91,9 @@ export function goalsRoutes({ db, clock }: AppDeps): FastifyPluginAsyncZod {
         },
       },
       async (req) => {
-        const client = await findVisibleClient(db, authOf(req), req.params.id);
+        const auth = authOf(req);
+        const client = await findVisibleClient(db, auth, req.params.id);
+        await audit(db, auth, { practiceId: auth.practiceId, clientId: client.id, action: 'read goals' }, clock.now().toISOString());
         return { goals: await goalsOf(db, client.id) };
       },
     );

@@ -6,7 +6,7 @@ import type { AppDeps } from '../../deps.js';
 import { authOf } from '../../http/auth.js';
 import { notFound } from '../../http/errors.js';
 import { saveUpload, UPLOAD_HELP } from '../../storage/upload.js';
-import { visibleClients } from '../clients/clients.repository.js';
+import { audit, visibleClients } from '../clients/clients.repository.js';
 import { findVisibleHomework } from './homework.repository.js';
 
 /** Photos and videos taken in the treatment room, attached to one client's item. */
@@ -63,6 +63,8 @@ export function homeworkMediaRoutes({ db, clock, storage }: AppDeps): FastifyPlu
           row &&
           (await visibleClients(db.selectFrom('clients').select('id'), auth).where('clients.id', '=', row.client_id).executeTakeFirst());
         if (!row || !visible) throw notFound('That file');
+        const action = row.mime.startsWith('video/') ? 'viewed a video' : 'viewed a photo';
+        await audit(db, auth, { practiceId: auth.practiceId, clientId: row.client_id, action }, clock.now().toISOString());
         return reply
           .type(row.mime)
           .header('content-length', row.bytes)

@@ -38,6 +38,12 @@ export function sendRoutes({ db, clock, config, storage }: AppDeps): FastifyPlug
         // Kept by the browser only to ask again: an unchanged handout then answers 304 with no body.
         reply.header('etag', etag).header('cache-control', 'private, no-cache');
         if (matchesEtag(req.headers['if-none-match'], etag)) return reply.code(304).send();
+        await audit(
+          db,
+          auth,
+          { practiceId: auth.practiceId, clientId: handout.clientId, action: 'opened the handout' },
+          clock.now().toISOString(),
+        );
         return reply
           .type('application/pdf')
           .header('content-disposition', `inline; filename="${fileName(handout.clientFirstName)}"`)

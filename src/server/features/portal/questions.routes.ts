@@ -38,6 +38,11 @@ export function questionsRoutes({ db, clock, config }: AppDeps): FastifyPluginAs
         if (req.query.status === 'open') q = q.where('q.answered_at', 'is', null);
         if (req.query.clientId) q = q.where('clients.id', '=', req.query.clientId);
         const rows = await q.orderBy('q.asked_at', 'desc').limit(200).execute();
+        // One entry per read: the client's when filtered to one, otherwise the practice's inbox.
+        const clientId = req.query.clientId ? (rows[0]?.clientId ?? null) : null;
+        const action = req.query.clientId ? 'read questions' : 'read the questions inbox';
+        if (!req.query.clientId || clientId)
+          await audit(db, auth, { practiceId: auth.practiceId, clientId, action }, clock.now().toISOString());
         return {
           questions: rows.map((r) => ({
             id: r.id,
