@@ -119,13 +119,41 @@ describe('rebooking, referrals, questions and goals in the browser', { timeout: 
       ['Sam Okafor', `${day}T12:00`],
     ]);
 
+    // Sam was given homework today and did it: the calendar shows how it went, as the clients list counts it.
+    const today = DateTime.now().setZone(ZONE).toISODate()!;
+    const visit = await write(`/api/v1/clients/${ids.sam}/sessions`, { date: today, areasWorked: [{ region: 'neck-back' }] });
+    expect(visit.status()).toBe(201);
+    const given = await write(`/api/v1/sessions/${(await visit.json()).id}/homework`, { exerciseId: 'chin-tucks' });
+    expect(given.status()).toBe(201);
+    const samToken = ((await (await write(`/api/v1/clients/${ids.sam}/link`)).json()).url as string).split('/c/')[1];
+    const checkIn = await publicPost(`/api/v1/portal/${samToken}/checkins`, {
+      homeworkId: (await given.json()).id,
+      date: today,
+      done: true,
+    });
+    expect(checkIn.status).toBe(200);
+    const listed = ((await read('/api/v1/clients')).clients as { id: string; adherence: unknown }[]).find((c) => c.id === ids.sam);
+    expect(listed?.adherence).toMatchObject({ doneDays: 1, ofDays: 1 });
+
     // The day view from the week's column heading: both blocks, side by side.
     const weekday = DateTime.fromISO(day).setLocale('en-GB').toFormat('cccc d MMMM');
     await page.getByRole('link', { name: new RegExp(`^${weekday}`) }).click();
     await page.waitForURL(/view=day/);
-    await page.getByRole('button', { name: /Sam Okafor/ }).waitFor();
+    const samBlock = page.getByRole('button', { name: /Sam Okafor.*Homework done 1 of 1 day, last check-in/ });
+    await samBlock.getByText('Homework 1/1').waitFor();
+    expect(
+      await page
+        .getByRole('button', { name: /Maya Lopez/ })
+        .getByText(/^Homework/)
+        .count(),
+    ).toBe(0);
     expect(await page.getByRole('button', { name: 'Day', pressed: true }).isVisible()).toBe(true);
     await expectNoAxeViolations(page);
+    await samBlock.click();
+    const samDetails = page.getByRole('dialog', { name: 'Sam Okafor' });
+    await samDetails.getByText(/^Homework done 1 of 1 day, last check-in /).waitFor();
+    await expectNoAxeViolations(page);
+    await samDetails.getByRole('button', { name: 'Close' }).click();
   });
 
   it('confirms a friend’s request in one tap: a new client credited to the referrer, with an .ics in local time', async () => {

@@ -57,6 +57,20 @@ export const appointmentSchema = z.object({
 });
 export type Appointment = z.infer<typeof appointmentSchema>;
 
+/** A Carryover appointment on the calendar, with how the client's homework went (null: no active homework). */
+export const calendarAppointmentSchema = appointmentSchema.extend({
+  source: z.literal('carryover'),
+  adherence: z
+    .object({
+      /** Days with homework done, of the last 14 since it was given, as the clients list counts them. */
+      doneDays: z.number(),
+      ofDays: z.number(),
+      lastCheckIn: z.string().nullable(),
+    })
+    .nullable(),
+});
+export type CalendarAppointment = z.infer<typeof calendarAppointmentSchema>;
+
 export const appointmentQuery = z.object({
   from: rangeBound,
   to: rangeBound,

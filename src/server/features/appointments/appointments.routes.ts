@@ -1,6 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { appointmentBody, appointmentPatch, appointmentQuery, appointmentSchema } from '../../../shared/api/appointments.js';
+import {
+  appointmentBody,
+  appointmentPatch,
+  appointmentQuery,
+  appointmentSchema,
+  calendarAppointmentSchema,
+} from '../../../shared/api/appointments.js';
 import { importedEventSchema } from '../../../shared/api/calendar-subscriptions.js';
 import { errorSchema, idParams } from '../../../shared/api/common.js';
 import { type HomeworkReport, homeworkReportBody } from '../../../shared/api/portal.js';
@@ -11,6 +17,7 @@ import { type Auth, authOf } from '../../http/auth.js';
 import { notFound } from '../../http/errors.js';
 import { instantRange } from '../../range.js';
 import { importedEventsBetween } from '../calendar-import/imported-events.repository.js';
+import { adherenceOf } from '../clients/adherence.repository.js';
 import { audit, visibleClients } from '../clients/clients.repository.js';
 import { linkOpener } from '../portal/portal.repository.js';
 import {
@@ -86,7 +93,7 @@ export function appointmentsRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           querystring: appointmentQuery,
           response: {
             200: z.object({
-              appointments: z.array(z.union([appointmentSchema.extend({ source: z.literal('carryover') }), importedEventSchema])),
+              appointments: z.array(z.union([calendarAppointmentSchema, importedEventSchema])),
             }),
             400: errorSchema,
           },
@@ -98,13 +105,22 @@ export function appointmentsRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         let q = visibleClients(db.selectFrom('clients'), auth)
           .innerJoin('appointments as a', 'a.client_id', 'clients.id')
           .selectAll('a')
-          .select(['clients.first_name', 'clients.last_name'])
+          .select(['clients.first_name', 'clients.last_name', 'clients.timezone as client_timezone'])
           .where('a.starts_at', '<', to)
           .where('a.ends_at', '>', from);
         if (req.query.therapistId) q = q.where('a.therapist_id', '=', req.query.therapistId);
         if (req.query.clientId) q = q.where('a.client_id', '=', req.query.clientId);
         const rows = await q.orderBy('a.starts_at').limit(2000).execute();
-        const own = rows.map((r) => ({ ...presentAppointment(r, `${r.first_name} ${r.last_name}`.trim()), source: 'carryover' as const }));
+        const adherence = await adherenceOf(db, {
+          practiceId: auth.practiceId,
+          clients: rows.map((r) => ({ id: r.client_id, timezone: r.client_timezone })),
+          now: clock.now(),
+        });
+        const own = rows.map((r) => ({
+          ...presentAppointment(r, `${r.first_name} ${r.last_name}`.trim()),
+          source: 'carryover' as const,
+          adherence: adherence.get(r.client_id) ?? null,
+        }));
         // Events from the therapist's own booking calendar, read-only, in the same list.
         const imported = await importedEventsBetween(db, auth, {
           from,

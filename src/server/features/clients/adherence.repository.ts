@@ -44,6 +44,32 @@ export async function followUpOf(
   return result;
 }
 
+/**
+ * How each client's homework went over the last 14 days, or null for a client with no active homework:
+ * the clients list's count, in one batch for every client on the calendar.
+ */
+export async function adherenceOf(
+  db: Db,
+  o: { practiceId: string; clients: { id: string; timezone: string | null }[]; now: Date },
+): Promise<Map<string, ClientFollowUp['adherence'] | null>> {
+  const unique = [...new Map(o.clients.map((c) => [c.id, c])).values()];
+  const result = new Map<string, ClientFollowUp['adherence'] | null>();
+  if (unique.length === 0) return result;
+  const zone = await practiceZone(db, o.practiceId);
+  const zones = new Map(unique.map((c) => [c.id, c.timezone ?? zone]));
+  const soFar = await homeworkSoFar(db, {
+    practiceId: o.practiceId,
+    clientIds: [...zones.keys()],
+    lastDay: localDay(o.now, zone),
+    zoneOf: (id) => zones.get(id) ?? zone,
+  });
+  for (const id of zones.keys()) {
+    const h = soFar.get(id);
+    result.set(id, h && h.active > 0 ? { doneDays: h.doneDays, ofDays: h.ofDays, lastCheckIn: h.lastCheckIn } : null);
+  }
+  return result;
+}
+
 async function practiceZone(db: Db, practiceId: string) {
   return (await db.selectFrom('practices').select('timezone').where('id', '=', practiceId).executeTakeFirstOrThrow()).timezone;
 }

@@ -79,6 +79,22 @@ describeEachDatabase('clients: homework done and next visit on the list', (datab
     expect(bad.json().error.fields).toHaveProperty('sort');
   });
 
+  it('calendar appointments carry the same homework count as the clients list, null without active homework', async () => {
+    const clients = new Map((await list()).map((c) => [c.id, c.adherence]));
+    const res = await as(app.http, owner)({ method: 'GET', url: '/api/v1/appointments?from=2026-03-01&to=2026-03-31' });
+    expect(res.statusCode).toBe(200);
+    const items = res.json().appointments as { clientId: string; source: string; adherence: unknown }[];
+    const byClient = new Map(items.map((a) => [a.clientId, a.adherence]));
+    expect(byClient.size).toBe(3);
+    expect(byClient.get(ids.doing)).toEqual({ doneDays: 3, ofDays: 6, lastCheckIn: '2026-03-06' });
+    expect(byClient.get(ids.doing)).toEqual(clients.get(ids.doing));
+    expect(byClient.get(ids.notYet)).toEqual(clients.get(ids.notYet));
+    expect(byClient.get(ids.noHomework)).toBeNull();
+    // Another practice's calendar lists none of these clients.
+    const theirs = await as(app.http, other)({ method: 'GET', url: '/api/v1/appointments?from=2026-03-01&to=2026-03-31' });
+    expect(theirs.json().appointments).toEqual([]);
+  });
+
   it('another practice sees none of it', async () => {
     expect(await list('?sort=adherence', other)).toEqual([]);
   });

@@ -7,7 +7,7 @@ import { Alert, Badge, Button, Dialog } from '../../design/components/index.js';
 import { FormError } from '../../FormError.js';
 import { useForm } from '../../forms.js';
 import { AppointmentTimeFields, startsAtOf, type TimeValues, timeValuesSchema } from './AppointmentTimeFields.js';
-import { fullWhenText, lengthText, statusLabels, statusTones, whenText } from './labels.js';
+import { adherenceOf, fullWhenText, homeworkText, lengthText, statusLabels, statusTones, whenText } from './labels.js';
 import { OverlapQuestion } from './OverlapQuestion.js';
 import { useOverlap } from './useOverlap.js';
 
@@ -36,6 +36,7 @@ function AppointmentDetails({ appointment: a, timeZone, defaultDuration, onClose
   const [error, setError] = useState<string | null>(null);
   const [confirmingCancel, setConfirmingCancel] = useState(false);
   const first = a.clientName.split(' ')[0];
+  const homework = adherenceOf(a);
 
   async function setStatus(status: Status, message: string) {
     setBusy(status);
@@ -59,6 +60,12 @@ function AppointmentDetails({ appointment: a, timeZone, defaultDuration, onClose
         <dd>
           <Badge tone={statusTones[a.status]}>{statusLabels[a.status]}</Badge>
         </dd>
+        {homework && (
+          <>
+            <dt>Homework</dt>
+            <dd>{homeworkText(homework)}</dd>
+          </>
+        )}
       </dl>
       <p>
         <Link to={`/clients/${a.clientId}`} className="text-link">

@@ -2,7 +2,7 @@ import { Link } from 'react-router';
 import type { Appointment } from '../../../shared/api/appointments.js';
 import { type LocalDate, wallClock } from '../../../shared/time/zone.js';
 import { isImported } from './importedBlocks.js';
-import { dayHeading, lengthText, shortDay, statusLabels, timeText } from './labels.js';
+import { adherenceOf, dayHeading, homeworkShort, homeworkText, lengthText, shortDay, statusLabels, timeText } from './labels.js';
 import { HOUR_HEIGHT, MIN_BLOCK, type PlacedAppointment, placeByDay, visibleHours } from './placeAppointments.js';
 
 interface Props {
@@ -112,6 +112,7 @@ function AppointmentBlock({
   wide: boolean;
   onSelect: (a: Appointment) => void;
 }) {
+  const homework = adherenceOf(a);
   return (
     <button
       type="button"
@@ -126,6 +127,12 @@ function AppointmentBlock({
       </span>{' '}
       <span className="cal-block__name">{a.clientName}</span>{' '}
       <span className={a.status === 'booked' ? 'visually-hidden' : 'cal-block__status'}>{statusLabels[a.status]}</span>
+      {homework && (
+        <span className="cal-block__homework">
+          <span aria-hidden="true">{homeworkShort(homework)}</span>
+          <span className="visually-hidden">, {homeworkText(homework)}</span>
+        </span>
+      )}
       {isImported(a) && <span className="visually-hidden"> (from your booking calendar, read-only)</span>}
     </button>
   );

@@ -1,4 +1,4 @@
-import type { Appointment } from '../../../shared/api/appointments.js';
+import type { Appointment, CalendarAppointment } from '../../../shared/api/appointments.js';
 import { formatDate, formatDateTime, formatDayHeading, formatTime, formatTimeRange, formatWhen } from '../../../shared/time/format.js';
 import type { LocalDate } from '../../../shared/time/zone.js';
 import { clockIn } from '../../format.js';
@@ -63,3 +63,18 @@ export function rangeHeading(first: LocalDate, days: number, last: LocalDate): s
 
 /** The date of a stored day ("2026-03-14") or of an instant, in the practice zone. */
 export const dateText = (iso: string, timeZone: string) => formatDate(iso, clockIn(timeZone));
+
+/** How the client's homework went, when the appointment came from the calendar list and homework is active. */
+export function adherenceOf(a: Appointment): CalendarAppointment['adherence'] {
+  return 'adherence' in a ? ((a as CalendarAppointment).adherence ?? null) : null;
+}
+
+/** "Homework 9/14" on a block: short enough for a narrow column. */
+export const homeworkShort = (h: NonNullable<CalendarAppointment['adherence']>) => `Homework ${h.doneDays}/${h.ofDays}`;
+
+/** "Homework done 9 of the last 14 days, last check-in Mon 9 Mar": the same count as the clients list. */
+export function homeworkText(h: NonNullable<CalendarAppointment['adherence']>): string {
+  const of = h.ofDays === 14 ? 'the last 14' : String(h.ofDays);
+  const done = `Homework done ${h.doneDays} of ${of} day${h.ofDays === 1 ? '' : 's'}`;
+  return `${done}, ${h.lastCheckIn ? `last check-in ${formatDate(h.lastCheckIn as LocalDate, clockIn())}` : 'no check-in yet'}`;
+}
