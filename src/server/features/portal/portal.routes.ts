@@ -1,9 +1,13 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorSchema, okSchema } from '../../../shared/api/common.js';
 import { checkInBody, checkInSchema, portalSchema, questionBody, questionSchema, reminderBody } from '../../../shared/api/portal.js';
 import type { AppDeps } from '../../deps.js';
 import { AppError } from '../../http/errors.js';
+import { portalAssets, sendCompressedHtml } from './page/assets.js';
+import { renderLinkProblem } from './page/render.js';
+import { renderUnsubscribePage } from './page/render-unsubscribe.js';
 import { linkOpener } from './portal.repository.js';
 import { askQuestion, chooseReminders, portalView, recordCheckIn } from './portal.service.js';
 
@@ -15,9 +19,9 @@ export function portalRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   const openLink = linkOpener(deps);
 
   return async (app) => {
-    // Mail clients send the one-click unsubscribe as a form (RFC 8058); its body carries nothing we need.
-    app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 1024 }, (_req, _body, done) =>
-      done(null, {}),
+    // Mail clients send the one-click unsubscribe as a form (RFC 8058); so does the button on the unsubscribe page.
+    app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 1024 }, (_req, body, done) =>
+      done(null, Object.fromEntries(new URLSearchParams(String(body)))),
     );
 
     // Every portal call starts here: throttled guessing, then the client behind the link.
@@ -83,29 +87,67 @@ export function portalRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       async (req) => chooseReminders(deps, await open(req), req.body.rhythm),
     );
 
-    // One-click unsubscribe (RFC 8058): the mail client POSTs here with no cookie and no token header.
-    for (const method of ['GET', 'POST'] as const) {
-      app.route({
-        method,
-        url: '/portal/:token/unsubscribe',
+    // The "stop emails" link in every mail. Opening it only shows a page with one button (mail scanners open
+    // links); the button, or a mail client's one-click unsubscribe (RFC 8058), POSTs to the same address.
+    const unsubscribePage = async (req: FastifyRequest, token: string, reply: FastifyReply, stop: boolean) => {
+      let client: Awaited<ReturnType<typeof openLink>>;
+      try {
+        client = await openLink(req.ip, token);
+      } catch (err) {
+        if (!(err instanceof AppError) || (err.statusCode !== 404 && err.statusCode !== 429)) throw err;
+        reply.code(err.statusCode).header('x-robots-tag', 'noindex, nofollow');
+        return sendCompressedHtml(req, reply, renderLinkProblem(portalAssets().urls, err.statusCode === 404 ? 'invalid' : 'busy'));
+      }
+      const already = client.unsubscribed_at !== null;
+      if (stop && !already) await stopMail(client);
+      const state = !stop ? (already ? 'already' : 'ask') : already ? 'already' : 'stopped';
+      reply.header('x-robots-tag', 'noindex, nofollow');
+      const page = {
+        practiceName: client.practiceName,
+        action: `/api/v1/portal/${token}/unsubscribe`,
+        homePage: `/c/${token}`,
+        state,
+      } as const;
+      return sendCompressedHtml(req, reply, renderUnsubscribePage(portalAssets().urls, page));
+    };
+    const stopMail = (client: { id: string; unsubscribed_at: string | null }) =>
+      db
+        .updateTable('clients')
+        .set({ unsubscribed_at: client.unsubscribed_at ?? clock.now().toISOString(), reminder_rhythm: 'none' })
+        .where('id', '=', client.id)
+        .execute();
+
+    app.get(
+      '/portal/:token/unsubscribe',
+      {
         config: { public: true },
         schema: {
           tags: ['client page'],
-          summary: 'Stop all mail to this client, in one click',
+          summary: 'A page asking "Stop emails?" with one button; opening it changes nothing',
+          params: tokenParams,
+        },
+      },
+      async (req, reply) => unsubscribePage(req, req.params.token, reply, false),
+    );
+
+    app.post(
+      '/portal/:token/unsubscribe',
+      {
+        config: { public: true },
+        schema: {
+          tags: ['client page'],
+          summary: 'Stop all mail to this client: the one-click unsubscribe (RFC 8058), or the button on the page',
           params: tokenParams,
           response: { 200: okSchema, ...errors },
         },
-        handler: async (req) => {
-          const client = await open(req);
-          await db
-            .updateTable('clients')
-            .set({ unsubscribed_at: client.unsubscribed_at ?? clock.now().toISOString(), reminder_rhythm: 'none' })
-            .where('id', '=', client.id)
-            .execute();
-          return { ok: true as const };
-        },
-      });
-    }
+      },
+      async (req, reply) => {
+        if ((req.body as { from?: unknown } | undefined)?.from === 'page') return unsubscribePage(req, req.params.token, reply, true);
+        const client = await open(req);
+        await stopMail(client);
+        return { ok: true as const };
+      },
+    );
 
     app.get(
       '/portal/:token/media/:id',

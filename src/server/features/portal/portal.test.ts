@@ -132,6 +132,43 @@ describeEachDatabase("the client's page", (database) => {
     expect((await from(`/c/wifi${'q'.repeat(40)}`)).statusCode).toBe(429);
   });
 
+  it('stops emails only when the client taps the button, or their mail app sends a one-click unsubscribe', async () => {
+    const stopped = async (id: string) =>
+      (await as(app.http, owner)({ method: 'GET', url: `/api/v1/clients/${id}` })).json().unsubscribedAt;
+    const { token, client } = await clientWithHomework(app.http, owner);
+    const url = `/api/v1/portal/${token}/unsubscribe`;
+    // A mail scanner opening the link changes nothing: it sees a page with one button.
+    const opened = await app.http.inject({ method: 'GET', url });
+    expect(opened.statusCode).toBe(200);
+    expect(opened.headers['content-type']).toMatch(/^text\/html/);
+    expect(opened.headers['content-security-policy']).toMatch(/script-src 'self'/);
+    expect(opened.body).toContain('Stop emails?');
+    expect(opened.body).toMatch(new RegExp(`<form method="post" action="${url}">`));
+    expect(opened.body.match(/<button/g)).toHaveLength(1);
+    expect(opened.body).not.toContain('<script');
+    expect(await stopped(client.id)).toBeNull();
+    // The button posts the form back to the same address.
+    const form = { 'content-type': 'application/x-www-form-urlencoded' };
+    const tapped = await app.http.inject({ method: 'POST', url, payload: 'from=page', headers: form });
+    expect(tapped.statusCode).toBe(200);
+    expect(tapped.body).toContain('will not send you any more emails');
+    expect(await stopped(client.id)).toEqual(expect.any(String));
+    expect((await app.http.inject({ method: 'GET', url })).body).toContain('Emails are already off');
+    // RFC 8058 one-click from the mail app: a POST without the page.
+    const other = await clientWithHomework(app.http, owner);
+    const oneClick = await app.http.inject({
+      method: 'POST',
+      url: `/api/v1/portal/${other.token}/unsubscribe`,
+      payload: 'List-Unsubscribe=One-Click',
+      headers: form,
+    });
+    expect(oneClick.json()).toEqual({ ok: true });
+    expect(await stopped(other.client.id)).toEqual(expect.any(String));
+    const unknown = await app.http.inject({ method: 'GET', url: `/api/v1/portal/${'n'.repeat(43)}/unsubscribe` });
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.body).toContain('This link does not work');
+  });
+
   it('counts guesses on every route that takes a client link against one budget', async () => {
     const routes = [
       ['POST', 'homework-report', { went: 'most-days' }],
