@@ -1,5 +1,5 @@
 import { getVtimezoneComponent } from '@touch4it/ical-timezones';
-import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
+import ical, { ICalCalendarMethod, ICalEventStatus, escape as icsText } from 'ical-generator';
 import { DateTime } from 'luxon';
 import type { AppointmentTable } from '../../db/schema.js';
 
@@ -14,6 +14,12 @@ export interface IcsEvent {
 /** The UID stays the same for the life of an appointment, so calendars update it instead of adding another. */
 export const appointmentUid = (id: string) => `${id}@carryover`;
 
+/**
+ * A parameter value (the organizer's CN) may hold neither a double quote nor a line break
+ * (RFC 5545 3.1), and ical-generator writes them through, so they are replaced here.
+ */
+const paramText = (s: string) => s.replace(/"/g, "'").replace(/[\r\n]+/g, ' ');
+
 /** One calendar file (RFC 5545) with its time zone: an invite or update, or a cancellation. */
 export function calendarFile(
   events: IcsEvent[],
@@ -21,7 +27,9 @@ export function calendarFile(
 ): string {
   const cal = ical({
     prodId: { company: 'Carryover', product: 'Carryover', language: 'EN' },
-    name: opts.name,
+    // ical-generator writes the calendar name (NAME, X-WR-CALNAME) as is; its own escape makes
+    // a practice name with ; , or a line break safe, as it does for SUMMARY and LOCATION.
+    name: icsText(opts.name, false),
     method:
       opts.method === 'CANCEL'
         ? ICalCalendarMethod.CANCEL
@@ -44,7 +52,7 @@ export function calendarFile(
       summary: e.summary,
       description: e.description,
       location: e.location,
-      organizer: e.organizer,
+      organizer: e.organizer && { ...e.organizer, name: paramText(e.organizer.name) },
       status: e.appointment.status === 'cancelled' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
     });
   }
