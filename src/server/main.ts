@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { buildApp } from './app.js';
 import { systemClock } from './clock.js';
 import { loadConfig } from './config.js';
+import { dataDirProblem } from './data-dir.js';
 import { openDatabase } from './db/index.js';
 import { mailboxTransport, smtpTransport } from './email/transport.js';
 import { scheduleLapseSweep } from './features/appointments/lapsed.js';
@@ -11,6 +12,11 @@ import { seedDemoClients } from './seed/demo-clients.js';
 import { diskStorage } from './storage/storage.js';
 
 const config = loadConfig();
+const dataDirStop = dataDirProblem(config.DATA_DIR, process.env.DATA_DIR !== undefined);
+if (dataDirStop) {
+  console.error(`Carryover cannot start. ${dataDirStop}`);
+  process.exit(1);
+}
 const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR });
 if (config.production && !config.SMTP_URL) throw new Error('SMTP_URL is required in production: Carryover must not pretend to send mail.');
 const transport = config.SMTP_URL ? smtpTransport(config.SMTP_URL) : mailboxTransport;
