@@ -54,6 +54,9 @@ export function guessThrottle(opts: { max: number; hardMax: number; windowMs: nu
   };
 }
 
+/** Rate-limit key for routes behind a client link: per link and address, so clients sharing an address never share a limit. */
+export const perLinkAndAddress = (req: { ip: string; params: unknown }) => `${req.ip} ${(req.params as { token?: string }).token ?? ''}`;
+
 // One guess budget per app, whichever door (API or page) the guesses come through.
 const throttles = new WeakMap<object, ReturnType<typeof guessThrottle>>();
 const tooMany = () => new AppError(429, 'rate_limited', 'Too many tries. Wait a few minutes and try again.');

@@ -8,7 +8,7 @@ import { AppError } from '../../http/errors.js';
 import { portalAssets, sendCompressedHtml } from './page/assets.js';
 import { renderLinkProblem } from './page/render.js';
 import { renderUnsubscribePage } from './page/render-unsubscribe.js';
-import { linkOpener } from './portal.repository.js';
+import { linkOpener, perLinkAndAddress } from './portal.repository.js';
 import { askQuestion, chooseReminders, portalView, recordCheckIn } from './portal.service.js';
 
 const tokenParams = z.object({ token: z.string().min(20).max(100) });
@@ -44,7 +44,7 @@ export function portalRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     app.post(
       '/portal/:token/checkins',
       {
-        config: { public: true, rateLimit: { max: 120, timeWindow: '1 minute' } },
+        config: { public: true, rateLimit: { max: 120, timeWindow: '1 minute', keyGenerator: perLinkAndAddress } },
         schema: {
           tags: ['client page'],
           summary:
@@ -60,7 +60,7 @@ export function portalRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     app.post(
       '/portal/:token/questions',
       {
-        config: { public: true, rateLimit: { max: 10, timeWindow: '1 hour' } },
+        config: { public: true, rateLimit: { max: 10, timeWindow: '1 hour', keyGenerator: perLinkAndAddress } },
         schema: {
           tags: ['client page'],
           summary: 'Ask the therapist a question; they are emailed',

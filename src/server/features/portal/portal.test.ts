@@ -169,6 +169,21 @@ describeEachDatabase("the client's page", (database) => {
     expect(unknown.body).toContain('This link does not work');
   });
 
+  it('limits questions per link and address, so two clients on one Wi-Fi do not share a limit', async () => {
+    const [first, second] = [await clientWithHomework(app.http, owner), await clientWithHomework(app.http, owner)];
+    const ask = (token: string) =>
+      app.http.inject({
+        method: 'POST',
+        url: `/api/v1/portal/${token}/questions`,
+        payload: { text: 'Is it ok?' },
+        remoteAddress: '10.9.9.12',
+      });
+    const codes: number[] = [];
+    for (let i = 0; i < 11; i++) codes.push((await ask(first.token)).statusCode);
+    expect(codes).toEqual([...Array(10).fill(201), 429]);
+    expect((await ask(second.token)).statusCode).toBe(201);
+  });
+
   it('counts guesses on every route that takes a client link against one budget', async () => {
     const routes = [
       ['POST', 'homework-report', { went: 'most-days' }],

@@ -8,7 +8,7 @@ import { nextAppointmentOf } from '../../appointments/appointments.service.js';
 import { calendarFile } from '../../appointments/ics.js';
 import { logClientProgress } from '../../goals/goals.routes.js';
 import { pendingRequestOf, requestFromClient } from '../../referrals/referrals.service.js';
-import { linkOpener } from '../portal.repository.js';
+import { linkOpener, perLinkAndAddress } from '../portal.repository.js';
 import { askQuestion, chooseReminders, type LinkedClient, portalPageView, recordCheckIn } from '../portal.service.js';
 import { portalAssets, sendAsset, sendCompressedHtml } from './assets.js';
 import { itemDrawing } from './drawing.js';
@@ -68,7 +68,8 @@ export function portalPageRoutes(deps: AppDeps) {
     act: (c: LinkedClient, body: T) => Promise<string>,
     rateLimit: { max: number; timeWindow: string } = { max: 60, timeWindow: '1 minute' },
   ) {
-    app.post(`/c/:token/${path}`, { ...page, config: { public: true, rateLimit } }, async (req, reply) => {
+    const limit = { ...rateLimit, keyGenerator: perLinkAndAddress };
+    app.post(`/c/:token/${path}`, { ...page, config: { public: true, rateLimit: limit } }, async (req, reply) => {
       const r = req as TokenRequest;
       const client = await clientOr(r, reply);
       if (!client) return reply;
