@@ -154,6 +154,15 @@ describe('rebooking, referrals, questions and goals in the browser', { timeout: 
     await samDetails.getByText(/^Homework done 1 of 1 day, last check-in /).waitFor();
     await expectNoAxeViolations(page);
     await samDetails.getByRole('button', { name: 'Close' }).click();
+
+    // On a phone's week, "1/1" fits Sam's narrow block whole; the button's name still says it in words.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.getByRole('button', { name: 'Week' }).click();
+    const homework = samBlock.locator('.cal-block__homework > [aria-hidden="true"]');
+    // biome-ignore lint/performance/useDomNodeTextContent: the text shown, without the word the phone hides
+    await expect.poll(() => homework.innerText()).toBe('1/1');
+    expect(await homework.evaluate((e) => e.scrollWidth <= e.clientWidth)).toBe(true);
+    await page.setViewportSize(TABLET);
   });
 
   it('confirms a friend’s request in one tap: a new client credited to the referrer, with an .ics in local time', async () => {

@@ -129,7 +129,10 @@ function AppointmentBlock({
       <span className={a.status === 'booked' ? 'visually-hidden' : 'cal-block__status'}>{statusLabels[a.status]}</span>
       {homework && (
         <span className="cal-block__homework">
-          <span aria-hidden="true">{homeworkShort(homework)}</span>
+          <span aria-hidden="true">
+            <span className="cal-block__homework-word">Homework </span>
+            {homeworkShort(homework)}
+          </span>
           <span className="visually-hidden">, {homeworkText(homework)}</span>
         </span>
       )}

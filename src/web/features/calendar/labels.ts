@@ -69,8 +69,8 @@ export function adherenceOf(a: Appointment): CalendarAppointment['adherence'] {
   return 'adherence' in a ? ((a as CalendarAppointment).adherence ?? null) : null;
 }
 
-/** "Homework 9/14" on a block: short enough for a narrow column. */
-export const homeworkShort = (h: NonNullable<CalendarAppointment['adherence']>) => `Homework ${h.doneDays}/${h.ofDays}`;
+/** "9/14" on a block, after the word "Homework" where it fits: done days of the days counted. */
+export const homeworkShort = (h: NonNullable<CalendarAppointment['adherence']>) => `${h.doneDays}/${h.ofDays}`;
 
 /** "Homework done 9 of the last 14 days, last check-in Mon 9 Mar": the same count as the clients list. */
 export function homeworkText(h: NonNullable<CalendarAppointment['adherence']>): string {
