@@ -1,8 +1,11 @@
+import { Readable } from 'node:stream';
+import { buffer } from 'node:stream/consumers';
 import type { FastifyRequest } from 'fastify';
 import { fileTypeFromStream } from 'file-type';
 import { MEDIA_LIMITS } from '../../shared/api/exercises.js';
 import { AppError } from '../http/errors.js';
 import type { FileStorage } from './storage.js';
+import { stripPhotoMetadata } from './strip-metadata.js';
 
 const MAX_UPLOAD = Math.max(MEDIA_LIMITS.image.maxBytes, MEDIA_LIMITS.video.maxBytes);
 const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
@@ -49,6 +52,15 @@ export async function saveUpload(req: FastifyRequest, storage: FileStorage, key:
   if (saved.bytes > MEDIA_LIMITS[kind].maxBytes) {
     await storage.remove(key);
     throw tooBig(MEDIA_LIMITS.video.maxBytes);
+  }
+  if (kind === 'image') {
+    // Where and when a photo was taken (EXIF GPS) is not ours to keep or to pass on to the client.
+    const original = await buffer(storage.read(key));
+    const stripped = stripPhotoMetadata(original, type.mime);
+    if (stripped.length !== original.length) {
+      await storage.put(key, Readable.from([stripped]), MAX_UPLOAD);
+      return { kind, mime: type.mime, bytes: stripped.length };
+    }
   }
   return { kind, mime: type.mime, bytes: saved.bytes };
 }
