@@ -101,7 +101,7 @@ export function homeworkReminderJob(o: { db: Db; clock: Clock; config: Config })
           to: c.email!,
           fromName: c.sender_name ?? c.practiceName,
           subject: `A few minutes for you today, ${c.first_name}`,
-          text: `Hi ${c.first_name},\n\nThis is your reminder to do your homework today:\n\n${names.map((n) => `- ${n}`).join('\n')}\n\nTick it off here when you are done:\n${url}\n\nDon't want these emails? Stop them with one click:\n${unsubscribe}\n`,
+          text: `Hi ${c.first_name},\n\nThis is your reminder to do your homework today:\n\n${names.map((n) => `- ${n}`).join('\n')}\n\nTick it off here when you are done:\n${url}\n\nDon't want these emails? Stop them here:\n${unsubscribe}\n`,
           headers: { 'List-Unsubscribe': `<${unsubscribe}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
         });
       });
