@@ -70,8 +70,11 @@ const FIRST_WEEK_DAYS = 7;
 const daysBetween = (from: string, to: string) =>
   Math.round((Date.parse(`${to}T12:00:00Z`) - Date.parse(`${from}T12:00:00Z`)) / 86_400_000);
 
+const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+
 /**
- * One homework item as a short card: its name, drawing, the one tap and the last days; how to do
+ * One homework item as a short card: its name and dose, the one tap (first, so it is on the
+ * first screen of a phone), its drawing and the last days; how to do
  * it, how much and what to take care with are one tap away (open in the item's first week).
  */
 export function renderItem(item: Item, portal: Portal, o: { checkin: string; drawing?: SafeHtml }): SafeHtml {
@@ -83,11 +86,8 @@ export function renderItem(item: Item, portal: Portal, o: { checkin: string; dra
 <div class="item-head">${bodyFigure(item.regions)}<div>
 <h2 id="name-${id}">${item.name}</h2>
 <p class="purpose">${item.purpose}</p>
-<p class="when-short">${dose.what ? `${dose.what}, ` : ''}${dose.when}</p>
+<p class="when-short">${dose.what ? `${dose.what}, ${lowerFirst(dose.when)}` : dose.when}</p>
 </div></div>
-<div class="picture">${o.drawing && html`<div class="drawing-box">${o.drawing}</div>`}
-<table class="week"><caption>Tick a box each day you do it</caption><tr>${WEEK.map((d) => html`<th scope="col">${d}</th>`)}</tr><tr>${WEEK.map(() => html`<td></td>`)}</tr></table></div>
-${safety(item)}
 <div class="tap">
 ${doneButton(item, Boolean(today?.done), o.checkin)}
 <div class="undo-ask" id="undo-ask-${id}" hidden><p>Take back today’s tick for ${item.name}?</p>
@@ -95,6 +95,9 @@ ${doneButton(item, Boolean(today?.done), o.checkin)}
 <p class="status" role="status" id="status-${id}"></p>
 <button type="button" class="quiet-button undo" hidden>Undo</button>
 </div>
+<div class="picture">${o.drawing && html`<div class="drawing-box">${o.drawing}</div>`}
+<table class="week"><caption>Tick a box each day you do it</caption><tr>${WEEK.map((d) => html`<th scope="col">${d}</th>`)}</tr><tr>${WEEK.map(() => html`<td></td>`)}</tr></table></div>
+${safety(item)}
 ${feelingForm(item, today, o.checkin)}
 ${lastDays(item, portal)}
 <details class="how"${open ? html` open` : ''}><summary>How to do it, step by step</summary>
