@@ -2,7 +2,7 @@
 // a client with a visit ahead keeps or moves it, and each therapist's working hours in Settings.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoAxeViolations, launchBrowser, startServer, TABLET, watchConsole } from '../helpers/browser.js';
+import { expectNoAxeViolations, launchBrowser, signUpOverHttp, startServer, TABLET, watchConsole } from '../helpers/browser.js';
 
 const ZONE = 'America/New_York';
 
@@ -18,18 +18,12 @@ describe('checkout offers free times only', { timeout: 180_000 }, () => {
   beforeAll(async () => {
     server = await startServer();
     browser = await launchBrowser();
-    const signup = await fetch(`${server.url}/api/v1/auth/signup`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ practiceName: 'Cedar Room', name: 'Ari Vale', email: 'ari@cedar.test', password: 'a calm long password' }),
-    });
-    const body = await signup.json();
-    csrf = body.csrfToken;
-    memberId = body.member.id;
-    cookie = signup.headers
-      .getSetCookie()
-      .map((c) => c.split(';')[0])
-      .join('; ');
+    ({ csrf, cookie, memberId } = await signUpOverHttp(server.url, {
+      practiceName: 'Cedar Room',
+      name: 'Ari Vale',
+      email: 'ari@cedar.test',
+      password: 'a calm long password',
+    }));
     await call('PATCH', '/api/v1/practice', { timezone: ZONE, rebookIntervalDays: 14 });
     // Every day, so the test does not depend on which weekday it runs.
     const weekly = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '09:00', end: '17:00' }));

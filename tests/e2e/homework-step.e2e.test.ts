@@ -4,7 +4,7 @@
 // visit's session form), and does the same on a phone, where Send and Book stay on screen.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoAxeViolations, launchBrowser, startServer, TABLET, watchConsole } from '../helpers/browser.js';
+import { expectNoAxeViolations, launchBrowser, signUpOverHttp, startServer, TABLET, watchConsole } from '../helpers/browser.js';
 import { countTaps } from '../helpers/taps.js';
 
 const PHONE_390 = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
@@ -20,22 +20,12 @@ describe('the homework step for a returning client', { timeout: 180_000 }, () =>
   beforeAll(async () => {
     server = await startServer();
     browser = await launchBrowser();
-    const signup = await fetch(`${server.url}/api/v1/auth/signup`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        practiceName: 'Willow Table Massage',
-        name: 'Robin Hale',
-        email: 'robin@willow.test',
-        password: 'a calm long password',
-      }),
-    });
-    expect(signup.status).toBe(201);
-    csrf = (await signup.json()).csrfToken;
-    cookie = signup.headers
-      .getSetCookie()
-      .map((c) => c.split(';')[0])
-      .join('; ');
+    ({ csrf, cookie } = await signUpOverHttp(server.url, {
+      practiceName: 'Willow Table Massage',
+      name: 'Robin Hale',
+      email: 'robin@willow.test',
+      password: 'a calm long password',
+    }));
   });
   afterAll(async () => {
     await browser?.close();

@@ -3,7 +3,7 @@
 // visit is then attended and linked, and the record reads as a SOAP note. Also on a phone.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoAxeViolations, launchBrowser, startServer, TABLET, watchConsole } from '../helpers/browser.js';
+import { expectNoAxeViolations, launchBrowser, signUpOverHttp, startServer, TABLET, watchConsole } from '../helpers/browser.js';
 import { countTaps } from '../helpers/taps.js';
 
 const PHONE_390 = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
@@ -27,22 +27,12 @@ describe('Today: from the appointment to homework to the next visit', { timeout:
   beforeAll(async () => {
     server = await startServer();
     browser = await launchBrowser();
-    const signup = await fetch(`${server.url}/api/v1/auth/signup`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        practiceName: 'Cedar Room Massage',
-        name: 'Sky Reed',
-        email: 'sky@cedar.test',
-        password: 'a calm long password',
-      }),
-    });
-    expect(signup.status).toBe(201);
-    csrf = (await signup.json()).csrfToken;
-    cookie = signup.headers
-      .getSetCookie()
-      .map((c) => c.split(';')[0])
-      .join('; ');
+    ({ csrf, cookie } = await signUpOverHttp(server.url, {
+      practiceName: 'Cedar Room Massage',
+      name: 'Sky Reed',
+      email: 'sky@cedar.test',
+      password: 'a calm long password',
+    }));
     // The practice's clock is Tokyo's, never this machine's: Today follows it.
     await call('PATCH', '/api/v1/practice', { timezone: 'Asia/Tokyo' });
   });

@@ -88,3 +88,22 @@ export function watchConsole(page: Page) {
   page.on('pageerror', (e) => errors.push(e.message));
   return errors;
 }
+
+/** A new practice signed up over HTTP: the CSRF token and the Cookie header to call the API as its owner. */
+export async function signUpOverHttp(
+  url: string,
+  owner: { practiceName: string; name: string; email: string; password: string },
+): Promise<{ csrf: string; cookie: string; memberId: string }> {
+  const res = await fetch(`${url}/api/v1/auth/signup`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(owner),
+  });
+  if (res.status !== 201) throw new Error(`sign-up failed: ${res.status} ${await res.text()}`);
+  const body = await res.json();
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  return { csrf: body.csrfToken, cookie, memberId: body.member.id };
+}
