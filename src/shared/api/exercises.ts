@@ -72,8 +72,11 @@ export const packSchema = z.object({
   source: z.enum(['builtin', 'custom']),
   exerciseIds: z.array(z.string()),
 });
+/** The most items one pack holds: the form, the library's "save as pack" and the server all use this. */
+export const MAX_PACK_ITEMS = 30;
+
 export const packBody = z.object({
   name: z.string().trim().min(1, 'Name the pack, like "Desk worker"').max(80),
   description: z.string().trim().max(300).nullable().optional(),
-  exerciseIds: z.array(z.string().max(80)).max(30, 'A pack holds at most 30 items').default([]),
+  exerciseIds: z.array(z.string().max(80)).max(MAX_PACK_ITEMS, `A pack holds at most ${MAX_PACK_ITEMS} items`).default([]),
 });

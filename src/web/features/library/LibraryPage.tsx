@@ -1,5 +1,6 @@
 import { useRef } from 'react';
 import { Link, useLocation } from 'react-router';
+import { MAX_PACK_ITEMS } from '../../../shared/api/exercises.js';
 import { CATEGORIES, COMPLAINTS, REGIONS } from '../../../shared/vocabulary.js';
 import { FieldFrame } from '../../design/components/Field.js';
 import { Alert, Button, ButtonLink, EmptyState, LibraryIcon, PageHeader, Spinner } from '../../design/components/index.js';
@@ -10,8 +11,6 @@ import { useExerciseList, usePacks } from './libraryData.js';
 import { SOURCES, toolNeedText, type Vocabulary } from './libraryText.js';
 import { exercisesPath, type FilterKey, type Filters, useLibraryFilters } from './useLibraryFilters.js';
 import './library.css';
-
-const MAX_PACK_ITEMS = 30;
 
 /** Browse and search the library: the body map and menus narrow the list, the search box narrows it as you type. */
 export function LibraryPage() {

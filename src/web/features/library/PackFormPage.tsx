@@ -1,7 +1,7 @@
 import { type FormEvent, useMemo, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import type { Exercise } from '../../../shared/api/exercises.js';
-import { packBody } from '../../../shared/api/exercises.js';
+import { MAX_PACK_ITEMS, packBody } from '../../../shared/api/exercises.js';
 import { api } from '../../api.js';
 import { FieldFrame } from '../../design/components/Field.js';
 import { Alert, Button, ButtonLink, PageHeader, Spinner, TextAreaField, TextField } from '../../design/components/index.js';
@@ -12,8 +12,6 @@ import { GroupFrame } from './formFields.js';
 import { type Pack, useCatalogue, usePacks } from './libraryData.js';
 import './library.css';
 import './library-forms.css';
-
-const MAX_ITEMS = 30;
 
 /** Make a pack (from ?items=a,b or a copy of ?from=pack), or rename and change one of the practice's own (/:id/edit). */
 export function PackFormPage() {
@@ -51,7 +49,7 @@ export function PackFormPage() {
             editing ?? {
               name: from ? `${from.name} (ours)` : '',
               description: from?.description ?? '',
-              exerciseIds: from?.exerciseIds ?? (params.get('items')?.split(',').filter(Boolean) ?? []).slice(0, MAX_ITEMS),
+              exerciseIds: from?.exerciseIds ?? (params.get('items')?.split(',').filter(Boolean) ?? []).slice(0, MAX_PACK_ITEMS),
             }
           }
           items={catalogue.state.data.exercises}
@@ -136,10 +134,10 @@ function ItemPicker({
     const words = find.toLowerCase().split(/\s+/).filter(Boolean);
     return items.filter((e) => words.every((w) => `${e.name} ${e.purpose}`.toLowerCase().includes(w)));
   }, [items, find]);
-  const full = chosen.length >= MAX_ITEMS;
+  const full = chosen.length >= MAX_PACK_ITEMS;
 
   return (
-    <GroupFrame legend="Items in the pack" hint={`Tick up to ${MAX_ITEMS}.`} error={error}>
+    <GroupFrame legend="Items in the pack" hint={`Tick up to ${MAX_PACK_ITEMS}.`} error={error}>
       {({ describedBy, invalid }) => (
         <div className="stack">
           <p role="status" className="muted">
