@@ -2,9 +2,9 @@ import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
 import { readPdf } from '../../../tests/helpers/pdf.js';
 import { clientCopyOf } from '../../shared/client-copy.js';
-import type { ExerciseContent } from '../../shared/exercise.js';
+import { type Dose, doseSchema, type ExerciseContent } from '../../shared/exercise.js';
 import type { Caution } from '../../shared/vocabulary.js';
-import { qrPng } from '../features/homework/client-link.js';
+import { qrPng } from '../features/clients/client-link.js';
 import { builtInLibrary } from '../features/library/library.js';
 import { type Handout, renderHandout } from './handout.js';
 
@@ -19,6 +19,8 @@ async function handout(o: {
   firstName?: string;
   paperSize?: Handout['paperSize'];
   cautions?: Caution[];
+  /** The dose the therapist set for each item; the library's own when left out. */
+  doses?: Dose[];
 }): Promise<Handout> {
   return {
     practiceName: 'Harbour Massage',
@@ -28,7 +30,7 @@ async function handout(o: {
     date: 'Friday 27 November 2026',
     items: o.items.map((exercise, i) => ({
       exercise,
-      dose: exercise.dose,
+      dose: o.doses?.[i] ?? exercise.dose,
       note: i === 0 ? 'Go slow on the left side.' : null,
       copy: clientCopyOf(exercise, o.cautions ?? []),
     })),
@@ -93,13 +95,21 @@ describe('handouts rendered one after another', () => {
 describe('the handout of two items', () => {
   const calf = item('calf-ball-release');
   const skull = item('suboccipital-ball-release');
+  // The therapist changed the calf's dose from the library's (2 minutes, 5 days a week, 5 out of 10).
+  const calfDose = doseSchema.parse({ minutes: 3, timesPerDay: 2, daysPerWeek: 7, pressure: 3, perSide: true });
 
   for (const paperSize of ['letter', 'a4'] as const) {
     it(`fits on one ${paperSize} page with both drawings, every don't and tip, the stop and get-help lines, goal, visit and tick boxes`, async () => {
       expect(calf.getHelp, 'the calf release has a get-help line').toBeTruthy();
-      const pdf = await renderHandout(await handout({ items: [calf, skull], paperSize, cautions: ['osteoporosis'] }));
+      const pdf = await renderHandout(
+        await handout({ items: [calf, skull], doses: [calfDose, skull.dose], paperSize, cautions: ['osteoporosis'] }),
+      );
       const read = await readPdf(pdf);
       expect(read.pages).toBe(1);
+      // Each item's dose as one line: the one the therapist set, and the library's for the other.
+      expect(read.text).toContain('3 minutes, on each side. Twice a day, every day. Press gently: about 3 out of 10.');
+      expect(read.text).toContain('2 minutes, on each side. Once a day, 5 days a week. Press firmly but kindly: about 4 out of 10.');
+      expect(read.text).not.toContain('about 5 out of 10');
       expect(read.size).toEqual(paperSize === 'a4' ? { width: 595, height: 842 } : { width: 612, height: 792 });
       for (const e of [calf, skull]) {
         const copy = clientCopyOf(e, ['osteoporosis']);

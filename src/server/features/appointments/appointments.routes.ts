@@ -18,8 +18,8 @@ import { notFound } from '../../http/errors.js';
 import { instantRange } from '../../range.js';
 import { importedEventsBetween } from '../calendar-import/imported-events.repository.js';
 import { adherenceOf } from '../clients/adherence.repository.js';
+import { linkOpener } from '../clients/client-link.repository.js';
 import { audit, visibleClients } from '../clients/clients.repository.js';
-import { linkOpener } from '../portal/portal.repository.js';
 import {
   appointmentLabel,
   checkOverlap,

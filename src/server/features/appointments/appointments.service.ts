@@ -13,6 +13,7 @@ import { AppError } from '../../http/errors.js';
 import { enqueueJob } from '../../jobs/queue.js';
 import { addDays, defaultHourStyle, formatWhen, type HourStyle, instantAt, localDay, zoneNote } from '../../local-time.js';
 import type { FileStorage } from '../../storage/storage.js';
+import { issueClientLink } from '../clients/client-link.js';
 import { busyTimes, overlapsAny } from './busy-times.js';
 import { calendarFile } from './ics.js';
 
@@ -191,7 +192,6 @@ export function appointmentReminderJob(o: { db: Db; clock: Clock; config: Config
       .where('id', '=', a.practice_id)
       .executeTakeFirst();
     if (!c || !p || !c.email || c.unsubscribed_at || c.archived_at) return;
-    const { issueClientLink } = await import('../homework/client-link.js');
     const url = await issueClientLink(o.db, o.clock, { practiceId: a.practice_id, clientId: c.id, publicUrl: o.config.publicUrl });
     const token = url.split('/c/')[1];
     const unsubscribe = `${o.config.publicUrl}/api/v1/portal/${token}/unsubscribe`;

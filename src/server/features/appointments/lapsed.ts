@@ -4,7 +4,7 @@ import type { Db } from '../../db/index.js';
 import { queueEmail } from '../../email/outbox.js';
 import { enqueueJob } from '../../jobs/queue.js';
 import { localHour } from '../../local-time.js';
-import { issueClientLink } from '../homework/client-link.js';
+import { issueClientLink } from '../clients/client-link.js';
 
 export const LAPSE_SWEEP = 'lapse-sweep';
 /** Come-back mail is friendly, so it goes out in office hours in the client's zone. */

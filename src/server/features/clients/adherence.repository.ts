@@ -1,7 +1,7 @@
 import { ADHERENCE_WINDOW_DAYS } from '../../../shared/api/today.js';
 import type { Db } from '../../db/index.js';
 import { addDays, localDay } from '../../local-time.js';
-import { homeworkSoFar } from '../today/client-report.repository.js';
+import { homeworkSoFar } from './client-report.repository.js';
 
 export type ClientFollowUp = {
   adherence: { doneDays: number; ofDays: number; lastCheckIn: string | null };

@@ -31,6 +31,9 @@ export async function clientByLink(db: Db, token: string) {
   return { ...row, zone: row.timezone ?? row.practiceTimezone };
 }
 
+/** The client a page link opened, with their practice's name, zone and mail settings. */
+export type LinkedClient = Awaited<ReturnType<typeof clientByLink>>;
+
 /**
  * Counts failed link lookups per address. Past `max` the address's wrong links get 429, so links cannot be
  * guessed; a right link still opens, since many clients share one address (clinic Wi-Fi, a phone carrier).

@@ -9,7 +9,6 @@ import type { ClientTable, Database } from '../../db/schema.js';
 import type { AppDeps } from '../../deps.js';
 import { authOf } from '../../http/auth.js';
 import { conflict } from '../../http/errors.js';
-import { scheduleNextReminder } from '../portal/reminders.js';
 import { adherenceWindowStart, followUpOf } from './adherence.repository.js';
 import {
   audit,
@@ -22,6 +21,7 @@ import {
 } from './clients.repository.js';
 import { checkReferrer, deleteClientEverywhere, therapistFor } from './clients.service.js';
 import { consentAfter, requireConsentForReminders } from './email-consent.js';
+import { scheduleNextReminder } from './reminders.js';
 import { clientTimeline } from './timeline.repository.js';
 
 const errors = { 400: errorSchema, 404: errorSchema, 409: errorSchema };

@@ -7,9 +7,9 @@ import { queueEmail } from '../../email/outbox.js';
 import { authOf } from '../../http/auth.js';
 import { AppError } from '../../http/errors.js';
 import { hashToken, newToken } from '../../http/tokens.js';
-import { scheduleNextReminder } from '../portal/reminders.js';
 import { audit, findVisibleClient, presentClient } from './clients.repository.js';
 import { consentAfter } from './email-consent.js';
+import { scheduleNextReminder } from './reminders.js';
 
 const LINK_DAYS = 7;
 const tokenParams = z.object({ token: z.string().min(20).max(100) });

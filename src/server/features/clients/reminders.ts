@@ -5,8 +5,8 @@ import type { Db } from '../../db/index.js';
 import { queueEmail } from '../../email/outbox.js';
 import { enqueueJob } from '../../jobs/queue.js';
 import { addDays, instantAt, localDay, localHour } from '../../local-time.js';
-import { remindersFor } from '../clients/email-consent.js';
-import { issueClientLink } from '../homework/client-link.js';
+import { issueClientLink } from './client-link.js';
+import { remindersFor } from './email-consent.js';
 
 export const HOMEWORK_REMINDER = 'homework-reminder';
 /** Reminders go out at this local hour; a late job never sends outside the waking window. */

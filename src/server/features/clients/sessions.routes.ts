@@ -8,9 +8,9 @@ import type { SessionRecordTable } from '../../db/schema.js';
 import type { AppDeps } from '../../deps.js';
 import { type Auth, authOf } from '../../http/auth.js';
 import { notFound } from '../../http/errors.js';
-import { attendVisit, visitForNewSession, visitOfSession } from '../today/visit.service.js';
 import { audit, findVisibleClient, visibleClients } from './clients.repository.js';
 import { checkSessionDate } from './clients.service.js';
+import { attendVisit, visitForNewSession, visitOfSession } from './visit.service.js';
 
 export const presentSession = (s: SessionRecordTable): SessionRecord => presentSessionAt(s, null);
 

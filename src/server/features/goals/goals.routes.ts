@@ -9,8 +9,8 @@ import type { GoalTable } from '../../db/schema.js';
 import type { AppDeps } from '../../deps.js';
 import { type Auth, authOf } from '../../http/auth.js';
 import { AppError, notFound } from '../../http/errors.js';
+import { linkOpener } from '../clients/client-link.repository.js';
 import { audit, findVisibleClient } from '../clients/clients.repository.js';
-import { linkOpener } from '../portal/portal.repository.js';
 
 /** A client's goals with their progress, oldest entry first (the chart reads left to right). */
 const goalsOfClient = prepared((db, param: (name: 'clientId') => never) =>

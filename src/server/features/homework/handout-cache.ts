@@ -10,8 +10,8 @@ import type { Clock } from '../../clock.js';
 import type { Db } from '../../db/index.js';
 import { hashToken } from '../../http/tokens.js';
 import { type Handout, renderHandout } from '../../pdf/handout.js';
+import { qrPng } from '../clients/client-link.js';
 import { renderedDrawing } from '../library/drawing-files.js';
-import { qrPng } from './client-link.js';
 
 export type HandoutContent = Omit<Handout, 'clientUrl' | 'qrPng'>;
 

@@ -7,8 +7,8 @@ import type { Auth } from '../../http/auth.js';
 import { formatDayHeading, hourStyleOf, practiceClock, zoneNote } from '../../local-time.js';
 import type { Handout } from '../../pdf/handout.js';
 import { appointmentLabel, nextAppointmentOf } from '../appointments/appointments.service.js';
+import { issueClientLink, qrPng } from '../clients/client-link.js';
 import { findVisibleClient } from '../clients/clients.repository.js';
-import { issueClientLink, qrPng } from './client-link.js';
 import type { HandoutContent } from './handout-cache.js';
 import { activeHomework, presentHomework } from './homework.repository.js';
 

@@ -13,11 +13,11 @@ import { readIntake } from '../../db/stored.js';
 import type { AppDeps } from '../../deps.js';
 import { type Auth, authOf } from '../../http/auth.js';
 import { invalid } from '../../http/errors.js';
+import { issueClientLink, qrSvg } from '../clients/client-link.js';
 import { audit, findVisibleClient } from '../clients/clients.repository.js';
 import { findVisibleSession, presentSession } from '../clients/sessions.routes.js';
 import { findExercise, practiceCatalogue } from '../library/catalogue.js';
 import { assignHomework } from './assign.js';
-import { issueClientLink, qrSvg } from './client-link.js';
 import { activeHomework, findVisibleHomework, homeworkHistory, presentHomework } from './homework.repository.js';
 import { suggestForSession } from './suggest.js';
 

@@ -5,10 +5,10 @@ import { errorSchema, okSchema } from '../../../shared/api/common.js';
 import { checkInBody, checkInSchema, portalSchema, questionBody, questionSchema, reminderBody } from '../../../shared/api/portal.js';
 import type { AppDeps } from '../../deps.js';
 import { AppError } from '../../http/errors.js';
+import { linkOpener, perLinkAndAddress } from '../clients/client-link.repository.js';
 import { portalAssets, sendCompressedHtml } from './page/assets.js';
 import { renderLinkProblem } from './page/render.js';
 import { renderUnsubscribePage } from './page/render-unsubscribe.js';
-import { linkOpener, perLinkAndAddress } from './portal.repository.js';
 import { askQuestion, chooseReminders, portalView, recordCheckIn } from './portal.service.js';
 
 const tokenParams = z.object({ token: z.string().min(20).max(100) });

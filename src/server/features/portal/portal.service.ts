@@ -11,20 +11,19 @@ import { queueEmail } from '../../email/outbox.js';
 import { AppError } from '../../http/errors.js';
 import { addDays, localDay, zoneNote } from '../../local-time.js';
 import { appointmentLabel, nextAppointmentOf } from '../appointments/appointments.service.js';
+import type { LinkedClient } from '../clients/client-link.repository.js';
 import { consentAfter, remindersFor } from '../clients/email-consent.js';
+import { scheduleNextReminder } from '../clients/reminders.js';
 import { goalsOf } from '../goals/goals.routes.js';
 import { activeHomework } from '../homework/homework.repository.js';
 import { toolsAvailable } from '../homework/suggest.js';
 import { renderedDrawing } from '../library/drawing-files.js';
-import type { clientByLink } from './portal.repository.js';
-import { scheduleNextReminder } from './reminders.js';
 
 /*
  * What the client's page does, shared by the JSON API (/api/v1/portal/...) and the server-rendered
  * page (/c/:token), so both read and write exactly the same way.
  */
 
-export type LinkedClient = Awaited<ReturnType<typeof clientByLink>>;
 type Deps = Pick<AppDeps, 'db' | 'clock'>;
 
 // The page's reads, compiled once (prepared.ts): this is the most-read page in Carryover.

@@ -6,8 +6,8 @@ import type { AppDeps } from '../../deps.js';
 import { queueEmail } from '../../email/outbox.js';
 import { authOf } from '../../http/auth.js';
 import { notFound } from '../../http/errors.js';
+import { issueClientLink } from '../clients/client-link.js';
 import { audit, findVisibleClient, visibleClients } from '../clients/clients.repository.js';
-import { issueClientLink } from '../homework/client-link.js';
 
 export function questionsRoutes({ db, clock, config }: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {

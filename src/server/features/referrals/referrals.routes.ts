@@ -22,8 +22,8 @@ import { type Auth, authOf } from '../../http/auth.js';
 import { AppError, notFound } from '../../http/errors.js';
 import { appointmentLabel } from '../appointments/appointments.service.js';
 import { bookAppointment } from '../appointments/book.js';
+import { linkOpener } from '../clients/client-link.repository.js';
 import { audit, clientRow, findVisibleClient, visibleClients, withUniqueReferralCodes } from '../clients/clients.repository.js';
-import { linkOpener } from '../portal/portal.repository.js';
 import { referrerByCode, requestFromClient, requestFromFriend } from './referrals.service.js';
 
 const tokenParams = z.object({ token: z.string().min(20).max(100) });

@@ -6,7 +6,7 @@ import type { BookingRequestTable } from '../../db/schema.js';
 import type { AppDeps } from '../../deps.js';
 import { queueEmail } from '../../email/outbox.js';
 import { AppError } from '../../http/errors.js';
-import type { LinkedClient } from '../portal/portal.service.js';
+import type { LinkedClient } from '../clients/client-link.repository.js';
 
 /*
  * Booking requests, shared by the JSON API (/api/v1/referrals/..., /api/v1/portal/:token/booking-requests)

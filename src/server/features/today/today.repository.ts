@@ -5,8 +5,8 @@ import { readIntake } from '../../db/stored.js';
 import type { Auth } from '../../http/auth.js';
 import { addDays, instantAt, localDay } from '../../local-time.js';
 import { importedEventsBetween } from '../calendar-import/imported-events.repository.js';
+import { homeworkSoFar, openQuestionsOf } from '../clients/client-report.repository.js';
 import { visibleClients } from '../clients/clients.repository.js';
-import { homeworkSoFar, openQuestionsOf } from './client-report.repository.js';
 
 /**
  * A therapist's day in the practice's time zone: its appointments in order, each with what the
