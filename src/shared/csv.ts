@@ -17,3 +17,12 @@ export function csvCell(text: string): string {
 
 /** For csv-stringify: quote fields holding a semicolon or tab too, not only commas. */
 export const QUOTE_OTHER_SEPARATORS = /[;\t]/;
+
+/** What a CSV cell may hold: text is guarded; numbers we write ourselves are safe as they are; nothing is an empty cell. */
+export type CsvValue = string | number | null | undefined;
+
+/** Rows (the first one the header) as CSV text with CRLF line ends, as RFC 4180 writes them: the one CSV writer of the web app. */
+export function toCsv(rows: CsvValue[][]): string {
+  const cell = (v: CsvValue) => (v === null || v === undefined ? '' : typeof v === 'number' ? String(v) : csvCell(v));
+  return `${rows.map((row) => row.map(cell).join(',')).join('\r\n')}\r\n`;
+}

@@ -1,3 +1,5 @@
+import { escapeHtml } from '../../shared/escape.js';
+
 // A readable API reference rendered on the server from the same OpenAPI document the
 // zod schemas produce: no client-side bundle, nothing to relax in the CSP.
 
@@ -9,8 +11,6 @@ interface Operation {
   responses?: Record<string, unknown>;
 }
 
-const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-
 export function renderApiDocs(
   doc: { info: { title: string; version: string }; paths?: Record<string, Record<string, Operation>> },
   publicRoutes: Set<string>,
@@ -19,17 +19,19 @@ export function renderApiDocs(
   for (const [path, ops] of Object.entries(doc.paths ?? {})) {
     for (const [method, op] of Object.entries(ops)) {
       const body = op.requestBody?.content?.['application/json']?.schema;
-      const params = (op.parameters ?? []).map((p) => `<code>${esc(p.name)}</code> (${p.in}${p.required ? ', required' : ''})`).join(', ');
+      const params = (op.parameters ?? [])
+        .map((p) => `<code>${escapeHtml(p.name)}</code> (${p.in}${p.required ? ', required' : ''})`)
+        .join(', ');
       const access = publicRoutes.has(`${method.toUpperCase()} ${path}`) ? 'public' : 'session cookie + x-csrf-token, or Bearer API key';
-      sections.push(`<section><h2><span class="m">${method.toUpperCase()}</span> <code>${esc(path)}</code></h2>
-<p>${esc(op.summary ?? '')}</p><p class="a">Access: ${access}. Responses: ${Object.keys(op.responses ?? {}).join(', ')}</p>
+      sections.push(`<section><h2><span class="m">${method.toUpperCase()}</span> <code>${escapeHtml(path)}</code></h2>
+<p>${escapeHtml(op.summary ?? '')}</p><p class="a">Access: ${access}. Responses: ${Object.keys(op.responses ?? {}).join(', ')}</p>
 ${params ? `<p>Parameters: ${params}</p>` : ''}
-${body ? `<details><summary>Request body schema</summary><pre>${esc(JSON.stringify(body, null, 2))}</pre></details>` : ''}</section>`);
+${body ? `<details><summary>Request body schema</summary><pre>${escapeHtml(JSON.stringify(body, null, 2))}</pre></details>` : ''}</section>`);
     }
   }
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>${esc(doc.info.title)} API</title><link rel="stylesheet" href="/api/docs.css"></head><body><main>
-<h1>${esc(doc.info.title)} API ${esc(doc.info.version)}</h1>
+<title>${escapeHtml(doc.info.title)} API</title><link rel="stylesheet" href="/api/docs.css"></head><body><main>
+<h1>${escapeHtml(doc.info.title)} API ${escapeHtml(doc.info.version)}</h1>
 <p>JSON over HTTPS under <code>/api/v1</code>. Errors are <code>{error:{code,message,fields?}}</code>. The machine-readable document is <a href="/api/openapi.json">/api/openapi.json</a> (OpenAPI 3.1).</p>
 ${sections.join('\n')}</main></body></html>`;
 }

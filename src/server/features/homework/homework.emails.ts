@@ -1,7 +1,6 @@
 import { describeDose } from '../../../shared/dose.js';
+import { escapeHtml } from '../../../shared/escape.js';
 import type { Handout } from '../../pdf/handout.js';
-
-const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** An item's drawing as it goes with the mail: an inline PNG named by Content-ID, and its words. */
 export interface MailDrawing {
@@ -52,18 +51,18 @@ export function homeworkEmail(h: Handout, drawings: MailDrawing[] = []): { subje
   ].join('\n');
 
   const p = (s: string, style = '') => `<p style="margin:0 0 12px;${style}">${s}</p>`;
-  const label = (s: string) => `<p style="margin:0 0 4px;font-weight:bold">${esc(s)}</p>`;
+  const label = (s: string) => `<p style="margin:0 0 4px;font-weight:bold">${escapeHtml(s)}</p>`;
   const list = (lines: string[], mark: string, markColour: string) =>
     `<ul style="margin:0 0 12px;padding:0;list-style:none">${lines
       .map(
         (l) =>
-          `<li style="margin:0 0 4px;padding-left:22px;text-indent:-22px"><span style="display:inline-block;width:22px;text-indent:0;color:${markColour};font-weight:bold" aria-hidden="true">${mark}</span>${esc(l)}</li>`,
+          `<li style="margin:0 0 4px;padding-left:22px;text-indent:-22px"><span style="display:inline-block;width:22px;text-indent:0;color:${markColour};font-weight:bold" aria-hidden="true">${mark}</span>${escapeHtml(l)}</li>`,
       )
       .join('')}</ul>`;
   const html = `<!doctype html><html lang="en"><body style="margin:0;background:#faf8f5;font-family:Arial,Helvetica,sans-serif;color:#1f2a2a;font-size:16px;line-height:1.5">
 <div style="max-width:600px;margin:0 auto;padding:24px">
-${p(esc(h.practiceName.toUpperCase()), 'color:#2f6b63;font-weight:bold;font-size:13px;letter-spacing:1px')}
-<h1 style="font-size:24px;margin:0 0 12px">Your homework, ${esc(h.clientFirstName)}</h1>
+${p(escapeHtml(h.practiceName.toUpperCase()), 'color:#2f6b63;font-weight:bold;font-size:13px;letter-spacing:1px')}
+<h1 style="font-size:24px;margin:0 0 12px">Your homework, ${escapeHtml(h.clientFirstName)}</h1>
 ${p(`Here is your homework from today's visit. A few minutes most days helps the work we did last longer.`)}
 ${items
   .map(
@@ -74,29 +73,29 @@ ${items
       copy,
       drawing,
     }) => `<div style="background:#ffffff;border:1px solid #d9d4cc;border-radius:8px;padding:16px;margin:0 0 16px">
-<h2 style="font-size:19px;margin:0 0 4px">${i}. ${esc(item.exercise.name)}</h2>
-${p(esc(item.exercise.purpose), 'color:#4a5555')}
+<h2 style="font-size:19px;margin:0 0 4px">${i}. ${escapeHtml(item.exercise.name)}</h2>
+${p(escapeHtml(item.exercise.purpose), 'color:#4a5555')}
 ${
   drawing
-    ? `<img src="cid:${esc(drawing.cid)}" alt="${esc(drawing.alt)}" width="${MAIL_DRAWING_WIDTH}" style="display:block;width:100%;max-width:${MAIL_DRAWING_WIDTH}px;height:auto;border:0;margin:0 auto 12px;background:#f7f4ee;border-radius:6px">`
+    ? `<img src="cid:${escapeHtml(drawing.cid)}" alt="${escapeHtml(drawing.alt)}" width="${MAIL_DRAWING_WIDTH}" style="display:block;width:100%;max-width:${MAIL_DRAWING_WIDTH}px;height:auto;border:0;margin:0 auto 12px;background:#f7f4ee;border-radius:6px">`
     : ''
 }
-${p(`<strong>${esc(dose.what)}. ${esc(dose.when)}.</strong>${dose.pressure ? ` ${esc(dose.pressure)}.` : ''}`, 'color:#1d5c57')}
-<ol style="margin:0 0 12px;padding-left:22px">${item.exercise.steps.map((s) => `<li>${esc(s)}</li>`).join('')}</ol>
+${p(`<strong>${escapeHtml(dose.what)}. ${escapeHtml(dose.when)}.</strong>${dose.pressure ? ` ${escapeHtml(dose.pressure)}.` : ''}`, 'color:#1d5c57')}
+<ol style="margin:0 0 12px;padding-left:22px">${item.exercise.steps.map((s) => `<li>${escapeHtml(s)}</li>`).join('')}</ol>
 ${copy.donts.length ? label('Take care') + list(copy.donts, '&#10005;', '#7a2e12') : ''}
-${item.note ? p(`<strong>A tip from ${esc(h.therapistName)}:</strong> ${esc(item.note)}`) : ''}
+${item.note ? p(`<strong>A tip from ${escapeHtml(h.therapistName)}:</strong> ${escapeHtml(item.note)}`) : ''}
 ${copy.tips.length ? label(copy.tips.length > 1 ? 'Tips' : 'Tip') + list(copy.tips, '&#8226;', '#2f6b63') : ''}
-${copy.watchFor.length ? p(`<strong>Watch for:</strong> ${copy.watchFor.map(esc).join(' ')}`, 'border:2px solid #5b4a12;color:#5b4a12;padding:8px 12px;border-radius:6px') : ''}
-${p(esc(item.exercise.stopIf), 'background:#fbf3dc;color:#5b4a12;padding:8px 12px;border-radius:6px;font-weight:bold')}
-${copy.getHelp ? p(esc(copy.getHelp), 'background:#fbeee6;color:#7a2e12;padding:8px 12px;border-left:4px solid #7a2e12;border-radius:6px;font-weight:bold') : ''}
+${copy.watchFor.length ? p(`<strong>Watch for:</strong> ${copy.watchFor.map(escapeHtml).join(' ')}`, 'border:2px solid #5b4a12;color:#5b4a12;padding:8px 12px;border-radius:6px') : ''}
+${p(escapeHtml(item.exercise.stopIf), 'background:#fbf3dc;color:#5b4a12;padding:8px 12px;border-radius:6px;font-weight:bold')}
+${copy.getHelp ? p(escapeHtml(copy.getHelp), 'background:#fbeee6;color:#7a2e12;padding:8px 12px;border-left:4px solid #7a2e12;border-radius:6px;font-weight:bold') : ''}
 </div>`,
   )
   .join('\n')}
-${h.goals ? `<h2 style="font-size:18px;margin:16px 0 4px">What you are working towards</h2>${p(esc(h.goals))}` : ''}
-${h.nextAppointment ? `<h2 style="font-size:18px;margin:16px 0 4px">Your next visit</h2>${p(esc(h.nextAppointment))}` : ''}
-<p style="margin:24px 0"><a href="${esc(h.clientUrl)}" style="background:#2f6b63;color:#ffffff;text-decoration:none;padding:12px 20px;border-radius:6px;font-weight:bold;display:inline-block">Open my homework page</a></p>
-${p(`Questions? Just reply to this email${h.questionsEmail ? ` or write to ${esc(h.questionsEmail)}` : ''}.`)}
-${p(`${esc(h.therapistName)}<br>${esc(h.practiceName)}`)}
+${h.goals ? `<h2 style="font-size:18px;margin:16px 0 4px">What you are working towards</h2>${p(escapeHtml(h.goals))}` : ''}
+${h.nextAppointment ? `<h2 style="font-size:18px;margin:16px 0 4px">Your next visit</h2>${p(escapeHtml(h.nextAppointment))}` : ''}
+<p style="margin:24px 0"><a href="${escapeHtml(h.clientUrl)}" style="background:#2f6b63;color:#ffffff;text-decoration:none;padding:12px 20px;border-radius:6px;font-weight:bold;display:inline-block">Open my homework page</a></p>
+${p(`Questions? Just reply to this email${h.questionsEmail ? ` or write to ${escapeHtml(h.questionsEmail)}` : ''}.`)}
+${p(`${escapeHtml(h.therapistName)}<br>${escapeHtml(h.practiceName)}`)}
 ${p('This is self-care advice, not medical treatment. If anything hurts sharply, stop and tell us.', 'font-size:13px;color:#4a5555')}
 </div></body></html>`;
   return { subject, text, html };

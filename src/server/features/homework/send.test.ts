@@ -6,11 +6,10 @@ import { readPdf } from '../../../../tests/helpers/pdf.js';
 import { as, type Session, signUp } from '../../../../tests/helpers/session.js';
 import { startSmtp, type TestSmtp } from '../../../../tests/helpers/smtp.js';
 import { clientCopyOf } from '../../../shared/client-copy.js';
+import { escapeHtml } from '../../../shared/escape.js';
 import { smtpTransport } from '../../email/transport.js';
 import { renderedDrawing } from '../library/drawing-files.js';
 import { builtInLibrary } from '../library/library.js';
-
-const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 describeEachDatabase('what the client takes home: the handout and the email', (database) => {
   let app: Awaited<ReturnType<typeof buildTestApp>>;
@@ -76,11 +75,11 @@ describeEachDatabase('what the client takes home: the handout and the email', (d
       const copy = clientCopyOf(e, [caution]);
       for (const line of [e.name, ...copy.donts, ...copy.tips, e.stopIf, ...copy.watchFor]) {
         expect(mail.text).toContain(line);
-        expect(html).toContain(esc(line));
+        expect(html).toContain(escapeHtml(line));
       }
       if (copy.getHelp) {
         expect(mail.text).toContain(copy.getHelp);
-        expect(html).toContain(esc(copy.getHelp));
+        expect(html).toContain(escapeHtml(copy.getHelp));
       }
     }
 
@@ -94,7 +93,7 @@ describeEachDatabase('what the client takes home: the handout and the email', (d
       expect(picture.content.subarray(1, 4).toString()).toBe('PNG');
       expect(picture.content.readUInt32BE(16)).toBe(480);
       const img = html.match(new RegExp(`<img src="cid:${picture.cid?.replace(/[.]/g, '\\.')}" alt="([^"]+)"`));
-      expect(img?.[1]).toBe(esc(renderedDrawing(e).alt));
+      expect(img?.[1]).toBe(escapeHtml(renderedDrawing(e).alt));
     });
     expect(mail.attachments.filter((a) => a.contentType === 'application/pdf')).toHaveLength(1);
 

@@ -1,4 +1,5 @@
 import { useEffect, useMemo } from 'react';
+import { csvBlob } from '../../csv.js';
 import { Alert, Button, ButtonLink, buttonClass } from '../../design/components/index.js';
 import { TableScroll } from './TableScroll.js';
 
@@ -10,23 +11,12 @@ export interface ImportOutcome {
   errors: { row: number; reason: string }[];
 }
 
-/** A cell a spreadsheet would run as a formula gets a leading quote, so it stays text. */
-const cell = (v: string | number) => {
-  const s = String(v);
-  const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-};
-
-export function errorsCsv(errors: ImportOutcome['errors']) {
-  return ['row,reason', ...errors.map((e) => `${cell(e.row)},${cell(e.reason)}`)].join('\r\n');
-}
+/** The rows that did not come in, as a CSV file to fix and import again. */
+const errorsCsv = (errors: ImportOutcome['errors']) => csvBlob([['row', 'reason'], ...errors.map((e) => [e.row, e.reason])]);
 
 /** How the import went: counts, then each row that did not come in and why. */
 export function ImportResult({ result, onAnother }: { result: ImportOutcome; onAnother: () => void }) {
-  const download = useMemo(
-    () => (result.errors.length ? URL.createObjectURL(new Blob([errorsCsv(result.errors)], { type: 'text/csv' })) : null),
-    [result.errors],
-  );
+  const download = useMemo(() => (result.errors.length ? URL.createObjectURL(errorsCsv(result.errors)) : null), [result.errors]);
   useEffect(() => () => (download ? URL.revokeObjectURL(download) : undefined), [download]);
   const n = (count: number, word: string) => `${count} ${word}`;
 

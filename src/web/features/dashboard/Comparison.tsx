@@ -1,6 +1,6 @@
 import type { Rate, Summary } from '../../../shared/api/reports.js';
+import type { CsvValue } from '../../../shared/csv.js';
 import { Badge, Card } from '../../design/components/index.js';
-import type { CsvCell } from './csv.js';
 import { Definition } from './Definition.js';
 import { ExportButton } from './ExportButton.js';
 import { ShareBar } from './Figure.js';
@@ -113,13 +113,13 @@ function Headline({ doers, others }: { doers: Group; others: Group }) {
   );
 }
 
-function comparisonCsv(groups: { label: string; figures: Group }[]): CsvCell[][] {
+function comparisonCsv(groups: { label: string; figures: Group }[]): CsvValue[][] {
   const header = ['Group', 'Clients', 'Sessions'];
   for (const r of RATES) header.push(`${r.label} (count)`, `${r.label} (out of)`, `${r.label} (%)`);
   return [
     header,
     ...groups.map((g) => {
-      const row: CsvCell[] = [g.label, g.figures.clients, g.figures.sessions];
+      const row: CsvValue[] = [g.label, g.figures.clients, g.figures.sessions];
       for (const r of RATES) {
         const rate = g.figures[r.key];
         row.push(rate.numerator, rate.denominator, rate.value === null ? '' : Math.round(rate.value * 100));

@@ -1,8 +1,9 @@
 import { Link } from 'react-router';
+import { downloadCsv } from '../../csv.js';
 import { Badge, Button, ClientsIcon, EmptyState, LoadFailed, PageHeader, Spinner } from '../../design/components/index.js';
 import { formatDay, todayHere } from '../clients/labels.js';
 import { TableScroll } from '../clients/TableScroll.js';
-import { downloadText, referralsCsv } from './referralsCsv.js';
+import { referralsCsv } from './referralsCsv.js';
 import { ThankedToggle } from './ThankedToggle.js';
 import { useReferralReport } from './useReferralReport.js';
 import '../clients/import.css';
@@ -29,7 +30,7 @@ export function ReferralsPage() {
         description="Friends who came through a client’s share link, and whether you have thanked the client who sent them."
         actions={
           rows.length > 0 && (
-            <Button variant="secondary" onClick={() => downloadText(referralsCsv(rows, formatDay), `referrals-${todayHere()}.csv`)}>
+            <Button variant="secondary" onClick={() => downloadCsv(`referrals-${todayHere()}.csv`, referralsCsv(rows, formatDay))}>
               Download CSV
             </Button>
           )
