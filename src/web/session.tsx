@@ -1,6 +1,8 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import type { Me, Member } from '../shared/api/auth.js';
 import { ApiError, api, forgetCsrfToken, whenUnauthorized } from './api.js';
+import { paths } from './paths.js';
+import { forgetAll } from './query.js';
 
 export type SignedInPractice = Me['practice'];
 
@@ -56,6 +58,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     whenUnauthorized(() => {
       rememberSignedIn(false);
+      forgetAll();
       setState((prev) => ({ status: 'signed-out', expired: prev.status === 'signed-in' }));
     });
     return () => whenUnauthorized(null);
@@ -65,7 +68,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     if (attempt === 0) return;
     let current = true;
     api
-      .get<Me>('/api/v1/me')
+      .get<Me>(paths.me())
       .then((me) => {
         if (!current) return;
         rememberSignedIn(true);
@@ -84,6 +87,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const signedIn = useCallback((me: Pick<Me, 'member' | 'practice'>) => {
     rememberSignedIn(true);
+    forgetAll();
     setState({
       status: 'signed-in',
       member: me.member,
@@ -93,11 +97,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const signOut = useCallback(async () => {
     try {
-      await api.post('/api/v1/auth/logout');
+      await api.post(paths.logout());
     } catch {
       // Signed out locally either way; a failed call leaves at most a session that expires on its own.
     }
     forgetCsrfToken();
+    forgetAll();
     rememberSignedIn(false);
     setState({ status: 'signed-out', expired: false });
   }, []);

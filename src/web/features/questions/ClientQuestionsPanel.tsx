@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { Alert, Card, Spinner } from '../../design/components/index.js';
-import { useApiData } from '../../useApiData.js';
+import { pages, paths } from '../../paths.js';
+import { useApiQuery } from '../../query.js';
 import type { InboxQuestion } from './QuestionCard.js';
 import { QuestionList, splitQuestions } from './QuestionList.js';
 import './questions.css';
@@ -10,7 +11,7 @@ const ANSWERED_SHOWN = 3;
 
 /** The client's questions on their page in Carryover: open ones to answer here, the last few answers. */
 export function ClientQuestionsPanel({ clientId, firstName }: { clientId: string; firstName: string }) {
-  const list = useApiData<{ questions: InboxQuestion[] }>(`/api/v1/questions?status=all&clientId=${encodeURIComponent(clientId)}`);
+  const list = useApiQuery<{ questions: InboxQuestion[] }>(paths.questions({ status: 'all', clientId }));
   const [answeredHere, setAnsweredHere] = useState<string | null>(null);
   const { open, answered } = splitQuestions(list.state.status === 'ready' ? list.state.data.questions : []);
 
@@ -26,14 +27,12 @@ export function ClientQuestionsPanel({ clientId, firstName }: { clientId: string
             questions={[...open, ...answered.slice(0, ANSWERED_SHOWN)]}
             showClient={false}
             onAnswered={(q) => {
-              list.setState((s) =>
-                s.status === 'ready' ? { status: 'ready', data: { questions: s.data.questions.map((x) => (x.id === q.id ? q : x)) } } : s,
-              );
+              list.setData((d) => ({ questions: d.questions.map((x) => (x.id === q.id ? q : x)) }));
               setAnsweredHere(`Answer sent to ${firstName}.`);
             }}
           />
           {answered.length > ANSWERED_SHOWN && (
-            <Link to={`/questions?clientId=${encodeURIComponent(clientId)}`} className="text-link">
+            <Link to={pages.questions(clientId)} className="text-link">
               All {open.length + answered.length} questions from {firstName}
             </Link>
           )}

@@ -7,7 +7,8 @@ import { Button, TextAreaField } from '../../design/components/index.js';
 import { FormError } from '../../FormError.js';
 import { formatDateTime } from '../../format.js';
 import { useForm } from '../../forms.js';
-import { questionsChanged } from './questionsEvents.js';
+import { pages, paths } from '../../paths.js';
+import { refresh } from '../../query.js';
 
 export type InboxQuestion = z.infer<typeof inboxQuestionSchema>;
 
@@ -26,7 +27,7 @@ export function QuestionCard({
     <li className={`question${q.answeredAt ? ' question--answered' : ''}`}>
       <p className="question__meta">
         {showClient ? (
-          <Link to={`/clients/${q.clientId}`} className="question__client">
+          <Link to={pages.client(q.clientId)} className="question__client">
             {q.clientName}
           </Link>
         ) : (
@@ -64,9 +65,10 @@ function AnswerForm({
       schema: answerBody,
       values: { text },
       send: async (body) => {
-        const answered = await api.post<InboxQuestion>(`/api/v1/questions/${encodeURIComponent(q.id)}/answer`, body);
-        questionsChanged();
+        const answered = await api.post<InboxQuestion>(paths.questionAnswer(q.id), body);
         onAnswered(answered);
+        // Every list of questions and the count in the navigation read again.
+        void refresh(paths.questions());
       },
     });
   }

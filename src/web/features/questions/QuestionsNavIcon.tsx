@@ -1,5 +1,5 @@
 import { type IconProps, QuestionIcon } from '../../design/components/index.js';
-import { useOpenQuestionCount } from './questionsEvents.js';
+import { useOpenQuestionCount } from './useOpenQuestionCount.js';
 import './questions.css';
 
 /** The navigation's icon for Questions, with the number waiting for an answer (said as "3 open"). */

@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { Alert, EmptyState, LoadFailed, MailIcon, PageHeader, Spinner } from '../../design/components/index.js';
-import { useApiData } from '../../useApiData.js';
+import { pages, paths } from '../../paths.js';
+import { useApiQuery } from '../../query.js';
 import type { InboxQuestion } from './QuestionCard.js';
 import { QuestionList, splitQuestions } from './QuestionList.js';
 import './questions.css';
@@ -10,9 +11,7 @@ import './questions.css';
 export function QuestionsPage() {
   const [params] = useSearchParams();
   const clientId = params.get('clientId');
-  const query = new URLSearchParams({ status: 'all' });
-  if (clientId) query.set('clientId', clientId);
-  const list = useApiData<{ questions: InboxQuestion[] }>(`/api/v1/questions?${query}`);
+  const list = useApiQuery<{ questions: InboxQuestion[] }>(paths.questions({ status: 'all', clientId }));
   const [notice, setNotice] = useState<string | null>(null);
   const noticeRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -23,9 +22,7 @@ export function QuestionsPage() {
   const someone = clientId && list.state.status === 'ready' ? list.state.data.questions[0]?.clientName : null;
 
   function answeredOne(q: InboxQuestion) {
-    list.setState((s) =>
-      s.status === 'ready' ? { status: 'ready', data: { questions: s.data.questions.map((x) => (x.id === q.id ? q : x)) } } : s,
-    );
+    list.setData((d) => ({ questions: d.questions.map((x) => (x.id === q.id ? q : x)) }));
     setNotice(`Answer sent to ${q.clientName}.`);
   }
 
@@ -36,7 +33,7 @@ export function QuestionsPage() {
         description={someone ? `Questions from ${someone}.` : 'What clients asked from their page. Open questions come first.'}
         actions={
           clientId ? (
-            <Link to="/questions" className="text-link">
+            <Link to={pages.questions()} className="text-link">
               All questions
             </Link>
           ) : undefined
