@@ -9,22 +9,19 @@ import {
 } from '../../../shared/api/appointments.js';
 import { importedEventSchema } from '../../../shared/api/calendar-subscriptions.js';
 import { errorSchema, idParams } from '../../../shared/api/common.js';
-import { type HomeworkReport, homeworkReportBody } from '../../../shared/api/portal.js';
-import type { Db } from '../../db/index.js';
+import { homeworkReportBody } from '../../../shared/api/portal.js';
 import type { AppointmentTable } from '../../db/schema.js';
 import type { AppDeps } from '../../deps.js';
 import { type Auth, authOf } from '../../http/auth.js';
-import { notFound } from '../../http/errors.js';
 import { instantRange } from '../../range.js';
 import { importedEventsBetween } from '../calendar-import/imported-events.repository.js';
 import { adherenceOf } from '../clients/adherence.repository.js';
 import { linkOpener } from '../clients/client-link.repository.js';
 import { audit, visibleClients } from '../clients/clients.repository.js';
+import { findVisibleAppointment, reportHomework } from './appointments.repository.js';
 import {
-  appointmentLabel,
   checkOverlap,
   newAppointment,
-  nextAppointmentOf,
   practiceFor,
   presentAppointment,
   queueCalendarMail,
@@ -37,28 +34,6 @@ import { lapsedClients } from './lapsed.js';
 import { workingHoursRoutes } from './working-hours.routes.js';
 
 const errors = { 400: errorSchema, 404: errorSchema, 409: errorSchema };
-
-export async function findVisibleAppointment(db: Db, auth: Auth, id: string) {
-  const a = await db
-    .selectFrom('appointments')
-    .selectAll()
-    .where('id', '=', id)
-    .where('practice_id', '=', auth.practiceId)
-    .executeTakeFirst();
-  const client =
-    a && (await visibleClients(db.selectFrom('clients').selectAll(), auth).where('clients.id', '=', a.client_id).executeTakeFirst());
-  if (!a || !client) throw notFound('That appointment');
-  return { a, client };
-}
-
-/** Keeps how the homework went on the client's next appointment; the label of that visit, or null when none is booked. */
-export async function reportHomework({ db, clock }: Pick<AppDeps, 'db' | 'clock'>, clientId: string, went: HomeworkReport) {
-  const next = await nextAppointmentOf(db, clientId, clock.now());
-  if (!next) return null;
-  await db.updateTable('appointments').set({ homework_report: went }).where('id', '=', next.id).execute();
-  const practice = await db.selectFrom('practices').select('time_format').where('id', '=', next.practice_id).executeTakeFirst();
-  return appointmentLabel(next, practice?.time_format);
-}
 
 export function appointmentsRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   const openLink = linkOpener(deps);

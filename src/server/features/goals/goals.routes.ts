@@ -2,67 +2,15 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorSchema, idParams } from '../../../shared/api/common.js';
-import { type Goal, goalBody, goalPatch, goalSchema, progressEntryBody } from '../../../shared/api/goals.js';
-import type { Db } from '../../db/index.js';
-import { prepared } from '../../db/prepared.js';
+import { goalBody, goalPatch, goalSchema, progressEntryBody } from '../../../shared/api/goals.js';
 import type { GoalTable } from '../../db/schema.js';
 import type { AppDeps } from '../../deps.js';
 import { type Auth, authOf } from '../../http/auth.js';
 import { AppError, notFound } from '../../http/errors.js';
 import { linkOpener } from '../clients/client-link.repository.js';
 import { audit, findVisibleClient } from '../clients/clients.repository.js';
-
-/** A client's goals with their progress, oldest entry first (the chart reads left to right). */
-const goalsOfClient = prepared((db, param: (name: 'clientId') => never) =>
-  db.selectFrom('goals').selectAll().where('client_id', '=', param('clientId')).orderBy('created_at'),
-);
-const progressOfClient = prepared((db, param: (name: 'clientId') => never) =>
-  db.selectFrom('goal_progress').selectAll().where('client_id', '=', param('clientId')).orderBy('recorded_at'),
-);
-
-export async function goalsOf(db: Db, clientId: string): Promise<Goal[]> {
-  const goals = await goalsOfClient.all(db, { clientId });
-  const entries = goals.length ? await progressOfClient.all(db, { clientId }) : [];
-  return goals.map((g) => ({
-    id: g.id,
-    clientId: g.client_id,
-    statement: g.statement,
-    unit: g.unit,
-    baseline: g.baseline === null ? null : Number(g.baseline),
-    target: g.target === null ? null : Number(g.target),
-    targetDate: g.target_date,
-    achievedAt: g.achieved_at,
-    createdAt: g.created_at,
-    progress: entries
-      .filter((e) => e.goal_id === g.id)
-      .map((e) => ({ value: Number(e.value), note: e.note, recordedBy: e.recorded_by, recordedAt: e.recorded_at })),
-  }));
-}
-
-/** The client logs a number on one of their own goals (from their page); another client's goal is refused. */
-export async function logClientProgress(
-  { db, clock }: Pick<AppDeps, 'db' | 'clock'>,
-  clientId: string,
-  goalId: string,
-  body: z.infer<typeof progressEntryBody>,
-): Promise<Goal> {
-  const g = await db.selectFrom('goals').selectAll().where('id', '=', goalId).where('client_id', '=', clientId).executeTakeFirst();
-  if (!g) throw new AppError(400, 'invalid', 'That is not one of your goals.', { id: 'Not one of your goals' });
-  await db
-    .insertInto('goal_progress')
-    .values({
-      id: randomUUID(),
-      practice_id: g.practice_id,
-      goal_id: g.id,
-      client_id: g.client_id,
-      value: body.value,
-      note: body.note ?? null,
-      recorded_by: 'client',
-      recorded_at: clock.now().toISOString(),
-    })
-    .execute();
-  return (await goalsOf(db, g.client_id)).find((x) => x.id === g.id)!;
-}
+import { goalsOf } from './goals.repository.js';
+import { logClientProgress } from './goals.service.js';
 
 export function goalsRoutes({ db, clock }: AppDeps): FastifyPluginAsyncZod {
   const openLink = linkOpener({ db });

@@ -14,7 +14,7 @@ import { appointmentLabel, nextAppointmentOf } from '../appointments/appointment
 import type { LinkedClient } from '../clients/client-link.repository.js';
 import { consentAfter, remindersFor } from '../clients/email-consent.js';
 import { scheduleNextReminder } from '../clients/reminders.js';
-import { goalsOf } from '../goals/goals.routes.js';
+import { goalsOf } from '../goals/goals.repository.js';
 import { activeHomework } from '../homework/homework.repository.js';
 import { toolsAvailable } from '../homework/suggest.js';
 import { renderedDrawing } from '../library/drawing-files.js';
