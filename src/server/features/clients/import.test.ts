@@ -25,6 +25,22 @@ function failingInsertsAfter(after: number): KyselyPlugin {
   };
 }
 
+/** Calls `then` once, as the statement that inserts the client past the first `after` is prepared. */
+function onInsertedClients(after: number, then: () => void): KyselyPlugin {
+  let rows = 0;
+  return {
+    transformQuery({ node }) {
+      if (node.kind === 'InsertQueryNode' && node.into?.table.identifier.name === 'clients') {
+        const before = rows;
+        rows += node.values && ValuesNode.is(node.values) ? node.values.values.length : 1;
+        if (before <= after && rows > after) then();
+      }
+      return node;
+    },
+    transformResult: async ({ result }) => result,
+  };
+}
+
 describeEachDatabase('CSV import and export', (database) => {
   let app: Awaited<ReturnType<typeof buildTestApp>>;
   let owner: Session;
@@ -112,21 +128,26 @@ describeEachDatabase('CSV import and export', (database) => {
     const other = await signUp(app.http);
     // Row 12,002 repeats the email of row 7, saved in an earlier transaction.
     const csv = `${clientsCsv(12_000)}Again,Repeated,client5@example.com,,\n`;
-    let finished = false;
-    const importing = as(app.http, other)({ method: 'POST', url: '/api/v1/clients/import', payload: { csv, mapping } });
-    void importing.then(() => {
-      finished = true;
+    // A reader asks for the count once the import writes its 6,001st row, well inside its second
+    // transaction (the first holds 5,000 rows and the end of a piece). One transaction for the whole
+    // file made it wait for the end and see 12,000; now it is answered between two transactions.
+    let askReader!: (count: Promise<number>) => void;
+    const reader = new Promise<number>((resolve) => {
+      askReader = resolve;
     });
-    // One transaction for the whole file showed 0 clients, then all 12,000: a reader in between sees part of them.
-    const counts: number[] = [];
-    while (!finished) {
-      counts.push(await count(other.practiceId));
-      await new Promise((resolve) => setTimeout(resolve, 1));
-    }
-    expect(counts.some((n) => n > 0 && n < 12_000)).toBe(true);
+    const watched = await buildTestApp({
+      database: { ...database(), db: database().db.withPlugin(onInsertedClients(6000, () => askReader(count(other.practiceId)))) },
+    });
+    const importing = as(watched.http, other)({ method: 'POST', url: '/api/v1/clients/import', payload: { csv, mapping } });
+    const seen = await Promise.race([reader, importing.then(() => 'only after the import ended')]);
+    expect(seen, 'the count a reader saw').toBeTypeOf('number');
+    expect(seen).toBeGreaterThan(0);
+    expect(seen).toBeLessThan(12_000);
     const result = (await importing).json();
+    await watched.http.close();
     expect(result).toMatchObject({ total: 12_001, created: 12_000, updated: 0, unchanged: 0 });
     expect(result.errors).toEqual([{ row: 12_002, reason: 'Same email as row 7' }]);
+    expect(await count(other.practiceId)).toBe(12_000);
   });
 
   it('changes nothing when the file stops being CSV near its end, though the rows before it would fill transactions', async () => {
