@@ -3,7 +3,7 @@ import type { AppDeps } from '../../deps.js';
 import type { Auth } from '../../http/auth.js';
 import { AppError } from '../../http/errors.js';
 import { audit, findVisibleClient } from '../clients/clients.repository.js';
-import { findVisibleSession } from '../clients/sessions.routes.js';
+import { findVisibleSession } from '../clients/sessions.repository.js';
 import {
   checkOverlap,
   newAppointment,

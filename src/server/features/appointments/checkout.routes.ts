@@ -7,7 +7,7 @@ import type { AppDeps } from '../../deps.js';
 import { type Auth, authOf } from '../../http/auth.js';
 import { invalid, notFound } from '../../http/errors.js';
 import { audit } from '../clients/clients.repository.js';
-import { findVisibleSession } from '../clients/sessions.routes.js';
+import { findVisibleSession } from '../clients/sessions.repository.js';
 import { presentAppointment } from './appointments.service.js';
 import { suggestRebooking } from './rebook-suggestion.js';
 

@@ -4,7 +4,7 @@ import type { Clock } from '../../clock.js';
 import type { Db } from '../../db/index.js';
 import type { Auth } from '../../http/auth.js';
 import { findVisibleClient } from '../clients/clients.repository.js';
-import { findVisibleSession } from '../clients/sessions.routes.js';
+import { findVisibleSession } from '../clients/sessions.repository.js';
 import { nextAppointmentOf, practiceFor, presentAppointment } from './appointments.service.js';
 import { busyTimes } from './busy-times.js';
 import { findFreeSlots } from './free-slots.js';

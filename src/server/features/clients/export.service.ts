@@ -1,7 +1,7 @@
 import type { Db } from '../../db/index.js';
 import type { ClientTable } from '../../db/schema.js';
 import { presentClient } from './clients.repository.js';
-import { presentSession } from './sessions.routes.js';
+import { presentSession } from './sessions.repository.js';
 
 const EXTENSIONS: Record<string, string> = {
   'image/jpeg': 'jpg',

@@ -1,53 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { type SessionRecord, sessionBody, sessionPatch, sessionSchema } from '../../../shared/api/clients.js';
+import { sessionBody, sessionPatch, sessionSchema } from '../../../shared/api/clients.js';
 import { errorSchema, idParams } from '../../../shared/api/common.js';
-import type { Db } from '../../db/index.js';
 import type { SessionRecordTable } from '../../db/schema.js';
 import type { AppDeps } from '../../deps.js';
-import { type Auth, authOf } from '../../http/auth.js';
-import { notFound } from '../../http/errors.js';
-import { audit, findVisibleClient, visibleClients } from './clients.repository.js';
+import { authOf } from '../../http/auth.js';
+import { audit, findVisibleClient } from './clients.repository.js';
 import { checkSessionDate } from './clients.service.js';
+import { findVisibleSession, presentSessionAt } from './sessions.repository.js';
 import { attendVisit, visitForNewSession, visitOfSession } from './visit.service.js';
-
-export const presentSession = (s: SessionRecordTable): SessionRecord => presentSessionAt(s, null);
-
-/** A session with the visit it was recorded at (null when none). */
-export function presentSessionAt(s: SessionRecordTable, appointmentId: string | null): SessionRecord {
-  return {
-    id: s.id,
-    clientId: s.client_id,
-    therapistId: s.therapist_id,
-    date: s.date,
-    areasWorked: JSON.parse(s.areas_worked),
-    areasNeedingMoreTime: JSON.parse(s.areas_more_time),
-    findings: JSON.parse(s.findings),
-    focusComplaints: JSON.parse(s.focus_complaints),
-    notes: s.notes,
-    subjective: s.subjective ?? null,
-    assessment: s.assessment ?? null,
-    appointmentId,
-    createdAt: s.created_at,
-  };
-}
-
-/** The session row if its client is visible to this caller; 404 otherwise. */
-export async function findVisibleSession(db: Db, auth: Auth, id: string): Promise<SessionRecordTable> {
-  const row = await db
-    .selectFrom('session_records')
-    .selectAll()
-    .where('id', '=', id)
-    .where('practice_id', '=', auth.practiceId)
-    .executeTakeFirst();
-  if (!row) throw notFound('That session');
-  const client = await visibleClients(db.selectFrom('clients').select('id'), auth)
-    .where('clients.id', '=', row.client_id)
-    .executeTakeFirst();
-  if (!client) throw notFound('That session');
-  return row;
-}
 
 export function sessionsRoutes({ db, clock }: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {

@@ -15,7 +15,7 @@ import { type Auth, authOf } from '../../http/auth.js';
 import { invalid } from '../../http/errors.js';
 import { issueClientLink, qrSvg } from '../clients/client-link.js';
 import { audit, findVisibleClient } from '../clients/clients.repository.js';
-import { findVisibleSession, presentSession } from '../clients/sessions.routes.js';
+import { findVisibleSession, presentSession } from '../clients/sessions.repository.js';
 import { findExercise, practiceCatalogue } from '../library/catalogue.js';
 import { assignHomework } from './assign.js';
 import { activeHomework, findVisibleHomework, homeworkHistory, presentHomework } from './homework.repository.js';

@@ -10,7 +10,7 @@ import { AppError } from '../../http/errors.js';
 import { renderHandout } from '../../pdf/handout.js';
 import { calendarFile } from '../appointments/ics.js';
 import { audit } from '../clients/clients.repository.js';
-import { findVisibleSession } from '../clients/sessions.routes.js';
+import { findVisibleSession } from '../clients/sessions.repository.js';
 import { matchesEtag, renderedDrawing, renderedPng } from '../library/drawing-files.js';
 import { handoutContent, handoutFor, linkFor } from './handout.service.js';
 import { handoutPdf } from './handout-cache.js';

@@ -7,7 +7,7 @@ import { type Auth, authOf } from '../../http/auth.js';
 import { renderSoap } from '../../pdf/soap.js';
 import { appointmentLabel } from '../appointments/appointments.service.js';
 import { findVisibleClient } from '../clients/clients.repository.js';
-import { findVisibleSession } from '../clients/sessions.routes.js';
+import { findVisibleSession } from '../clients/sessions.repository.js';
 import { sinceLastSession, soapOf } from './soap.service.js';
 
 async function soapFor(db: Db, auth: Auth, id: string) {
