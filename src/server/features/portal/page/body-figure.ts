@@ -1,6 +1,6 @@
 import { BODY_AREAS, BODY_OUTLINES, BODY_VIEWS, type BodyView, VIEW_LABEL_Y } from '../../../../shared/body-map.js';
 import { REGIONS, type Region } from '../../../../shared/vocabulary.js';
-import { html, SafeHtml } from './html.js';
+import { html, SafeHtml } from '../../../page-kit/html.js';
 
 /*
  * The body map on the client's page: the figure once per page (as <defs>), and per item only the views

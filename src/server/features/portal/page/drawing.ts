@@ -1,6 +1,6 @@
 import type { ExerciseContent } from '../../../../shared/exercise.js';
+import { escapeHtml, SafeHtml } from '../../../page-kit/html.js';
 import { renderedDrawing } from '../../library/drawing-files.js';
-import { escapeHtml, SafeHtml } from './html.js';
 
 /*
  * The item's drawing inlined in the client's page: no extra request on a slow phone, and it prints.

@@ -3,6 +3,8 @@ import { type ZodType, z } from 'zod';
 import { checkInBody, HOMEWORK_REPORTS, type HomeworkReport, questionBody, reminderBody } from '../../../../shared/api/portal.js';
 import type { AppDeps } from '../../../deps.js';
 import { AppError } from '../../../http/errors.js';
+import { portalAssets, sendAsset, sendCompressedHtml } from '../../../page-kit/assets.js';
+import { acceptForms, preferredTimesFrom, timeChoiceFields } from '../../../page-kit/forms.js';
 import { reportHomework } from '../../appointments/appointments.repository.js';
 import { nextAppointmentOf } from '../../appointments/appointments.service.js';
 import { calendarFile } from '../../appointments/ics.js';
@@ -10,9 +12,7 @@ import { type LinkedClient, linkOpener, perLinkAndAddress } from '../../clients/
 import { logClientProgress } from '../../goals/goals.service.js';
 import { pendingRequestOf, requestFromClient } from '../../referrals/referrals.service.js';
 import { askQuestion, chooseReminders, portalPageView, recordCheckIn } from '../portal.service.js';
-import { portalAssets, sendAsset, sendCompressedHtml } from './assets.js';
 import { itemDrawing } from './drawing.js';
-import { acceptForms, preferredTimesFrom, timeChoiceFields } from './forms.js';
 import { FLASHES, renderLinkProblem, renderPortalPage } from './render.js';
 
 /*

@@ -7,9 +7,9 @@ import { hardestSentence, MAX_READING_GRADE, sentencesOnPage } from '../../../..
 import { as, type Session, signUp } from '../../../../../tests/helpers/session.js';
 import type { Portal } from '../../../../shared/api/portal.js';
 import { clientCopyOf } from '../../../../shared/client-copy.js';
+import { escapeHtml } from '../../../page-kit/html.js';
 import { renderedDrawing } from '../../library/drawing-files.js';
 import { builtInLibrary } from '../../library/library.js';
-import { escapeHtml } from './html.js';
 import { renderPortalPage } from './render.js';
 
 describeEachDatabase("the client's page as HTML", (database) => {

@@ -1,6 +1,6 @@
 import type { Portal } from '../../../../shared/api/portal.js';
 import { DAYS_ONLY, formatDate } from '../../../local-time.js';
-import { html, type SafeHtml } from './html.js';
+import { html, type SafeHtml } from '../../../page-kit/html.js';
 
 type Goal = Portal['trackedGoals'][number];
 

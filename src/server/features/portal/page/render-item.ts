@@ -2,8 +2,8 @@ import type { Portal } from '../../../../shared/api/portal.js';
 import { describeDose } from '../../../../shared/dose.js';
 import { REGIONS } from '../../../../shared/vocabulary.js';
 import { DAYS_ONLY, formatDate } from '../../../local-time.js';
+import { html, type SafeHtml } from '../../../page-kit/html.js';
 import { bodyFigure } from './body-figure.js';
-import { html, type SafeHtml } from './html.js';
 
 type Item = Portal['items'][number];
 type CheckIn = Portal['checkIns'][number];

@@ -1,5 +1,5 @@
-import { html } from './html.js';
-import { htmlDocument, type PageLinks } from './render.js';
+import { htmlDocument, type PageLinks } from '../../../page-kit/document.js';
+import { html } from '../../../page-kit/html.js';
 
 type Links = Omit<PageLinks, 'page' | 'zone'>;
 

@@ -4,8 +4,8 @@ import { referralCodeParams, referralRequestBody } from '../../../../shared/api/
 import type { AppDeps } from '../../../deps.js';
 import { AppError } from '../../../http/errors.js';
 import { localDay } from '../../../local-time.js';
-import { portalAssets, sendCompressedHtml } from '../../portal/page/assets.js';
-import { acceptForms, preferredTimesFrom, timeChoiceFields } from '../../portal/page/forms.js';
+import { portalAssets, sendCompressedHtml } from '../../../page-kit/assets.js';
+import { acceptForms, preferredTimesFrom, timeChoiceFields } from '../../../page-kit/forms.js';
 import { referrerByCode, requestFromFriend } from '../referrals.service.js';
 import { type Landing, renderReferralPage, renderReferralProblem, renderReferralThanks } from './render.js';
 

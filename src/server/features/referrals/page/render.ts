@@ -1,6 +1,6 @@
-import { timeChoices } from '../../portal/page/forms.js';
-import { html } from '../../portal/page/html.js';
-import { htmlDocument, type PageLinks } from '../../portal/page/render.js';
+import { htmlDocument, type PageLinks } from '../../../page-kit/document.js';
+import { timeChoices } from '../../../page-kit/forms.js';
+import { html } from '../../../page-kit/html.js';
 
 /*
  * The page a friend opens from a client's share link (/r/:code): who sent them (first name only), what a

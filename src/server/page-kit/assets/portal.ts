@@ -5,7 +5,7 @@
  */
 
 // The same time-zone module as the server and the therapist app (bundled in by esbuild).
-import { instantAt, isLocalDate, isoInZone, todayIn } from '../../../../../shared/time/zone.js';
+import { instantAt, isLocalDate, isoInZone, todayIn } from '../../../shared/time/zone.js';
 
 interface CheckIn {
   homeworkId: string;

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { parseLocalDateTime } from '../../../../shared/time/format.js';
-import { isoInZone } from '../../../../shared/time/zone.js';
-import { AppError } from '../../../http/errors.js';
+import { parseLocalDateTime } from '../../shared/time/format.js';
+import { isoInZone } from '../../shared/time/zone.js';
+import { AppError } from '../http/errors.js';
 import { html, type SafeHtml } from './html.js';
 
 /*

@@ -1,4 +1,4 @@
-import { escapeHtml } from '../../../../shared/escape.js';
+import { escapeHtml } from '../../shared/escape.js';
 
 /** Markup already made safe: interpolated into `html` as it is. */
 export class SafeHtml {
