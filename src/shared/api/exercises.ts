@@ -43,6 +43,9 @@ export const drawingPngQuery = z.object({
     .optional(),
 });
 
+/** An item's id in a path: a library slug or a custom item's id. */
+export const exerciseParams = z.object({ id: z.string().min(1).max(80) });
+
 export const exerciseQuery = z.object({
   q: z.string().trim().max(100).optional(),
   region: z.enum(regionSlugs).optional(),

@@ -21,7 +21,7 @@ const shortAddress = (url: string) => {
   return `${u.protocol}//${u.host}/…`;
 };
 
-export const presentSubscription = (s: Subscription) => ({
+const presentSubscription = (s: Subscription) => ({
   id: s.id,
   memberId: s.member_id,
   address: shortAddress(s.url),

@@ -2,13 +2,12 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorSchema } from '../../../shared/api/common.js';
-import { drawingPngQuery, drawingSvgQuery } from '../../../shared/api/exercises.js';
+import { drawingPngQuery, drawingSvgQuery, exerciseParams } from '../../../shared/api/exercises.js';
 import type { AppDeps } from '../../deps.js';
 import { authOf } from '../../http/auth.js';
 import { notFound } from '../../http/errors.js';
 import { findExercise } from './catalogue.js';
 import { matchesEtag, PNG_WIDTH, renderedDrawing, renderedPng } from './drawing-files.js';
-import { exerciseParams } from './exercises.routes.js';
 import { builtInLibrary } from './library.js';
 
 const YEAR = 31_536_000;

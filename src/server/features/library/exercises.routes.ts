@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorSchema, okSchema } from '../../../shared/api/common.js';
-import { customExerciseBody, customExercisePatch, exerciseQuery, exerciseSchema } from '../../../shared/api/exercises.js';
+import { customExerciseBody, customExercisePatch, exerciseParams, exerciseQuery, exerciseSchema } from '../../../shared/api/exercises.js';
 import { type ExerciseContent, exerciseContentSchema } from '../../../shared/exercise.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import type { Db } from '../../db/index.js';
@@ -11,10 +11,9 @@ import { authOf } from '../../http/auth.js';
 import { AppError, conflict, invalid, notFound } from '../../http/errors.js';
 import { findExercise, practiceCatalogue } from './catalogue.js';
 import { matchesQuery } from './library.js';
-import { packExerciseIds } from './packs.routes.js';
+import { packExerciseIds } from './packs.js';
 import { builtInPoses } from './poses.js';
 
-export const exerciseParams = z.object({ id: z.string().min(1).max(80) });
 const errors = { 400: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema };
 
 const slugify = (name: string) =>

@@ -194,7 +194,7 @@ describeEachDatabase('the library API', (database) => {
 });
 
 it('every starter pack names items that exist', async () => {
-  const { starterPacks } = await import('./packs.routes.js');
+  const { starterPacks } = await import('./packs.js');
   const slugs = new Set(readdirSync(new URL('../../../../content/exercises/', import.meta.url)).map((f) => f.replace(/\.json$/, '')));
   for (const pack of starterPacks()) for (const id of pack.exerciseIds) expect(slugs.has(id), `${pack.id}: ${id}`).toBe(true);
 });

@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorSchema, idParams, okSchema } from '../../../shared/api/common.js';
-import { mediaSchema } from '../../../shared/api/exercises.js';
+import { exerciseParams, mediaSchema } from '../../../shared/api/exercises.js';
 import type { AppDeps } from '../../deps.js';
 import { authOf } from '../../http/auth.js';
 import { notFound } from '../../http/errors.js';
 import { saveUpload, UPLOAD_HELP } from '../../storage/upload.js';
-import { exerciseParams } from './exercises.routes.js';
 
 export function mediaRoutes({ db, clock, storage }: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {

@@ -1,43 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorSchema, idParams, okSchema } from '../../../shared/api/common.js';
 import { packBody, packSchema } from '../../../shared/api/exercises.js';
 import { patchOf } from '../../../shared/api/patch.js';
-import type { Db } from '../../db/index.js';
 import type { AppDeps } from '../../deps.js';
 import { authOf } from '../../http/auth.js';
 import { invalid, notFound } from '../../http/errors.js';
 import { practiceCatalogue } from './catalogue.js';
-
-type Pack = z.infer<typeof packSchema>;
-
-let builtInPacks: Pack[] | undefined;
-/** Starter packs every practice sees, from content/packs.json. */
-export function starterPacks(): Pack[] {
-  builtInPacks ??= (
-    JSON.parse(readFileSync(new URL('../../../../content/packs.json', import.meta.url), 'utf8')) as Omit<Pack, 'source'>[]
-  ).map((p) => ({
-    ...p,
-    source: 'builtin' as const,
-  }));
-  return builtInPacks;
-}
-
-/** The item ids of a starter pack or one of the practice's own packs ([] when there is none). */
-export async function packExerciseIds(db: Db, practiceId: string, packId: string): Promise<string[]> {
-  const starter = starterPacks().find((p) => p.id === packId);
-  if (starter) return starter.exerciseIds;
-  if (!/^[0-9a-f-]{36}$/.test(packId)) return [];
-  const row = await db
-    .selectFrom('packs')
-    .select('exercise_ids')
-    .where('practice_id', '=', practiceId)
-    .where('id', '=', packId)
-    .executeTakeFirst();
-  return row ? JSON.parse(row.exercise_ids) : [];
-}
+import { type Pack, starterPacks } from './packs.js';
 
 export function packsRoutes({ db, clock }: AppDeps): FastifyPluginAsyncZod {
   async function checkItems(practiceId: string, ids: string[]) {

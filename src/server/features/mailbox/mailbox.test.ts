@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp } from '../../../../tests/helpers/app.js';
 import { describeEachDatabase } from '../../../../tests/helpers/databases.js';
 import { signUp } from '../../../../tests/helpers/session.js';
-import { mailboxOpenTo } from './mailbox.routes.js';
+import { mailboxOpenTo } from './mailbox-access.js';
 
 describe('mailboxOpenTo', () => {
   const open = (remoteAddress: string | undefined, headers: Record<string, string> = { host: 'localhost:3000' }) =>
