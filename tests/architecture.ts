@@ -1,0 +1,106 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, posix } from 'node:path';
+
+/*
+ * The direction rule for server features (decision 030): two feature folders never import each other,
+ * and a route file exports only its routes. Checked on source text, so it needs no build and sees
+ * `import type`, re-exports and dynamic `import()` alike.
+ */
+
+/** Source files by path under the features folder, e.g. `clients/clients.repository.ts`. */
+export type FeatureSources = Record<string, string>;
+
+export interface ImportProblems {
+  /** One line per pair of features importing each other, then the imports each way. */
+  bothWays: string[];
+  /** `file: name` for each thing a `*.routes.ts` file exports that is not a `...Routes` plugin. */
+  routeExports: string[];
+}
+
+// `from '…'` (imports and re-exports), `import '…'` and `import('…')`, either quote.
+const SPECIFIERS = /(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)(['"])(\.{1,2}\/[^'"]+)\1/g;
+
+/** The relative modules a file names, as written. */
+export function importsOf(source: string): string[] {
+  return [...source.matchAll(SPECIFIERS)].map((m) => m[2]);
+}
+
+const featureOf = (path: string) => (path.includes('/') ? path.split('/')[0] : null);
+
+/** Which features each file's imports reach: `from -> to` with the file-level edges behind it. */
+function featureEdges(files: FeatureSources) {
+  const edges = new Map<string, string[]>();
+  for (const [path, source] of Object.entries(files)) {
+    const from = featureOf(path);
+    if (!from) continue;
+    for (const spec of importsOf(source)) {
+      const target = posix.normalize(posix.join(posix.dirname(path), spec));
+      const to = target.startsWith('..') ? null : featureOf(target);
+      if (!to || to === from) continue;
+      const key = `${from} -> ${to}`;
+      edges.set(key, [...(edges.get(key) ?? []), `${path} imports ${spec}`]);
+    }
+  }
+  return edges;
+}
+
+// Route files may export `export function fooRoutes`, `export const fooRoutes`, or a list of such names.
+const DECLARED_EXPORT =
+  /^export\s+(?:default\s+)?(?:declare\s+)?(?:async\s+)?(?:function\*?|const|let|var|class|interface|type|enum|abstract\s+class)\s+(\w+)/gm;
+const LISTED_EXPORT = /^export\s+(?:type\s+)?\{([^}]*)\}/gm;
+
+/** The names a file exports at the top level; `*` for `export *` and `default` for an unnamed default. */
+export function exportsOf(source: string): string[] {
+  const names = [...source.matchAll(DECLARED_EXPORT)].map((m) => m[1]);
+  for (const m of source.matchAll(LISTED_EXPORT))
+    for (const part of m[1].split(',')) {
+      const name = part
+        .trim()
+        .split(/\s+as\s+/)
+        .pop()
+        ?.replace(/^type\s+/, '');
+      if (name) names.push(name);
+    }
+  if (/^export\s+\*/m.test(source)) names.push('*');
+  if (/^export\s+default\s+(?!(?:async\s+)?function\s+\w|class\s+\w)/m.test(source)) names.push('default');
+  return names;
+}
+
+/** What breaks the direction rule in these sources (empty lists when nothing does). */
+export function importProblems(files: FeatureSources): ImportProblems {
+  const edges = featureEdges(files);
+  const bothWays: string[] = [];
+  for (const [key, there] of [...edges].sort(([a], [b]) => a.localeCompare(b))) {
+    const [a, b] = key.split(' -> ');
+    const back = edges.get(`${b} -> ${a}`);
+    if (!back || a > b) continue;
+    bothWays.push(`${a} <-> ${b}`, ...there.map((e) => `  ${e}`), ...back.map((e) => `  ${e}`));
+  }
+  const routeExports = Object.entries(files)
+    .filter(([path]) => path.endsWith('.routes.ts'))
+    .flatMap(([path, source]) =>
+      exportsOf(source)
+        .filter((name) => !/^\w+Routes$/.test(name))
+        .map((name) => `${path}: ${name}`),
+    )
+    .sort();
+  return { bothWays, routeExports };
+}
+
+/** Every non-test TypeScript file under a features folder, by its path inside that folder. */
+export function readFeatureSources(root: string): FeatureSources {
+  const files: FeatureSources = {};
+  for (const entry of readdirSync(root, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || !entry.name.endsWith('.ts') || entry.name.endsWith('.test.ts') || entry.name.endsWith('.d.ts')) continue;
+    const full = join(entry.parentPath, entry.name);
+    files[
+      posix.normalize(
+        full
+          .slice(root.length + 1)
+          .split('\\')
+          .join('/'),
+      )
+    ] = readFileSync(full, 'utf8');
+  }
+  return files;
+}
