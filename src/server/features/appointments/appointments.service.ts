@@ -9,11 +9,13 @@ import type { Db } from '../../db/index.js';
 import { prepared } from '../../db/prepared.js';
 import type { AppointmentTable, ClientTable, PracticeTable } from '../../db/schema.js';
 import { queueEmail } from '../../email/outbox.js';
+import { fromPractice, stopEmails } from '../../email/sender.js';
 import { AppError } from '../../http/errors.js';
 import { enqueueJob } from '../../jobs/queue.js';
 import { addDays, defaultHourStyle, formatWhen, type HourStyle, instantAt, localDay, zoneNote } from '../../local-time.js';
 import type { FileStorage } from '../../storage/storage.js';
 import { issueClientLink } from '../clients/client-link.js';
+import { calendarEmail, visitReminderEmail } from './appointments.emails.js';
 import { busyTimes, overlapsAny } from './busy-times.js';
 import { calendarFile } from './ics.js';
 
@@ -137,24 +139,18 @@ export async function queueCalendarMail(o: {
   );
   const storageKey = `mail/${a.practice_id}/${client.id}/${randomUUID()}.ics`;
   await o.storage.put(storageKey, Readable.from(Buffer.from(ics)), ics.length * 4 + 1);
-  const subject = {
-    invite: `Your next massage: ${when}`,
-    update: `Your massage has moved to ${when}`,
-    cancel: `Your massage on ${when} is cancelled`,
-  }[o.kind];
-  const body = {
-    invite: `Hi ${client.first_name},\n\nYou are booked for ${when} at ${o.practice.name}. The attached file adds it to your calendar.\n\nSee you then!\n${o.therapist?.name ?? o.practice.name}\n`,
-    update: `Hi ${client.first_name},\n\nYour massage at ${o.practice.name} is now on ${when}. The attached file updates your calendar.\n\n${o.therapist?.name ?? o.practice.name}\n`,
-    cancel: `Hi ${client.first_name},\n\nYour massage on ${when} at ${o.practice.name} is cancelled. The attached file removes it from your calendar.\n\nReply to this email to book another time.\n${o.therapist?.name ?? o.practice.name}\n`,
-  }[o.kind];
   await queueEmail(o.trx, o.clock, {
     practiceId: a.practice_id,
     clientId: client.id,
     to: client.email,
-    fromName: o.practice.sender_name ?? o.practice.name,
-    replyTo: o.therapist?.email ?? o.practice.reply_to,
-    subject,
-    text: body,
+    ...fromPractice(o.practice, o.therapist?.email),
+    ...calendarEmail({
+      kind: o.kind,
+      firstName: client.first_name,
+      practiceName: o.practice.name,
+      when,
+      signedBy: o.therapist?.name ?? o.practice.name,
+    }),
     attachments: [
       {
         filename: o.kind === 'cancel' ? 'cancelled.ics' : 'appointment.ics',
@@ -193,18 +189,21 @@ export function appointmentReminderJob(o: { db: Db; clock: Clock; config: Config
       .executeTakeFirst();
     if (!c || !p || !c.email || c.unsubscribed_at || c.archived_at) return;
     const url = await issueClientLink(o.db, o.clock, { practiceId: a.practice_id, clientId: c.id, publicUrl: o.config.publicUrl });
-    const token = url.split('/c/')[1];
-    const unsubscribe = `${o.config.publicUrl}/api/v1/portal/${token}/unsubscribe`;
+    const stop = stopEmails(url);
     await o.db.transaction().execute(async (trx) => {
       await queueEmail(trx, o.clock, {
         practiceId: a.practice_id,
         clientId: c.id,
         to: c.email!,
-        fromName: p.sender_name ?? p.name,
-        replyTo: p.reply_to,
-        subject: `See you tomorrow, ${c.first_name}`,
-        text: `Hi ${c.first_name},\n\nA reminder: your massage is ${appointmentLabel(a, p.time_format)}${zoneNote(a.timezone, c.timezone)}.\n\nHow did your homework go? Tap one:\n  Most days: ${url}?went=most-days\n  Some days: ${url}?went=some-days\n  Not really: ${url}?went=not-really\n\nDon't want these emails? ${unsubscribe}\n`,
-        headers: { 'List-Unsubscribe': `<${unsubscribe}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
+        ...fromPractice(p),
+        headers: stop.headers,
+        ...visitReminderEmail({
+          firstName: c.first_name,
+          practiceName: p.name,
+          when: appointmentLabel(a, p.time_format) + zoneNote(a.timezone, c.timezone),
+          url,
+          stopUrl: stop.url,
+        }),
       });
     });
   };

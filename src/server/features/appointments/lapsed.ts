@@ -2,9 +2,11 @@ import type { Clock } from '../../clock.js';
 import type { Config } from '../../config.js';
 import type { Db } from '../../db/index.js';
 import { queueEmail } from '../../email/outbox.js';
+import { fromPractice, stopEmails } from '../../email/sender.js';
 import { enqueueJob } from '../../jobs/queue.js';
 import { localHour } from '../../local-time.js';
 import { issueClientLink } from '../clients/client-link.js';
+import { comeBackEmail } from './appointments.emails.js';
 
 export const LAPSE_SWEEP = 'lapse-sweep';
 /** Come-back mail is friendly, so it goes out in office hours in the client's zone. */
@@ -76,7 +78,7 @@ export function lapseSweepJob(o: { db: Db; clock: Clock; config: Config }) {
         const hour = localHour(now, c.timezone ?? p.timezone);
         if (hour < OFFICE.from || hour >= OFFICE.until) continue;
         const url = await issueClientLink(o.db, o.clock, { practiceId: p.id, clientId: c.id, publicUrl: o.config.publicUrl });
-        const unsubscribe = `${o.config.publicUrl}/api/v1/portal/${url.split('/c/')[1]}/unsubscribe`;
+        const stop = stopEmails(url);
         await o.db.transaction().execute(async (trx) => {
           const claimed = await trx
             .updateTable('clients')
@@ -89,11 +91,9 @@ export function lapseSweepJob(o: { db: Db; clock: Clock; config: Config }) {
             practiceId: p.id,
             clientId: c.id,
             to: c.email!,
-            fromName: p.sender_name ?? p.name,
-            replyTo: p.reply_to,
-            subject: `We miss you, ${c.first_name}`,
-            text: `Hi ${c.first_name},\n\nIt has been a while since your last massage at ${p.name}. We hope your body is doing well.\n\nWhen you would like to come back, reply to this email or ask for a time on your page:\n${url}\n\nDon't want emails like this? ${unsubscribe}\n`,
-            headers: { 'List-Unsubscribe': `<${unsubscribe}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
+            ...fromPractice(p),
+            headers: stop.headers,
+            ...comeBackEmail({ firstName: c.first_name, practiceName: p.name, url, stopUrl: stop.url }),
           });
         });
       }

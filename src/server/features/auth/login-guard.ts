@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyReply } from 'fastify';
 import type { Clock } from '../../clock.js';
 import type { Db } from '../../db/index.js';
-import { type OutgoingEmail, queueEmail } from '../../email/outbox.js';
+import { queueEmail } from '../../email/outbox.js';
 import { AppError } from '../../http/errors.js';
+import { accountLockedEmail } from './auth.emails.js';
 
 /**
  * Sign-in limits kept in the database (login_failures), so every instance and a restart see them:
@@ -92,21 +93,16 @@ export async function recordLoginFailure(o: {
       .execute();
     if (!o.member) return;
     const { n } = await failuresOf(trx, o.member.id, new Date(now.getTime() - LOGIN_LIMITS.windowMinutes * MINUTE).toISOString());
-    if (n === LOGIN_LIMITS.lockAfter) await queueEmail(trx, o.clock, accountLockedEmail({ ...o.member, link: o.resetLink }));
+    if (n === LOGIN_LIMITS.lockAfter)
+      await queueEmail(
+        trx,
+        o.clock,
+        accountLockedEmail({ ...o.member, link: o.resetLink, wrongTries: LOGIN_LIMITS.lockAfter, minutes: LOGIN_LIMITS.lockMinutes }),
+      );
   });
 }
 
 /** After a successful sign-in or a new password: the account starts afresh. */
 export async function clearLoginFailures(db: Db, memberId: string) {
   await db.deleteFrom('login_failures').where('member_id', '=', memberId).execute();
-}
-
-function accountLockedEmail(o: { email: string; name: string; link: string }): OutgoingEmail {
-  return {
-    practiceId: null,
-    to: o.email,
-    fromName: 'Carryover',
-    subject: 'Sign-in to your Carryover account was paused',
-    text: `Hello ${o.name},\n\nSomeone typed a wrong password for your Carryover account ${LOGIN_LIMITS.lockAfter} times. To keep your clients' records safe, Carryover paused sign-in to this account for ${LOGIN_LIMITS.lockMinutes} minutes.\n\nIf it was you, wait ${LOGIN_LIMITS.lockMinutes} minutes and try again, or choose a new password here:\n\n${o.link}\n\nIf it was not you, choose a new password now.\n`,
-  };
 }

@@ -4,9 +4,11 @@ import { intakeLinkBody, intakeLinkSchema, publicIntakeBody, publicIntakeView } 
 import { errorSchema, idParams, okSchema } from '../../../shared/api/common.js';
 import type { AppDeps } from '../../deps.js';
 import { queueEmail } from '../../email/outbox.js';
+import { fromCarryover, fromPractice } from '../../email/sender.js';
 import { authOf } from '../../http/auth.js';
 import { AppError } from '../../http/errors.js';
 import { hashToken, newToken } from '../../http/tokens.js';
+import { intakeFilledEmail, intakeLinkEmail } from './clients.emails.js';
 import { audit, findVisibleClient, presentClient } from './clients.repository.js';
 import { consentAfter } from './email-consent.js';
 import { scheduleNextReminder } from './reminders.js';
@@ -80,10 +82,14 @@ export function intakeRoutes({ db, clock, config }: AppDeps): FastifyPluginAsync
               practiceId: auth.practiceId,
               clientId: client.id,
               to: client.email,
-              fromName: practice.sender_name ?? practice.name,
-              replyTo: auth.member?.email ?? practice.reply_to,
-              subject: `A few questions before your massage at ${practice.name}`,
-              text: `Hi ${client.first_name},\n\nBefore your next visit, please tell us a little about why you are coming in. It takes about three minutes.\n\n${url}\n\nThe link works once and for ${LINK_DAYS} days.\n\n${practice.sender_name ?? practice.name}\n`,
+              ...fromPractice(practice, auth.member?.email),
+              ...intakeLinkEmail({
+                firstName: client.first_name,
+                practiceName: practice.name,
+                signedBy: fromPractice(practice).fromName,
+                url,
+                days: LINK_DAYS,
+              }),
             });
           }
           await audit(
@@ -171,14 +177,16 @@ export function intakeRoutes({ db, clock, config }: AppDeps): FastifyPluginAsync
             now,
           );
           if (therapist) {
-            // Tells the therapist it arrived; what the client wrote stays in Carryover, not in mail.
             await queueEmail(trx, clock, {
               practiceId: link.practice_id,
               clientId: link.id,
               to: therapist.email,
-              fromName: 'Carryover',
-              subject: `${link.first_name} ${link.last_name} filled in their intake form`,
-              text: `Hello ${therapist.name},\n\n${link.first_name} ${link.last_name} filled in their intake form. Open their page in Carryover to read it:\n\n${config.publicUrl}/clients/${link.id}\n`,
+              ...fromCarryover(),
+              ...intakeFilledEmail({
+                therapistName: therapist.name,
+                clientName: `${link.first_name} ${link.last_name}`,
+                url: `${config.publicUrl}/clients/${link.id}`,
+              }),
             });
           }
         });

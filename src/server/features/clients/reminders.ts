@@ -3,9 +3,11 @@ import type { Clock } from '../../clock.js';
 import type { Config } from '../../config.js';
 import type { Db } from '../../db/index.js';
 import { queueEmail } from '../../email/outbox.js';
+import { fromPractice, stopEmails } from '../../email/sender.js';
 import { enqueueJob } from '../../jobs/queue.js';
 import { addDays, instantAt, localDay, localHour } from '../../local-time.js';
 import { issueClientLink } from './client-link.js';
+import { homeworkReminderEmail } from './clients.emails.js';
 import { remindersFor } from './email-consent.js';
 
 export const HOMEWORK_REMINDER = 'homework-reminder';
@@ -45,6 +47,7 @@ async function clientForReminder(db: Db, clientId: string) {
       'p.timezone as practiceTimezone',
       'p.name as practiceName',
       'p.sender_name',
+      'p.reply_to',
       'p.reminder_default',
     ])
     .where('c.id', '=', clientId)
@@ -92,17 +95,16 @@ export function homeworkReminderJob(o: { db: Db; clock: Clock; config: Config })
       .execute();
     if (!stale && items.length) {
       const url = await issueClientLink(o.db, o.clock, { practiceId: c.practice_id, clientId: c.id, publicUrl: o.config.publicUrl });
-      const unsubscribe = `${o.config.publicUrl}/api/v1/portal/${url.split('/c/')[1]}/unsubscribe`;
+      const stop = stopEmails(url);
       const names = items.map((i) => (JSON.parse(i.exercise) as { name: string }).name);
       await o.db.transaction().execute(async (trx) => {
         await queueEmail(trx, o.clock, {
           practiceId: c.practice_id,
           clientId: c.id,
           to: c.email!,
-          fromName: c.sender_name ?? c.practiceName,
-          subject: `A few minutes for you today, ${c.first_name}`,
-          text: `Hi ${c.first_name},\n\nThis is your reminder to do your homework today:\n\n${names.map((n) => `- ${n}`).join('\n')}\n\nTick it off here when you are done:\n${url}\n\nDon't want these emails? Stop them here:\n${unsubscribe}\n`,
-          headers: { 'List-Unsubscribe': `<${unsubscribe}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
+          ...fromPractice({ name: c.practiceName, sender_name: c.sender_name, reply_to: c.reply_to }),
+          headers: stop.headers,
+          ...homeworkReminderEmail({ firstName: c.first_name, practiceName: c.practiceName, items: names, url, stopUrl: stop.url }),
         });
       });
     }

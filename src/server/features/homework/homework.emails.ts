@@ -1,5 +1,6 @@
 import { describeDose } from '../../../shared/dose.js';
 import { escapeHtml } from '../../../shared/escape.js';
+import { button, footer, layout, paragraph as p } from '../../email/layout.js';
 import type { Handout } from '../../pdf/handout.js';
 
 /** An item's drawing as it goes with the mail: an inline PNG named by Content-ID, and its words. */
@@ -7,6 +8,8 @@ export interface MailDrawing {
   cid: string;
   alt: string;
 }
+
+const NOT_TREATMENT = 'This is self-care advice, not medical treatment. If anything hurts sharply, stop and tell us.';
 
 /** Drawings shown this wide in the mail; the PNG is made at that many pixels. */
 export const MAIL_DRAWING_WIDTH = 480;
@@ -47,10 +50,9 @@ export function homeworkEmail(h: Handout, drawings: MailDrawing[] = []): { subje
     h.therapistName,
     h.practiceName,
     '',
-    'This is self-care advice, not medical treatment. If anything hurts sharply, stop and tell us.',
+    NOT_TREATMENT,
   ].join('\n');
 
-  const p = (s: string, style = '') => `<p style="margin:0 0 12px;${style}">${s}</p>`;
   const label = (s: string) => `<p style="margin:0 0 4px;font-weight:bold">${escapeHtml(s)}</p>`;
   const list = (lines: string[], mark: string, markColour: string) =>
     `<ul style="margin:0 0 12px;padding:0;list-style:none">${lines
@@ -59,11 +61,7 @@ export function homeworkEmail(h: Handout, drawings: MailDrawing[] = []): { subje
           `<li style="margin:0 0 4px;padding-left:22px;text-indent:-22px"><span style="display:inline-block;width:22px;text-indent:0;color:${markColour};font-weight:bold" aria-hidden="true">${mark}</span>${escapeHtml(l)}</li>`,
       )
       .join('')}</ul>`;
-  const html = `<!doctype html><html lang="en"><body style="margin:0;background:#faf8f5;font-family:Arial,Helvetica,sans-serif;color:#1f2a2a;font-size:16px;line-height:1.5">
-<div style="max-width:600px;margin:0 auto;padding:24px">
-${p(escapeHtml(h.practiceName.toUpperCase()), 'color:#2f6b63;font-weight:bold;font-size:13px;letter-spacing:1px')}
-<h1 style="font-size:24px;margin:0 0 12px">Your homework, ${escapeHtml(h.clientFirstName)}</h1>
-${p(`Here is your homework from today's visit. A few minutes most days helps the work we did last longer.`)}
+  const body = `${p(`Here is your homework from today's visit. A few minutes most days helps the work we did last longer.`)}
 ${items
   .map(
     ({
@@ -93,10 +91,9 @@ ${copy.getHelp ? p(escapeHtml(copy.getHelp), 'background:#fbeee6;color:#7a2e12;p
   .join('\n')}
 ${h.goals ? `<h2 style="font-size:18px;margin:16px 0 4px">What you are working towards</h2>${p(escapeHtml(h.goals))}` : ''}
 ${h.nextAppointment ? `<h2 style="font-size:18px;margin:16px 0 4px">Your next visit</h2>${p(escapeHtml(h.nextAppointment))}` : ''}
-<p style="margin:24px 0"><a href="${escapeHtml(h.clientUrl)}" style="background:#2f6b63;color:#ffffff;text-decoration:none;padding:12px 20px;border-radius:6px;font-weight:bold;display:inline-block">Open my homework page</a></p>
+${button(h.clientUrl, 'Open my homework page')}
 ${p(`Questions? Just reply to this email${h.questionsEmail ? ` or write to ${escapeHtml(h.questionsEmail)}` : ''}.`)}
 ${p(`${escapeHtml(h.therapistName)}<br>${escapeHtml(h.practiceName)}`)}
-${p('This is self-care advice, not medical treatment. If anything hurts sharply, stop and tell us.', 'font-size:13px;color:#4a5555')}
-</div></body></html>`;
-  return { subject, text, html };
+${footer([NOT_TREATMENT])}`;
+  return { subject, text, html: layout({ practiceName: h.practiceName, heading: `Your homework, ${h.clientFirstName}`, body }) };
 }

@@ -5,6 +5,7 @@ import { errorSchema, idParams } from '../../../shared/api/common.js';
 import { sendBody, sendResult } from '../../../shared/api/homework.js';
 import type { AppDeps } from '../../deps.js';
 import { queueEmail } from '../../email/outbox.js';
+import { fromPractice, stopEmails } from '../../email/sender.js';
 import { authOf } from '../../http/auth.js';
 import { AppError } from '../../http/errors.js';
 import { renderHandout } from '../../pdf/handout.js';
@@ -124,8 +125,8 @@ export function sendRoutes({ db, clock, config, storage }: AppDeps): FastifyPlug
               practiceId: auth.practiceId,
               clientId: handout.clientId,
               to,
-              fromName: practice.sender_name ?? practice.name,
-              replyTo: handout.questionsEmail ?? practice.reply_to,
+              ...fromPractice(practice, handout.questionsEmail),
+              headers: stopEmails(handout.clientUrl).headers,
               ...mail,
               attachments: [
                 { filename: fileName(handout.clientFirstName), contentType: 'application/pdf', storageKey },

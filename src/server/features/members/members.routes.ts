@@ -17,13 +17,13 @@ import { queueEmail } from '../../email/outbox.js';
 import { authOf } from '../../http/auth.js';
 import { AppError, conflict } from '../../http/errors.js';
 import { hashToken, newToken } from '../../http/tokens.js';
-import { invitationEmail } from '../auth/auth.emails.js';
 import { assertStrongPassword } from '../auth/password-strength.js';
 import { hashPassword } from '../auth/passwords.js';
 import { startSession } from '../auth/sessions.js';
 import { twoFactorStatusOf } from '../auth/two-factor.js';
 import { presentMember, presentSignedInPractice } from '../presenters.js';
 import { deactivateMember } from './deactivate.js';
+import { invitationEmail } from './members.emails.js';
 
 const INVITE_DAYS = 7;
 const goneInvite = () =>

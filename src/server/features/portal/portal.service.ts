@@ -8,6 +8,7 @@ import { prepared } from '../../db/prepared.js';
 import { readIntake } from '../../db/stored.js';
 import type { AppDeps } from '../../deps.js';
 import { queueEmail } from '../../email/outbox.js';
+import { fromCarryover } from '../../email/sender.js';
 import { AppError } from '../../http/errors.js';
 import { addDays, localDay, zoneNote } from '../../local-time.js';
 import { appointmentLabel, nextAppointmentOf } from '../appointments/appointments.service.js';
@@ -18,6 +19,7 @@ import { goalsOf } from '../goals/goals.repository.js';
 import { activeHomework } from '../homework/homework.repository.js';
 import { toolsAvailable } from '../homework/suggest.js';
 import { renderedDrawing } from '../library/drawing-files.js';
+import { questionAskedEmail } from './portal.emails.js';
 
 /*
  * What the client's page does, shared by the JSON API (/api/v1/portal/...) and the server-rendered
@@ -177,14 +179,16 @@ export async function askQuestion({ db, clock, config }: Deps & Pick<AppDeps, 'c
   await db.transaction().execute(async (trx) => {
     await trx.insertInto('questions').values(q).execute();
     if (therapist) {
-      // The question itself stays in Carryover: mail can be read over a shoulder.
       await queueEmail(trx, clock, {
         practiceId: client.practice_id,
         clientId: client.id,
         to: therapist.email,
-        fromName: 'Carryover',
-        subject: `${client.first_name} ${client.last_name} asked you a question`,
-        text: `Hello ${therapist.name},\n\n${client.first_name} ${client.last_name} asked you a question about their homework. Read it and answer in Carryover:\n\n${config.publicUrl}/questions\n`,
+        ...fromCarryover(),
+        ...questionAskedEmail({
+          therapistName: therapist.name,
+          clientName: `${client.first_name} ${client.last_name}`,
+          url: `${config.publicUrl}/questions`,
+        }),
       });
     }
   });

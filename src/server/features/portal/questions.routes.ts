@@ -4,10 +4,12 @@ import { errorSchema, idParams, okSchema } from '../../../shared/api/common.js';
 import { answerBody, inboxQuestionSchema } from '../../../shared/api/portal.js';
 import type { AppDeps } from '../../deps.js';
 import { queueEmail } from '../../email/outbox.js';
+import { fromPractice, stopEmails } from '../../email/sender.js';
 import { authOf } from '../../http/auth.js';
 import { notFound } from '../../http/errors.js';
 import { issueClientLink } from '../clients/client-link.js';
 import { audit, findVisibleClient, visibleClients } from '../clients/clients.repository.js';
+import { answerEmail } from './portal.emails.js';
 
 export function questionsRoutes({ db, clock, config }: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
@@ -88,7 +90,7 @@ export function questionsRoutes({ db, clock, config }: AppDeps): FastifyPluginAs
           .executeTakeFirstOrThrow();
         const now = clock.now().toISOString();
         const url = await issueClientLink(db, clock, { practiceId: auth.practiceId, clientId: client.id, publicUrl: config.publicUrl });
-        const therapistName = auth.member?.name ?? practice.sender_name ?? practice.name;
+        const therapistName = auth.member?.name ?? fromPractice(practice).fromName;
         await db.transaction().execute(async (trx) => {
           await trx
             .updateTable('questions')
@@ -100,10 +102,16 @@ export function questionsRoutes({ db, clock, config }: AppDeps): FastifyPluginAs
               practiceId: auth.practiceId,
               clientId: client.id,
               to: client.email,
-              fromName: practice.sender_name ?? practice.name,
-              replyTo: auth.member?.email ?? practice.reply_to,
-              subject: `${therapistName} answered your question`,
-              text: `Hi ${client.first_name},\n\nYou asked:\n"${question.text}"\n\n${therapistName} says:\n${req.body.text}\n\nYour homework page:\n${url}\n`,
+              ...fromPractice(practice, auth.member?.email),
+              headers: stopEmails(url).headers,
+              ...answerEmail({
+                firstName: client.first_name,
+                practiceName: practice.name,
+                therapistName,
+                question: question.text,
+                answer: req.body.text,
+                url,
+              }),
             });
           }
           await audit(trx, auth, { practiceId: auth.practiceId, clientId: client.id, action: 'answered a question' }, now);

@@ -18,12 +18,14 @@ import type { BookingRequestTable } from '../../db/schema.js';
 import { readIntake } from '../../db/stored.js';
 import type { AppDeps } from '../../deps.js';
 import { queueEmail } from '../../email/outbox.js';
+import { fromPractice } from '../../email/sender.js';
 import { type Auth, authOf } from '../../http/auth.js';
 import { AppError, notFound } from '../../http/errors.js';
 import { appointmentLabel } from '../appointments/appointments.service.js';
 import { bookAppointment } from '../appointments/book.js';
 import { linkOpener } from '../clients/client-link.repository.js';
 import { audit, clientRow, findVisibleClient, visibleClients, withUniqueReferralCodes } from '../clients/clients.repository.js';
+import { otherTimeEmail } from './referrals.emails.js';
 import { referrerByCode, requestFromClient, requestFromFriend } from './referrals.service.js';
 
 const tokenParams = z.object({ token: z.string().min(20).max(100) });
@@ -272,10 +274,8 @@ export function referralsRoutes(deps: AppDeps): FastifyPluginAsyncZod {
             practiceId: auth.practiceId,
             clientId: r.client_id,
             to: r.email,
-            fromName: practice.sender_name ?? practice.name,
-            replyTo: auth.member?.email ?? practice.reply_to,
-            subject: `Could ${when} work for you?`,
-            text: `Hi ${r.name.split(' ')[0]},\n\nThank you for asking for an appointment at ${practice.name}. The times you asked for are taken, but ${when} is free.${req.body.message ? `\n\n${req.body.message}` : ''}\n\nReply to this email to say yes, or to suggest another time.\n`,
+            ...fromPractice(practice, auth.member?.email),
+            ...otherTimeEmail({ firstName: r.name.split(' ')[0], practiceName: practice.name, when, message: req.body.message }),
           });
         });
         return { ok: true as const };

@@ -5,8 +5,10 @@ import type { Db } from '../../db/index.js';
 import type { BookingRequestTable } from '../../db/schema.js';
 import type { AppDeps } from '../../deps.js';
 import { queueEmail } from '../../email/outbox.js';
+import { fromCarryover } from '../../email/sender.js';
 import { AppError } from '../../http/errors.js';
 import type { LinkedClient } from '../clients/client-link.repository.js';
+import { bookingAskedEmail } from './referrals.emails.js';
 
 /*
  * Booking requests, shared by the JSON API (/api/v1/referrals/..., /api/v1/portal/:token/booking-requests)
@@ -58,9 +60,8 @@ async function tellTherapist(
     practiceId,
     clientId,
     to: owner.email,
-    fromName: 'Carryover',
-    subject: `${who} asked for an appointment`,
-    text: `Hello ${owner.name},\n\n${who} asked for an appointment. Confirm a time or suggest another in Carryover:\n\n${config.publicUrl}/calendar\n`,
+    ...fromCarryover(),
+    ...bookingAskedEmail({ therapistName: owner.name, who, url: `${config.publicUrl}/calendar` }),
   });
 }
 
