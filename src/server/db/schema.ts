@@ -325,6 +325,24 @@ export interface HandoutFileTable {
   created_at: string;
 }
 
+/** The client's page as sent, per link (migration 017, decision 024): served while `version` is the client's current one. */
+export interface ClientPageSnapshotTable {
+  token_hash: string;
+  client_id: string;
+  version: number;
+  valid_until: string;
+  render_key: string;
+  json: string;
+  html: string;
+  built_at: string;
+}
+
+/** Raised by database triggers on every write the client's page shows (migration 017). */
+export interface ClientPageVersionTable {
+  client_id: string;
+  version: Generated<number>;
+}
+
 export interface CheckInTable {
   id: string;
   practice_id: string;
@@ -476,6 +494,8 @@ export interface Database {
   homework: HomeworkTable;
   homework_media: HomeworkMediaTable;
   client_links: ClientLinkTable;
+  client_page_snapshots: ClientPageSnapshotTable;
+  client_page_versions: ClientPageVersionTable;
   handout_files: HandoutFileTable;
   check_ins: CheckInTable;
   clients: ClientTable;

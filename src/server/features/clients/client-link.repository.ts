@@ -72,7 +72,7 @@ export function linkOpener(deps: Pick<AppDeps, 'db'>) {
     throttles.set(deps.db, throttle);
   }
   const t = throttle;
-  return async (ip: string, token: string): ReturnType<typeof clientByLink> => {
+  const open = async (ip: string, token: string): ReturnType<typeof clientByLink> => {
     if (t.refused(ip)) throw tooMany();
     try {
       return await clientByLink(deps.db, token);
@@ -83,4 +83,6 @@ export function linkOpener(deps: Pick<AppDeps, 'db'>) {
       throw blocked ? tooMany() : err;
     }
   };
+  // The kept client page (portal/page-snapshot.ts) finds the link itself, but an address refused outright stays refused.
+  return Object.assign(open, { refused: (ip: string) => t.refused(ip) });
 }

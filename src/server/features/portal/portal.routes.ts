@@ -9,7 +9,8 @@ import { portalAssets, sendCompressedHtml } from '../../page-kit/assets.js';
 import { linkOpener, perLinkAndAddress } from '../clients/client-link.repository.js';
 import { renderLinkProblem } from './page/render.js';
 import { renderUnsubscribePage } from './page/render-unsubscribe.js';
-import { askQuestion, chooseReminders, portalView, recordCheckIn } from './portal.service.js';
+import { clientPages } from './page-snapshot.js';
+import { askQuestion, chooseReminders, recordCheckIn } from './portal.service.js';
 
 const tokenParams = z.object({ token: z.string().min(20).max(100) });
 const errors = { 400: errorSchema, 404: errorSchema, 429: errorSchema };
@@ -17,6 +18,7 @@ const errors = { 400: errorSchema, 404: errorSchema, 429: errorSchema };
 export function portalRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   const { db, clock, storage } = deps;
   const openLink = linkOpener(deps);
+  const pages = clientPages(deps);
 
   return async (app) => {
     // Mail clients send the one-click unsubscribe as a form (RFC 8058); so does the button on the unsubscribe page.
@@ -38,7 +40,8 @@ export function portalRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           response: { 200: portalSchema, ...errors },
         },
       },
-      async (req) => portalView(deps, await open(req), req.params.token),
+      // The page kept ready (page-snapshot.ts), already encoded by portalSchema: Fastify sends a JSON string as it is.
+      async (req, reply) => reply.type('application/json; charset=utf-8').send((await pages('json', req.ip, req.params.token)) as never),
     );
 
     app.post(

@@ -10,10 +10,10 @@ import { nextAppointmentOf } from '../../appointments/appointments.service.js';
 import { calendarFile } from '../../appointments/ics.js';
 import { type LinkedClient, linkOpener, perLinkAndAddress } from '../../clients/client-link.repository.js';
 import { logClientProgress } from '../../goals/goals.service.js';
-import { pendingRequestOf, requestFromClient } from '../../referrals/referrals.service.js';
-import { askQuestion, chooseReminders, portalPageView, recordCheckIn } from '../portal.service.js';
-import { itemDrawing } from './drawing.js';
-import { FLASHES, renderLinkProblem, renderPortalPage } from './render.js';
+import { requestFromClient } from '../../referrals/referrals.service.js';
+import { clientPageHtml, clientPages } from '../page-snapshot.js';
+import { askQuestion, chooseReminders, recordCheckIn } from '../portal.service.js';
+import { FLASHES, renderLinkProblem } from './render.js';
 
 /*
  * The client's page as server-rendered HTML at /c/:token (the link in emails, handouts and QR codes),
@@ -45,13 +45,16 @@ const perHour = (max: number) => ({ max, timeWindow: '1 hour' });
 
 export function portalPageRoutes(deps: AppDeps) {
   const openLink = linkOpener(deps);
+  const pages = clientPages(deps);
   const assets = portalAssets();
-  const links = (token: string, zone: string) => ({ ...assets.urls, page: `/c/${token}`, zone });
 
   /** The client behind the link, or a friendly page (404 or 429) that says nothing about anyone. */
   async function clientOr(req: TokenRequest, reply: FastifyReply): Promise<LinkedClient | null> {
+    return orLinkProblem(req, reply, () => openLink(req.ip, req.params.token));
+  }
+  async function orLinkProblem<T>(req: TokenRequest, reply: FastifyReply, open: () => Promise<T>): Promise<T | null> {
     try {
-      return await openLink(req.ip, req.params.token);
+      return await open();
     } catch (err) {
       if (!(err instanceof AppError) || (err.statusCode !== 404 && err.statusCode !== 429)) throw err;
       reply.code(err.statusCode).headers(PRIVATE_HTML);
@@ -91,20 +94,18 @@ export function portalPageRoutes(deps: AppDeps) {
 
     app.get('/c/:token', page, async (req, reply) => {
       const r = req as TokenRequest;
-      const client = await clientOr(r, reply);
-      if (!client) return reply;
-      const { view, exercises } = await portalPageView(deps, client, r.params.token);
-      const { saved, went } = r.query;
-      const flash = FLASHES.find((f) => f === saved);
-      const extras = {
-        share: client.referral_code ? { code: client.referral_code, url: `${deps.config.publicUrl}/r/${client.referral_code}` } : null,
-        bookingRequest: view.nextAppointment ? null : await pendingRequestOf(deps.db, client.id),
-        // Only shown, never recorded, here: a GET changes nothing (mail scanners open links too).
-        went: HOMEWORK_REPORTS.find((w): w is HomeworkReport => w === went),
-        drawings: Object.fromEntries([...exercises].map(([id, item]) => [id, itemDrawing(item, id)])),
-      };
+      const flash = FLASHES.find((f) => f === r.query.saved);
+      const went = HOMEWORK_REPORTS.find((w): w is HomeworkReport => w === r.query.went);
+      const token = r.params.token;
+      // The plain address is the page kept ready (page-snapshot.ts); after a form, the page is made with its message.
+      const body = await orLinkProblem(r, reply, async () =>
+        flash || went
+          ? (await clientPageHtml(deps, await openLink(req.ip, token), token, { flash, went })).html
+          : pages('html', req.ip, token),
+      );
+      if (body === null) return reply;
       reply.headers(PRIVATE_HTML);
-      return sendCompressedHtml(req, reply, renderPortalPage(view, links(r.params.token, client.zone), flash, extras));
+      return sendCompressedHtml(req, reply, body);
     });
 
     app.get('/c/:token/next.ics', page, async (req, reply) => {

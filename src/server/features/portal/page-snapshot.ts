@@ -1,0 +1,146 @@
+import { createHash } from 'node:crypto';
+import { type HomeworkReport, portalSchema } from '../../../shared/api/portal.js';
+import type { Db } from '../../db/index.js';
+import { prepared } from '../../db/prepared.js';
+import type { AppDeps } from '../../deps.js';
+import { hashToken } from '../../http/tokens.js';
+import { addDays, instantAt } from '../../local-time.js';
+import { portalAssets } from '../../page-kit/assets.js';
+import { type LinkedClient, linkOpener } from '../clients/client-link.repository.js';
+import { pendingRequestOf } from '../referrals/referrals.service.js';
+import { itemDrawing } from './page/drawing.js';
+import { type Flash, renderPortalPage } from './page/render.js';
+import { portalPageView } from './portal.service.js';
+
+/*
+ * The client's page kept ready (decision 024): the JSON and the HTML as sent, one row per link, read by
+ * the link's hash in one query. Database triggers (migration 017) raise the client's page version on
+ * every write the page shows, on any instance; a kept page is served only while its version is the
+ * current one, before its `valid_until` (the next local midnight or the next visit) and for this
+ * release's code and files. Anything else is made again from the database and kept.
+ */
+
+/** Raise when the page's JSON or HTML changes shape without a change to the page's files. */
+const FORMAT = '1';
+// Links are stored only as hashes, so a kept page holds this mark where the link goes; letters only, so
+// neither JSON nor HTML escaping changes it. Text that happens to hold it shows only the reader's own link.
+const LINK_MARK = 'CarryoverLinkMark7f3a9c';
+
+type Kind = 'json' | 'html';
+
+const keptPage = (kind: Kind) =>
+  prepared((db, param: (name: 'hash' | 'now' | 'renderKey') => never) =>
+    db
+      .selectFrom('client_links as l')
+      .leftJoin('client_page_versions as v', 'v.client_id', 'l.client_id')
+      .leftJoin('client_page_snapshots as s', (j) =>
+        j
+          .onRef('s.token_hash', '=', 'l.token_hash')
+          .onRef('s.version', '=', 'v.version')
+          .on('s.valid_until', '>', param('now'))
+          .on('s.render_key', '=', param('renderKey')),
+      )
+      .select(['l.client_id', 'v.version', `s.${kind} as body`])
+      .where('l.token_hash', '=', param('hash'))
+      .where('l.revoked_at', 'is', null),
+  );
+const kept = { json: keptPage('json'), html: keptPage('html') };
+
+const startVersion = prepared((db, param: (name: 'clientId') => never) =>
+  db
+    .insertInto('client_page_versions')
+    .values({ client_id: param('clientId'), version: 0 })
+    .onConflict((oc) => oc.column('client_id').doNothing()),
+);
+
+type SnapshotParam = 'hash' | 'clientId' | 'version' | 'validUntil' | 'renderKey' | 'json' | 'html' | 'now';
+const keepPage = prepared((db, param: (name: SnapshotParam) => never) =>
+  db
+    .insertInto('client_page_snapshots')
+    .values({
+      token_hash: param('hash'),
+      client_id: param('clientId'),
+      version: param('version'),
+      valid_until: param('validUntil'),
+      render_key: param('renderKey'),
+      json: param('json'),
+      html: param('html'),
+      built_at: param('now'),
+    })
+    .onConflict((oc) =>
+      oc.column('token_hash').doUpdateSet((eb) => ({
+        version: eb.ref('excluded.version'),
+        valid_until: eb.ref('excluded.valid_until'),
+        render_key: eb.ref('excluded.render_key'),
+        json: eb.ref('excluded.json'),
+        html: eb.ref('excluded.html'),
+        built_at: eb.ref('excluded.built_at'),
+      })),
+    ),
+);
+
+type Deps = Pick<AppDeps, 'db' | 'clock' | 'config'>;
+
+/** The HTML of the client's page; `flash` and `went` come from the address after a form was sent. */
+export async function clientPageHtml(
+  deps: Deps,
+  client: LinkedClient,
+  token: string,
+  o: { flash?: Flash; went?: HomeworkReport } = {},
+): Promise<{ json: string; html: string; validUntil: string }> {
+  const { view, exercises } = await portalPageView(deps, client, token);
+  const extras = {
+    share: client.referral_code ? { code: client.referral_code, url: `${deps.config.publicUrl}/r/${client.referral_code}` } : null,
+    bookingRequest: view.nextAppointment ? null : await pendingRequestOf(deps.db, client.id),
+    // Only shown, never recorded, here: a GET changes nothing (mail scanners open links too).
+    went: o.went,
+    drawings: Object.fromEntries([...exercises].map(([id, item]) => [id, itemDrawing(item, id)])),
+  };
+  const links = { ...portalAssets().urls, page: `/c/${token}`, zone: client.zone };
+  const midnight = instantAt(addDays(view.today, 1), 0, 0, client.zone).toISOString();
+  const nextVisit = view.nextAppointment && new Date(view.nextAppointment.startsAt).toISOString();
+  return {
+    // The bytes the route's response schema would have made (fastify-type-provider-zod encodes, then stringifies).
+    json: JSON.stringify(portalSchema.encode(view)),
+    html: renderPortalPage(view, links, o.flash, extras),
+    // The page shows today's date and the next visit: after either changes it is made again.
+    validUntil: nextVisit && nextVisit < midnight ? nextVisit : midnight,
+  };
+}
+
+/** Reads the client's page as sent (JSON or HTML), kept when current; throws as `linkOpener` does (404, 429). */
+export function clientPages(deps: Deps) {
+  const { db, clock } = deps;
+  const openLink = linkOpener(deps);
+  const renderKey = createHash('sha256')
+    .update([FORMAT, LINK_MARK, deps.config.publicUrl, ...Object.values(portalAssets().urls)].join('\n'))
+    .digest('base64url')
+    .slice(0, 16);
+  const withLink = (body: string, token: string) => body.split(LINK_MARK).join(token);
+
+  const current = (db: Db, kind: Kind, hash: string, now: string) => kept[kind].first(db, { hash, now, renderKey });
+
+  return async (kind: Kind, ip: string, token: string): Promise<string> => {
+    const hash = hashToken(token);
+    const now = clock.now().toISOString();
+    let row = await current(db, kind, hash, now);
+    if (row?.body && !openLink.refused(ip)) return withLink(row.body, token);
+    if (row && row.version === null) {
+      await startVersion.run(db, { clientId: row.client_id });
+      row = await current(db, kind, hash, now);
+    }
+    // The version above was read before anything the page shows: a write committed meanwhile raised it
+    // past this one, so what is made now is never served after that write.
+    const client = await openLink(ip, token);
+    const page = await clientPageHtml(deps, client, LINK_MARK);
+    if (row?.version !== null && row?.version !== undefined) {
+      const version = row.version;
+      await keepPage
+        .run(db, { hash, clientId: client.id, version, validUntil: page.validUntil, renderKey, json: page.json, html: page.html, now })
+        // Keeping it only saves the next read some work; this answer was made from the database either way
+        // (the link may have been deleted meanwhile, or another process holds SQLite's write lock).
+        .catch(() => undefined);
+    }
+    return withLink(page[kind], token);
+  };
+}
