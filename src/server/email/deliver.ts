@@ -2,7 +2,7 @@ import { buffer } from 'node:stream/consumers';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/index.js';
 import type { FileStorage } from '../storage/storage.js';
-import type { MailAttachment } from './outbox.js';
+import { DELIVERY_ATTEMPTS, type MailAttachment } from './outbox.js';
 import { MailSendError, type MailTransport } from './transport.js';
 
 /**
@@ -49,16 +49,20 @@ export function deliverEmailJob(opts: {
         messageId,
       });
     } catch (err) {
-      const reason = err instanceof Error ? err.message.slice(0, 500) : 'send failed';
-      // A refusal is final and a mail that may have arrived is not sent twice: both end here, with
-      // the reason kept for the therapist. Anything else is tried again by the job runner.
-      const final = err instanceof MailSendError && err.kind !== 'temporary';
+      // A refusal is final, a mail that may have arrived is not sent twice, and a passing failure on the
+      // last try gives up: each ends here, with the reason kept for the therapist (the client's timeline
+      // says "Email not sent" and why). Any other failure is tried again by the job runner.
+      const kind = err instanceof MailSendError ? err.kind : 'temporary';
+      const gaveUp = kind === 'temporary' && mail.attempts + 1 >= DELIVERY_ATTEMPTS;
+      const status = kind === 'permanent' || gaveUp ? 'failed' : kind === 'maybe-delivered' ? 'unknown' : undefined;
+      const said = err instanceof Error ? err.message : 'send failed';
+      const reason = gaveUp ? `Carryover tried ${DELIVERY_ATTEMPTS} times and the mail server did not take it: ${said}` : said;
       await opts.db
         .updateTable('emails')
-        .set({ last_error: reason, ...(final && { status: err.kind === 'permanent' ? 'failed' : 'unknown' }) })
+        .set({ last_error: reason.slice(0, 500), ...(status && { status }) })
         .where('id', '=', mail.id)
         .execute();
-      if (final) return;
+      if (status) return;
       throw err;
     }
     await opts.db

@@ -26,6 +26,8 @@ export interface MailAttachment {
 }
 
 export const DELIVER_EMAIL = 'deliver-email';
+/** How many times a mail is tried (over about 13 hours) before it is marked failed and shown as not sent. */
+export const DELIVERY_ATTEMPTS = 20;
 
 /**
  * Queues a mail in the outbox with the job that delivers it. Call it with the transaction
@@ -52,6 +54,6 @@ export async function queueEmail(trx: Db, clock: Clock, mail: OutgoingEmail): Pr
       created_at: clock.now().toISOString(),
     })
     .execute();
-  await enqueueJob(trx, clock, { kind: DELIVER_EMAIL, payload: { emailId: id }, uniqueKey: `email:${id}`, maxAttempts: 20 });
+  await enqueueJob(trx, clock, { kind: DELIVER_EMAIL, payload: { emailId: id }, uniqueKey: `email:${id}`, maxAttempts: DELIVERY_ATTEMPTS });
   return id;
 }

@@ -4,7 +4,7 @@ import { describeEachDatabase } from '../../../tests/helpers/databases.js';
 import { createClient } from '../../../tests/helpers/factories.js';
 import { as, signUp } from '../../../tests/helpers/session.js';
 import { startSmtp, type TestSmtp } from '../../../tests/helpers/smtp.js';
-import { queueEmail } from './outbox.js';
+import { DELIVERY_ATTEMPTS, queueEmail } from './outbox.js';
 import { smtpTransport } from './transport.js';
 
 const ANSWER_TIMEOUT_MS = 300;
@@ -91,5 +91,34 @@ describeEachDatabase('mail a relay is slow to answer or refuses', (database) => 
     await smtp.waitFor(1);
     expect(await stored()).toMatchObject({ status: 'sent', message_id: first.message_id });
     expect(smtp.messages[0].messageId).toBe(first.message_id);
+  });
+
+  it('gives up after the last try when the relay keeps refusing for now, and shows the mail as not sent', async () => {
+    let refusals = 0;
+    const { smtp, app, stored, timeline } = await setUp({
+      refuse: () => {
+        refusals++;
+        return 451;
+      },
+    });
+    for (let run = 1; run < DELIVERY_ATTEMPTS; run++) {
+      await app.jobs.runDue();
+      expect(await stored()).toMatchObject({ status: 'queued' });
+      clock.advance(60 * 60_000);
+    }
+    expect((await timeline()).find((e) => e.kind === 'email')?.title).toBe('Email waiting to go');
+
+    await app.jobs.runDue();
+    expect(refusals).toBe(DELIVERY_ATTEMPTS);
+    expect(await stored()).toMatchObject({ status: 'failed' });
+    const email = (await timeline()).find((e) => e.kind === 'email');
+    expect(email?.title).toBe('Email not sent');
+    expect(email?.detail).toMatch(new RegExp(`tried ${DELIVERY_ATTEMPTS} times and the mail server did not take it: .*451`));
+
+    // Nothing is tried again, however long it waits.
+    clock.advance(7 * 24 * 60 * 60_000);
+    await app.jobs.runDue();
+    expect(refusals).toBe(DELIVERY_ATTEMPTS);
+    expect(smtp.messages).toHaveLength(0);
   });
 });
