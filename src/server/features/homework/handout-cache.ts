@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url';
 import type { Clock } from '../../clock.js';
 import type { Db } from '../../db/index.js';
 import { hashToken } from '../../http/tokens.js';
-import { type Handout, renderHandout } from '../../pdf/handout.js';
+import type { Handout } from '../../pdf/handout.js';
+import { renderHandoutOffThread } from '../../pdf/handout-pool.js';
 import { qrPng } from '../clients/client-link.js';
 import { renderedDrawing } from '../library/drawing-files.js';
 
@@ -55,7 +56,7 @@ export async function handoutPdf(
   if (kept) return { pdf: Buffer.from(kept.pdf), etag: etagOf(hash, kept.link_hash) };
 
   const clientUrl = await o.issueLink();
-  const pdf = await renderHandout({ ...o.content, clientUrl, qrPng: await qrPng(clientUrl) });
+  const pdf = await renderHandoutOffThread({ ...o.content, clientUrl, qrPng: await qrPng(clientUrl) });
   const row = {
     practice_id: o.practiceId,
     inputs_hash: hash,

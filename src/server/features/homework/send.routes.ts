@@ -8,7 +8,7 @@ import { queueEmail } from '../../email/outbox.js';
 import { fromPractice, stopEmails } from '../../email/sender.js';
 import { authOf } from '../../http/auth.js';
 import { AppError } from '../../http/errors.js';
-import { renderHandout } from '../../pdf/handout.js';
+import { renderHandoutOffThread } from '../../pdf/handout-pool.js';
 import { calendarFile } from '../appointments/ics.js';
 import { audit } from '../clients/clients.repository.js';
 import { findVisibleSession } from '../clients/sessions.repository.js';
@@ -82,7 +82,7 @@ export function sendRoutes({ db, clock, config, storage }: AppDeps): FastifyPlug
             `${handout.clientFirstName} asked for no more email. Print the handout or let them scan the code instead.`,
           );
         }
-        const pdf = await renderHandout(handout);
+        const pdf = await renderHandoutOffThread(handout);
         const folder = `mail/${auth.practiceId}/${handout.clientId}`;
         const storageKey = `${folder}/${randomUUID()}.pdf`;
         await storage.put(storageKey, Readable.from(pdf), pdf.length + 1);
