@@ -3,6 +3,8 @@
  * and the CSRF token the server hands out at sign-in sent back on every write.
  */
 
+import { paths } from './paths.js';
+
 export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
@@ -87,9 +89,7 @@ function errorFrom(status: number, body: unknown): ApiError {
 }
 
 async function refreshCsrfToken(): Promise<boolean> {
-  const response = await fetch('/api/v1/auth/csrf', { credentials: 'same-origin', headers: { accept: 'application/json' } }).catch(
-    () => null,
-  );
+  const response = await fetch(paths.csrf(), { credentials: 'same-origin', headers: { accept: 'application/json' } }).catch(() => null);
   const body = response?.ok ? ((await readJson(response)) as { csrfToken?: unknown } | undefined) : undefined;
   if (typeof body?.csrfToken !== 'string') return false;
   csrfToken = body.csrfToken;

@@ -63,7 +63,9 @@ export function useApiQuery<T>(path: string | null) {
   else if (path !== null && query.data !== undefined) state = { status: 'ready', data: query.data };
 
   const { refetch } = query;
-  const reload = useCallback(() => void refetch(), [refetch]);
+  const reload = useCallback((): void => {
+    void refetch();
+  }, [refetch]);
   /** Replaces what is shown (and cached) with what a write answered, or with a change to it. */
   const setData = useCallback(
     (next: T | ((current: T) => T)) => {

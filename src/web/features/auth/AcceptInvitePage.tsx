@@ -7,9 +7,10 @@ import { api } from '../../api.js';
 import { Alert, Button, Card, CompassIcon, EmptyState, PageHeader, Spinner, TextField } from '../../design/components/index.js';
 import { FormError } from '../../FormError.js';
 import { useForm } from '../../forms.js';
+import { useApiQuery } from '../../query.js';
 import { useSession } from '../../session.js';
-import { useApiData } from '../../useApiData.js';
 import './auth.css';
+import { paths } from '../../paths.js';
 
 type Preview = z.infer<typeof invitationPreview>;
 
@@ -21,7 +22,7 @@ export function AcceptInvitePage() {
   const [params] = useSearchParams();
   const token = params.get('token') ?? '';
   const tokenLooksRight = acceptInviteBody.shape.token.safeParse(token).success;
-  const { state } = useApiData<Preview>(tokenLooksRight ? `/api/v1/invitations/preview?token=${encodeURIComponent(token)}` : null);
+  const { state } = useApiQuery<Preview>(tokenLooksRight ? paths.invitationPreview(token) : null);
   const [gone, setGone] = useState(!tokenLooksRight);
 
   useEffect(() => {
@@ -59,7 +60,7 @@ function AcceptForm({ token, preview, onGone }: { token: string; preview: Previe
       schema: acceptInviteBody,
       values: { token, ...values },
       send: async (body) => {
-        const me = await api.post<Me>('/api/v1/invitations/accept', body);
+        const me = await api.post<Me>(paths.invitationAccept(), body);
         signedIn(me);
         navigate('/clients', { replace: true });
       },

@@ -6,6 +6,7 @@ import { Alert, Button, Card, PageHeader, TextField } from '../../design/compone
 import { FormError } from '../../FormError.js';
 import { useForm } from '../../forms.js';
 import './auth.css';
+import { paths } from '../../paths.js';
 
 export function ForgotPasswordPage() {
   const { formRef, fieldErrors, formError, sending, submit } = useForm();
@@ -17,7 +18,7 @@ export function ForgotPasswordPage() {
       schema: resetRequestBody,
       values: { email },
       send: async (body) => {
-        await api.post('/api/v1/auth/password-reset', body);
+        await api.post(paths.passwordReset(), body);
         setSent(true);
       },
     });

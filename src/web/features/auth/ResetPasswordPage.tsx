@@ -6,6 +6,7 @@ import { Alert, Button, ButtonLink, Card, PageHeader, TextField } from '../../de
 import { FormError } from '../../FormError.js';
 import { useForm } from '../../forms.js';
 import './auth.css';
+import { paths } from '../../paths.js';
 
 type Stage = 'choosing' | 'done' | 'expired';
 
@@ -26,7 +27,7 @@ export function ResetPasswordPage() {
       schema: resetConfirmBody,
       values: { token, password },
       send: async (body) => {
-        await api.post('/api/v1/auth/password-reset/confirm', body);
+        await api.post(paths.passwordResetConfirm(), body);
         setStage('done');
       },
       onApiError: (error) => {

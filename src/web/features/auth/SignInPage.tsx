@@ -8,6 +8,7 @@ import { useForm } from '../../forms.js';
 import { safeReturnPath } from '../../layout/guards.js';
 import { useSession } from '../../session.js';
 import './auth.css';
+import { paths } from '../../paths.js';
 
 export function SignInPage() {
   const { state, signedIn } = useSession();
@@ -34,7 +35,7 @@ export function SignInPage() {
         return true;
       },
       send: async (body) => {
-        const me = await api.post<Me>('/api/v1/auth/login', body);
+        const me = await api.post<Me>(paths.login(), body);
         signedIn(me);
         navigate(safeReturnPath(location.state), { replace: true });
       },

@@ -7,6 +7,7 @@ import { FormError } from '../../FormError.js';
 import { useForm } from '../../forms.js';
 import { useSession } from '../../session.js';
 import './auth.css';
+import { paths } from '../../paths.js';
 
 export function SignUpPage() {
   const { signedIn } = useSession();
@@ -21,7 +22,7 @@ export function SignUpPage() {
       schema: signupBody,
       values,
       send: async (body) => {
-        const me = await api.post<Me>('/api/v1/auth/signup', body);
+        const me = await api.post<Me>(paths.signup(), body);
         signedIn(me);
         navigate('/clients', { replace: true });
       },

@@ -6,6 +6,7 @@ import { api, messageOf } from '../../api.js';
 import { Alert, Badge, Button, Dialog } from '../../design/components/index.js';
 import { FormError } from '../../FormError.js';
 import { useForm } from '../../forms.js';
+import { paths } from '../../paths.js';
 import { AppointmentTimeFields, startsAtOf, type TimeValues, timeValuesSchema } from './AppointmentTimeFields.js';
 import { adherenceOf, fullWhenText, homeworkText, lengthText, statusLabels, statusTones, whenText } from './labels.js';
 import { OverlapQuestion } from './OverlapQuestion.js';
@@ -42,7 +43,7 @@ function AppointmentDetails({ appointment: a, timeZone, defaultDuration, onClose
     setBusy(status);
     setError(null);
     try {
-      onChanged(await api.patch<Appointment>(`/api/v1/appointments/${encodeURIComponent(a.id)}`, { status }), message);
+      onChanged(await api.patch<Appointment>(paths.appointment(a.id), { status }), message);
     } catch (err) {
       setError(messageOf(err));
       setBusy(null);
@@ -153,7 +154,7 @@ function MoveForm({
       values,
       onApiError: catchOverlap,
       send: async (v) => {
-        const next = await api.patch<Appointment>(`/api/v1/appointments/${encodeURIComponent(a.id)}`, {
+        const next = await api.patch<Appointment>(paths.appointment(a.id), {
           ...(timeChanged ? { startsAt: startsAtOf(v, timeZone) } : {}),
           ...(lengthChanged ? { durationMinutes: v.duration } : {}),
           ...(confirmOverlap ? { confirmOverlap: true } : {}),

@@ -5,7 +5,8 @@ import type { ImportedEvent } from '../../../shared/api/calendar-subscriptions.j
 import type { Practice } from '../../../shared/api/practice.js';
 import { addDays, daysSpan, isoInZone, type LocalDate, mondayOf, timeOfDay, todayIn, wallClock } from '../../../shared/time/zone.js';
 import { Button, CheckboxField, LoadFailed, Spinner } from '../../design/components/index.js';
-import { useApiData } from '../../useApiData.js';
+import { paths } from '../../paths.js';
+import { useApiQuery } from '../../query.js';
 import { AppointmentDialog } from './AppointmentDialog.js';
 import { CalendarToolbar } from './CalendarToolbar.js';
 import { type CalendarPlace, calendarSearch } from './calendarParams.js';
@@ -33,9 +34,9 @@ export function AppointmentsView({ practice, place, go, therapists, version, onN
   const count = place.view === 'week' ? 7 : 1;
   const days = Array.from({ length: count }, (_, i) => addDays(first, i));
   const span = daysSpan(first, count, tz);
-  const query = new URLSearchParams({ from: isoInZone(span.from, tz), to: isoInZone(span.to, tz) });
-  if (place.therapist) query.set('therapistId', place.therapist);
-  const list = useApiData<{ appointments: Listed[] }>(`/api/v1/appointments?${query}`);
+  const list = useApiQuery<{ appointments: Listed[] }>(
+    paths.appointments({ from: isoInZone(span.from, tz), to: isoInZone(span.to, tz), therapistId: place.therapist }),
+  );
   const [selected, setSelected] = useState<Appointment | null>(null);
   const [selectedImported, setSelectedImported] = useState<ImportedEvent | null>(null);
   const [showCancelled, setShowCancelled] = useState(false);

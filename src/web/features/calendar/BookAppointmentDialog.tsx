@@ -4,6 +4,7 @@ import { api } from '../../api.js';
 import { Button, Dialog } from '../../design/components/index.js';
 import { FormError } from '../../FormError.js';
 import { useForm } from '../../forms.js';
+import { paths } from '../../paths.js';
 import { AppointmentTimeFields, startsAtOf, type TimeValues, timeValuesSchema } from './AppointmentTimeFields.js';
 import { type ChosenClient, ClientChooser } from './ClientChooser.js';
 import { OverlapQuestion } from './OverlapQuestion.js';
@@ -50,7 +51,7 @@ function BookForm({ onClose, onBooked, timeZone, defaultDuration, start, client:
       values,
       onApiError: catchOverlap,
       send: async (v) => {
-        const appointment = await api.post<Appointment>(`/api/v1/clients/${encodeURIComponent(client.id)}/appointments`, {
+        const appointment = await api.post<Appointment>(paths.clientAppointments(client.id), {
           startsAt: startsAtOf(v, timeZone),
           durationMinutes: v.duration,
           ...(confirmOverlap ? { confirmOverlap: true } : {}),

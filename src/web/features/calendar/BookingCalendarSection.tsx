@@ -3,7 +3,8 @@ import type { CalendarSubscription } from '../../../shared/api/calendar-subscrip
 import { api, messageOf } from '../../api.js';
 import { Alert, Badge, Button, Card, LoadFailed, Spinner, TextField } from '../../design/components/index.js';
 import { formatDateTime } from '../../format.js';
-import { useApiData } from '../../useApiData.js';
+import { paths } from '../../paths.js';
+import { useApiQuery } from '../../query.js';
 
 /** "Last updated Wed 16 Dec, 10:00" and, after a failed fetch, why: the copy shown is the last good one. */
 export function subscriptionStatusText(s: CalendarSubscription): string {
@@ -18,7 +19,7 @@ export function subscriptionStatusText(s: CalendarSubscription): string {
  * private iCal address: Carryover shows its bookings in the calendar and never offers those times.
  */
 export function BookingCalendarSection() {
-  const list = useApiData<{ subscriptions: CalendarSubscription[] }>('/api/v1/calendar-subscriptions');
+  const list = useApiQuery<{ subscriptions: CalendarSubscription[] }>(paths.calendarSubscriptions());
   const [url, setUrl] = useState('');
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -34,7 +35,7 @@ export function BookingCalendarSection() {
     setError(null);
     setNotice(null);
     try {
-      const added = await api.post<CalendarSubscription>('/api/v1/calendar-subscriptions', { url });
+      const added = await api.post<CalendarSubscription>(paths.calendarSubscriptions(), { url });
       setUrl('');
       setNotice(
         `Added. Carryover found ${added.eventCount} ${added.eventCount === 1 ? 'booking' : 'bookings'} and reads the calendar again every half hour.`,
@@ -53,10 +54,10 @@ export function BookingCalendarSection() {
     setNotice(null);
     try {
       if (what === 'refresh') {
-        const fresh = await api.post<CalendarSubscription>(`/api/v1/calendar-subscriptions/${encodeURIComponent(s.id)}/refresh`);
+        const fresh = await api.post<CalendarSubscription>(paths.calendarSubscriptionRefresh(s.id));
         setNotice(fresh.status === 'ok' ? 'Read again just now.' : subscriptionStatusText(fresh));
       } else {
-        await api.delete(`/api/v1/calendar-subscriptions/${encodeURIComponent(s.id)}`);
+        await api.delete(paths.calendarSubscription(s.id));
         setNotice('Removed. Its bookings no longer show or block times in Carryover.');
       }
       list.reload();

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { api, messageOf } from '../../api.js';
 import { CopyField } from '../../components/CopyField.js';
 import { Alert, Button, Card } from '../../design/components/index.js';
+import { paths } from '../../paths.js';
 
 /**
  * A private calendar address for the therapist's phone. The server keeps only a hash of it, so
@@ -23,7 +24,7 @@ export function CalendarFeedSection() {
     setError(null);
     setNotice(null);
     try {
-      setUrl((await api.post<{ url: string }>('/api/v1/calendar-feed')).url);
+      setUrl((await api.post<{ url: string }>(paths.calendarFeed())).url);
       setNotice('Your calendar address is ready. Any address you made before has stopped working.');
     } catch (err) {
       setError(messageOf(err));
@@ -36,7 +37,7 @@ export function CalendarFeedSection() {
     setBusy('stop');
     setError(null);
     try {
-      await api.delete('/api/v1/calendar-feed');
+      await api.delete(paths.calendarFeed());
       setUrl(null);
       setConfirmingStop(false);
       setNotice('The address is stopped. Your phone’s calendar will no longer get your appointments from it.');

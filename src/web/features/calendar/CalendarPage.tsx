@@ -5,8 +5,8 @@ import type { Member } from '../../../shared/api/auth.js';
 import type { Practice } from '../../../shared/api/practice.js';
 import { wallClock } from '../../../shared/time/zone.js';
 import { Alert, Badge, Button, ButtonLink, LoadFailed, PageHeader, Spinner } from '../../design/components/index.js';
+import { useApiQuery } from '../../query.js';
 import { useSignedIn } from '../../session.js';
-import { useApiData } from '../../useApiData.js';
 import { AppointmentsView, startForNew } from './AppointmentsView.js';
 import { BookAppointmentDialog } from './BookAppointmentDialog.js';
 import type { ChosenClient } from './ClientChooser.js';
@@ -16,10 +16,11 @@ import { whenText } from './labels.js';
 import type { BookingRequest } from './RequestCard.js';
 import { RequestsView } from './RequestsView.js';
 import './calendar.css';
+import { paths } from '../../paths.js';
 
 /** Who is coming in and when, who asked for a time, and who has not been back. */
 export function CalendarPage() {
-  const practice = useApiData<Practice>('/api/v1/practice');
+  const practice = useApiQuery<Practice>(paths.practice());
   return (
     <>
       <PageHeader title="Calendar" description="Who is coming in, who asked for a time, and who has not been back." />
@@ -33,9 +34,9 @@ export function CalendarPage() {
 function Calendar({ practice }: { practice: Practice }) {
   const { member } = useSignedIn();
   const [place, go] = useCalendarPlace();
-  const requests = useApiData<{ requests: BookingRequest[] }>('/api/v1/booking-requests?status=open');
-  const lapsed = useApiData<{ clients: LapsedClient[] }>('/api/v1/clients/lapsed');
-  const members = useApiData<{ members: Member[] }>(member.role === 'owner' ? '/api/v1/members' : null);
+  const requests = useApiQuery<{ requests: BookingRequest[] }>(paths.bookingRequests({ status: 'open' }));
+  const lapsed = useApiQuery<{ clients: LapsedClient[] }>(paths.clientsLapsed());
+  const members = useApiQuery<{ members: Member[] }>(member.role === 'owner' ? paths.members() : null);
   const [booking, setBooking] = useState<{ client?: ChosenClient } | null>(null);
   const [version, setVersion] = useState(0);
   const [notice, setNotice] = useState<ReactNode>(null);

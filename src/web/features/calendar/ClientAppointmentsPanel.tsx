@@ -3,23 +3,22 @@ import type { Appointment } from '../../../shared/api/appointments.js';
 import type { Practice } from '../../../shared/api/practice.js';
 import { addDays, todayIn } from '../../../shared/time/zone.js';
 import { Alert, Badge, Button, Card, Spinner } from '../../design/components/index.js';
-import { useApiData } from '../../useApiData.js';
+import { useApiQuery } from '../../query.js';
 import { AppointmentDialog } from './AppointmentDialog.js';
 import { BookAppointmentDialog } from './BookAppointmentDialog.js';
 import { fullWhenText, lengthText, statusLabels, statusTones, whenText } from './labels.js';
 import './calendar.css';
+import { paths } from '../../paths.js';
 import { isImported, type Listed } from './importedBlocks.js';
 
 const PAST_SHOWN = 5;
 
 /** A client's next appointment, the ones before it, and a way to book one. */
 export function ClientAppointmentsPanel({ clientId, clientName }: { clientId: string; clientName: string }) {
-  const practice = useApiData<Practice>('/api/v1/practice');
+  const practice = useApiQuery<Practice>(paths.practice());
   // The API wants a range: everything since 2000 up to almost two years ahead (its limit).
-  const [range] = useState(
-    () => new URLSearchParams({ clientId, from: '2000-01-01T00:00:00Z', to: new Date(Date.now() + 700 * 86_400_000).toISOString() }),
-  );
-  const list = useApiData<{ appointments: Listed[] }>(`/api/v1/appointments?${range}`);
+  const [to] = useState(() => new Date(Date.now() + 700 * 86_400_000).toISOString());
+  const list = useApiQuery<{ appointments: Listed[] }>(paths.appointments({ clientId, from: '2000-01-01T00:00:00Z', to }));
   const [selected, setSelected] = useState<Appointment | null>(null);
   const [booking, setBooking] = useState(false);
   const [showAllPast, setShowAllPast] = useState(false);

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import type { ImportedEvent } from '../../../shared/api/calendar-subscriptions.js';
 import { api, messageOf } from '../../api.js';
 import { Alert, Button, Dialog } from '../../design/components/index.js';
+import { paths } from '../../paths.js';
 import { type ChosenClient, ClientChooser } from './ClientChooser.js';
 import { dateText, fullWhenText, timeRangeText } from './labels.js';
 
@@ -35,7 +36,7 @@ function ImportedEventDetails({ event: e, timeZone, onClose, onMatched }: Props 
     setBusy(true);
     setError(null);
     try {
-      onMatched(await api.patch<ImportedEvent>(`/api/v1/imported-events/${encodeURIComponent(e.id)}`, { clientId }), message);
+      onMatched(await api.patch<ImportedEvent>(paths.importedEvent(e.id), { clientId }), message);
     } catch (err) {
       setError(messageOf(err));
       setBusy(false);

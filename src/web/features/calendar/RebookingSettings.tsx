@@ -4,7 +4,8 @@ import { api } from '../../api.js';
 import { Alert, Button, Card, SelectField, Spinner, TextField } from '../../design/components/index.js';
 import { FormError } from '../../FormError.js';
 import { useForm } from '../../forms.js';
-import { useApiData } from '../../useApiData.js';
+import { paths } from '../../paths.js';
+import { useApiQuery } from '../../query.js';
 import { durationOptions } from './labels.js';
 
 type Values = { defaultDurationMinutes: string; rebookIntervalDays: string; lapseWeeks: string };
@@ -16,14 +17,12 @@ const valuesOf = (p: Practice): Values => ({
 
 /** The owner's rebooking rhythm: usual length, usual gap before the next visit, when a client counts as lapsed. */
 export function RebookingSettings() {
-  const practice = useApiData<Practice>('/api/v1/practice');
+  const practice = useApiQuery<Practice>(paths.practice());
   return (
     <Card title="Rebooking" description="How long a visit usually is, when to suggest the next one, and when to ask a client to come back.">
       {practice.state.status === 'loading' && <Spinner label="Loading rebooking settings…" />}
       {practice.state.status === 'error' && <Alert tone="error">{practice.state.message}</Alert>}
-      {practice.state.status === 'ready' && (
-        <RebookingForm practice={practice.state.data} onSaved={(data) => practice.setState({ status: 'ready', data })} />
-      )}
+      {practice.state.status === 'ready' && <RebookingForm practice={practice.state.data} onSaved={practice.setData} />}
     </Card>
   );
 }
@@ -50,7 +49,7 @@ function RebookingForm({ practice, onSaved }: { practice: Practice; onSaved: (p:
       schema: practicePatch,
       values: changes,
       send: async (body) => {
-        const saved = await api.patch<Practice>('/api/v1/practice', body);
+        const saved = await api.patch<Practice>(paths.practice(), body);
         onSaved(saved);
         setValues(valuesOf(saved));
         setNotice('Rebooking settings saved.');

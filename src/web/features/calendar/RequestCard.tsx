@@ -8,6 +8,7 @@ import { Alert, Badge, Button, TextAreaField } from '../../design/components/ind
 import { FormError } from '../../FormError.js';
 import { formatDateTime } from '../../format.js';
 import { useForm } from '../../forms.js';
+import { paths } from '../../paths.js';
 import { AppointmentTimeFields, startsAtOf, type TimeValues, timeValuesSchema } from './AppointmentTimeFields.js';
 import { whenText } from './labels.js';
 import { OverlapQuestion } from './OverlapQuestion.js';
@@ -36,10 +37,10 @@ export function RequestCard({ request: r, timeZone, defaultDuration, onConfirmed
     setError(null);
     setOverlap(null);
     try {
-      const result = await api.post<{ appointment: Appointment; clientId: string }>(
-        `/api/v1/booking-requests/${encodeURIComponent(r.id)}/confirm`,
-        { startsAt: time, ...(confirmOverlap ? { confirmOverlap: true } : {}) },
-      );
+      const result = await api.post<{ appointment: Appointment; clientId: string }>(paths.bookingRequestConfirm(r.id), {
+        startsAt: time,
+        ...(confirmOverlap ? { confirmOverlap: true } : {}),
+      });
       onConfirmed(r, result);
     } catch (err) {
       const e = err as { status?: number; code?: string };
@@ -138,7 +139,7 @@ function SuggestTimeForm({
       values,
       send: async (v) => {
         const startsAt = startsAtOf(v, timeZone);
-        await api.post(`/api/v1/booking-requests/${encodeURIComponent(r.id)}/propose`, {
+        await api.post(paths.bookingRequestPropose(r.id), {
           startsAt,
           ...(message.trim() ? { message: message.trim() } : {}),
         });

@@ -2,7 +2,7 @@ import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import type { Practice } from '../../../shared/api/practice.js';
 import { Alert, CalendarIcon, EmptyState, LoadFailed, Spinner } from '../../design/components/index.js';
-import type { Loaded } from '../../useApiData.js';
+import type { Loaded } from '../../query.js';
 import { whenText } from './labels.js';
 import { type BookingRequest, RequestCard } from './RequestCard.js';
 

@@ -5,6 +5,7 @@ import { api } from '../../api.js';
 import { Button, ButtonLink, CheckboxField, TextField } from '../../design/components/index.js';
 import { FormError } from '../../FormError.js';
 import { useForm } from '../../forms.js';
+import { paths } from '../../paths.js';
 import { emptyIntake, IntakeFields } from './IntakeFields.js';
 
 interface Values {
@@ -57,9 +58,7 @@ export function ClientForm({ client }: { client?: Client }) {
       schema: client ? clientPatch : clientBody,
       values: bodyOf(values),
       send: async (body) => {
-        const saved = client
-          ? await api.patch<Client>(`/api/v1/clients/${client.id}`, body)
-          : await api.post<Client>('/api/v1/clients', body);
+        const saved = client ? await api.patch<Client>(paths.client(client.id), body) : await api.post<Client>(paths.clients(), body);
         navigate(`/clients/${saved.id}`, { state: { notice: client ? 'Changes saved.' : `${saved.firstName} is added.` } });
       },
     });

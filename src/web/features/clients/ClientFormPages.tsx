@@ -1,10 +1,11 @@
 import { useParams } from 'react-router';
 import type { Client } from '../../../shared/api/clients.js';
 import { Alert, PageHeader, Spinner } from '../../design/components/index.js';
-import { useApiData } from '../../useApiData.js';
+import { fullName } from '../../format.js';
+import { useApiQuery } from '../../query.js';
 import { ClientForm } from './ClientForm.js';
-import { fullName } from './labels.js';
 import './clients.css';
+import { paths } from '../../paths.js';
 
 export function NewClientPage() {
   return (
@@ -20,7 +21,7 @@ export function NewClientPage() {
 
 export function EditClientPage() {
   const { clientId } = useParams();
-  const { state } = useApiData<Client>(`/api/v1/clients/${clientId}`);
+  const { state } = useApiQuery<Client>(paths.client(clientId ?? ''));
   if (state.status === 'loading')
     return (
       <>

@@ -5,7 +5,8 @@ import { REMINDER_RHYTHMS, type ReminderRhythm } from '../../../shared/api/porta
 import { api, messageOf } from '../../api.js';
 import { Alert, Badge, Button, Card, CheckboxField, SelectField, Spinner } from '../../design/components/index.js';
 import { formatDateTime } from '../../format.js';
-import { useApiData } from '../../useApiData.js';
+import { paths } from '../../paths.js';
+import { useApiQuery } from '../../query.js';
 
 const VIA: Record<ConsentVia, string> = {
   therapist: 'told the practice (recorded on their record)',
@@ -30,7 +31,7 @@ const KINDS = [
  * reminders here, only with the client's agreement ticked.
  */
 export function EmailPanel({ client, onChanged }: { client: Client; onChanged: (client: Client) => void }) {
-  const status = useApiData<EmailStatus>(`/api/v1/clients/${client.id}/email-status`);
+  const status = useApiQuery<EmailStatus>(paths.clientEmailStatus(client.id));
   const [agreed, setAgreed] = useState(client.consentToEmail);
   const [rhythm, setRhythm] = useState<string>(client.reminderRhythm ?? 'default');
   const [saving, setSaving] = useState(false);
@@ -44,7 +45,7 @@ export function EmailPanel({ client, onChanged }: { client: Client; onChanged: (
       const body = agreed
         ? { consentToEmail: true, reminderRhythm: rhythm === 'default' ? null : rhythm }
         : { consentToEmail: false, reminderRhythm: null };
-      const saved = await api.patch<Client>(`/api/v1/clients/${client.id}`, body);
+      const saved = await api.patch<Client>(paths.client(client.id), body);
       onChanged({ ...saved, lastSessionDate: saved.lastSessionDate ?? client.lastSessionDate });
       status.reload();
       setMessage({ tone: 'success', text: 'Saved.' });
@@ -60,6 +61,11 @@ export function EmailPanel({ client, onChanged }: { client: Client; onChanged: (
     <Card title="Email" description="What Carryover sends, and why not when it does not.">
       {status.state.status === 'loading' && <Spinner label="Loading…" />}
       {status.state.status === 'error' && <Alert tone="error">{status.state.message}</Alert>}
+      {s?.notSent && (
+        <Alert tone="warning" title={s.notSent.status === 'failed' ? 'An email did not go' : 'An email may not have arrived'}>
+          “{s.notSent.subject}”, {formatDateTime(s.notSent.at)}. {s.notSent.reason}
+        </Alert>
+      )}
       {s && (
         <dl className="details-list">
           {KINDS.map(([key, label]) => (

@@ -3,13 +3,14 @@ import { Link } from 'react-router';
 import type { Checklist } from '../../../shared/api/checklist.js';
 import { api, messageOf } from '../../api.js';
 import { Alert, Button, Card, CheckIcon } from '../../design/components/index.js';
+import { paths } from '../../paths.js';
+import { useApiQuery } from '../../query.js';
 import { useSignedIn } from '../../session.js';
-import { useApiData } from '../../useApiData.js';
 
 /** A new practice's first steps, ticked from what is really done; gone when all are done or the owner hides it. */
 export function FirstSteps() {
   const { member } = useSignedIn();
-  const checklist = useApiData<Checklist>('/api/v1/practice/checklist');
+  const checklist = useApiQuery<Checklist>(paths.checklist());
   const [hiding, setHiding] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   if (checklist.state.status !== 'ready' || !checklist.state.data.show) return null;
@@ -19,7 +20,7 @@ export function FirstSteps() {
     setHiding(true);
     setProblem(null);
     try {
-      checklist.setState({ status: 'ready', data: await api.post<Checklist>('/api/v1/practice/checklist/dismiss') });
+      checklist.setData(await api.post<Checklist>(paths.checklistDismiss()));
     } catch (err) {
       setProblem(messageOf(err));
       setHiding(false);

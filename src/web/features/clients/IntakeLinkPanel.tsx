@@ -3,6 +3,7 @@ import type { Client } from '../../../shared/api/clients.js';
 import { api, messageOf } from '../../api.js';
 import { Alert, Button, CopyIcon, MailIcon, TextField } from '../../design/components/index.js';
 import { formatDateTime } from '../../format.js';
+import { paths } from '../../paths.js';
 
 interface IntakeLink {
   url: string;
@@ -22,7 +23,7 @@ export function IntakeLinkPanel({ client }: { client: Client }) {
     setError(null);
     setCopied(null);
     try {
-      setLink(await api.post<IntakeLink>(`/api/v1/clients/${client.id}/intake-link`, { send }));
+      setLink(await api.post<IntakeLink>(paths.clientIntakeLink(client.id), { send }));
     } catch (err) {
       setError(messageOf(err));
     } finally {

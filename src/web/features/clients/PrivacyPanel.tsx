@@ -3,8 +3,9 @@ import { Link, useNavigate } from 'react-router';
 import type { Client } from '../../../shared/api/clients.js';
 import { api, messageOf } from '../../api.js';
 import { Alert, Button, buttonClass, Dialog, TextField } from '../../design/components/index.js';
+import { fullName } from '../../format.js';
+import { paths } from '../../paths.js';
 import { useSignedIn } from '../../session.js';
-import { fullName } from './labels.js';
 
 interface PrivacyPanelProps {
   client: Client;
@@ -22,7 +23,7 @@ export function PrivacyPanel({ client, onChanged }: PrivacyPanelProps) {
     setArchiving(true);
     setError(null);
     try {
-      const saved = await api.patch<Client>(`/api/v1/clients/${client.id}`, { archived });
+      const saved = await api.patch<Client>(paths.client(client.id), { archived });
       onChanged(
         { ...saved, lastSessionDate: saved.lastSessionDate ?? client.lastSessionDate },
         archived
@@ -40,7 +41,7 @@ export function PrivacyPanel({ client, onChanged }: PrivacyPanelProps) {
     <div className="stack">
       {error && <Alert tone="error">{error}</Alert>}
       <div className="cluster">
-        <a className={buttonClass('secondary')} href={`/api/v1/clients/${client.id}/export`} download>
+        <a className={buttonClass('secondary')} href={paths.clientExport(client.id)} download>
           Download everything
         </a>
         <Button variant="secondary" loading={archiving} onClick={() => setArchived(!client.archived)}>
@@ -82,7 +83,7 @@ function DeleteClientDialog({ client, open, onClose }: { client: Client; open: b
     setSending(true);
     setError(null);
     try {
-      await api.delete(`/api/v1/clients/${client.id}`);
+      await api.delete(paths.client(client.id));
       navigate('/clients', { replace: true, state: { notice: `${name} and everything of theirs is deleted.` } });
     } catch (err) {
       setError(messageOf(err));

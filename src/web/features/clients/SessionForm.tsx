@@ -7,11 +7,13 @@ import { COMPLAINTS, type Complaint, regionSlugs } from '../../../shared/vocabul
 import { api } from '../../api.js';
 import { Button, ButtonLink, ChipGroup, TextAreaField, TextField } from '../../design/components/index.js';
 import { FormError } from '../../FormError.js';
+import { todayHere } from '../../format.js';
 import { useForm } from '../../forms.js';
+import { paths } from '../../paths.js';
 import { homeworkStepPath } from '../homework/homeworkData.js';
 import { type Area, AreasOnMap } from './AreasOnMap.js';
 import { type FindingDraft, FindingsEditor, newFinding } from './FindingsEditor.js';
-import { errorAt, optionsOf, todayHere } from './labels.js';
+import { errorAt, optionsOf } from './labels.js';
 
 // The API's schema, with a message a therapist can act on for a finding left without an area.
 const sessionForm = sessionBody.extend({
@@ -116,12 +118,12 @@ export function SessionForm({
       values: bodyOf(values, session ? undefined : visit?.appointmentId),
       send: async (body) => {
         if (session) {
-          await api.patch<SessionRecord>(`/api/v1/sessions/${session.id}`, body);
+          await api.patch<SessionRecord>(paths.session(session.id), body);
           navigate(`/clients/${client.id}`, { state: { notice: 'Session record updated.' } });
           return;
         }
         // A new session goes straight on to homework: the next minute of the visit.
-        const saved = await api.post<SessionRecord>(`/api/v1/clients/${client.id}/sessions`, body);
+        const saved = await api.post<SessionRecord>(paths.clientSessions(client.id), body);
         navigate(homeworkStepPath(saved.id), { state: { notice: 'Session saved.' } });
       },
     });

@@ -1,16 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Client } from '../../../shared/api/clients.js';
 import { ApiError, api, messageOf } from '../../api.js';
-
-/** The value, once it has stopped changing for `ms`: search as you type without a request per key. */
-export function useDebounced<T>(value: T, ms = 250): T {
-  const [settled, setSettled] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setSettled(value), ms);
-    return () => clearTimeout(timer);
-  }, [value, ms]);
-  return settled;
-}
+import { paths } from '../../paths.js';
 
 export type ClientSort = 'recent' | 'name' | 'adherence' | 'next-visit';
 
@@ -27,10 +18,7 @@ type ListState =
   | { status: 'error'; clients: Client[]; total: number; message: string; error: ApiError | null };
 
 export function clientListPath({ q, archived, sort = 'recent', pageSize = 50 }: ClientQuery, offset = 0) {
-  const params = new URLSearchParams({ sort, limit: String(pageSize), offset: String(offset) });
-  if (q.trim()) params.set('q', q.trim());
-  if (archived) params.set('archived', 'true');
-  return `/api/v1/clients?${params}`;
+  return paths.clients({ sort, limit: pageSize, offset, q: q.trim(), archived });
 }
 
 /**

@@ -3,8 +3,8 @@ import type { Practice } from '../../../shared/api/practice.js';
 import { DEFINITIONS, type Summary } from '../../../shared/api/reports.js';
 import type { ApiError } from '../../api.js';
 import { Alert, Button, PageHeader, Spinner } from '../../design/components/index.js';
+import { useApiQuery } from '../../query.js';
 import { useSignedIn } from '../../session.js';
-import { useApiData } from '../../useApiData.js';
 import { Comparison } from './Comparison.js';
 import { GlanceFigures, HomeworkFigures, ReachFigures, ReturnFigures } from './Figures.js';
 import { FollowUp } from './FollowUp.js';
@@ -16,13 +16,14 @@ import { Trends } from './Trends.js';
 import { useSummary } from './useSummary.js';
 import './dashboard.css';
 import './tables-charts.css';
+import { paths } from '../../paths.js';
 
 /** The practice dashboard: does homework keep clients coming back? */
 export function DashboardPage() {
   const { member } = useSignedIn();
   const isOwner = member.role === 'owner';
-  const practice = useApiData<Practice>('/api/v1/practice');
-  const team = useApiData<{ members: Member[] }>(isOwner ? '/api/v1/members' : null);
+  const practice = useApiQuery<Practice>(paths.practice());
+  const team = useApiQuery<{ members: Member[] }>(isOwner ? paths.members() : null);
   const [place, go] = useDashboardPlace();
 
   // The server counts days on the practice's clock, so "this month" is the practice's month too.
@@ -82,9 +83,7 @@ function fieldMessages(error: ApiError): PickerErrors {
 }
 
 function summaryPath(dates: { from: Day; to: Day }, therapist: string | null) {
-  const params = new URLSearchParams({ from: dates.from, to: dates.to });
-  if (therapist) params.set('therapistId', therapist);
-  return `/api/v1/reports/summary?${params}`;
+  return paths.summaryReport({ from: dates.from, to: dates.to, therapistId: therapist });
 }
 
 function Figures({

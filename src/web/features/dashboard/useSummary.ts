@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Summary } from '../../../shared/api/reports.js';
 import { ApiError, api, messageOf } from '../../api.js';
-import type { Loaded } from '../../useApiData.js';
+import type { Loaded } from '../../query.js';
 
 /**
  * The figures for one address. While a new period loads, the last figures stay on screen

@@ -5,6 +5,7 @@ import { api } from '../../api.js';
 import { Button, TextAreaField, TextField } from '../../design/components/index.js';
 import { FormError } from '../../FormError.js';
 import { useForm } from '../../forms.js';
+import { paths } from '../../paths.js';
 
 const empty = { statement: '', unit: '', baseline: '', target: '', targetDate: '' };
 
@@ -41,7 +42,7 @@ export function GoalForm({
         target: numberOrNull(values.target),
         targetDate: values.targetDate || null,
       },
-      send: async (body) => onAdded(await api.post<Goal>(`/api/v1/clients/${encodeURIComponent(clientId)}/goals`, body)),
+      send: async (body) => onAdded(await api.post<Goal>(paths.clientGoals(clientId), body)),
     });
   }
 

@@ -2,16 +2,17 @@ import { useEffect, useRef, useState } from 'react';
 import type { Goal } from '../../../shared/api/goals.js';
 import { api, messageOf } from '../../api.js';
 import { Alert, Badge, Button, Card, LoadFailed, Spinner } from '../../design/components/index.js';
-import { useApiData } from '../../useApiData.js';
+import { useApiQuery } from '../../query.js';
 import { GoalChart } from './GoalChart.js';
 import { GoalForm } from './GoalForm.js';
 import { entryDateText, measureText, numberText, recordedByLabels } from './goalText.js';
 import { ProgressForm } from './ProgressForm.js';
 import './goals.css';
+import { paths } from '../../paths.js';
 
 /** The client's goals over months: in their words, with a measure, progress and whether they got there. */
 export function GoalsPanel({ clientId, firstName }: { clientId: string; firstName: string }) {
-  const goals = useApiData<{ goals: Goal[] }>(`/api/v1/clients/${encodeURIComponent(clientId)}/goals`);
+  const goals = useApiQuery<{ goals: Goal[] }>(paths.clientGoals(clientId));
   const [adding, setAdding] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const noticeRef = useRef<HTMLDivElement>(null);
@@ -20,9 +21,7 @@ export function GoalsPanel({ clientId, firstName }: { clientId: string; firstNam
   }, [notice]);
 
   const replace = (goal: Goal, message: string) => {
-    goals.setState((s) =>
-      s.status === 'ready' ? { status: 'ready', data: { goals: s.data.goals.map((g) => (g.id === goal.id ? goal : g)) } } : s,
-    );
+    goals.setData((d) => ({ goals: d.goals.map((g) => (g.id === goal.id ? goal : g)) }));
     setNotice(message);
   };
 
@@ -49,7 +48,7 @@ export function GoalsPanel({ clientId, firstName }: { clientId: string; firstNam
           firstName={firstName}
           onCancel={() => setAdding(false)}
           onAdded={(goal) => {
-            goals.setState((s) => (s.status === 'ready' ? { status: 'ready', data: { goals: [...s.data.goals, goal] } } : s));
+            goals.setData((d) => ({ goals: [...d.goals, goal] }));
             setAdding(false);
             setNotice('Goal added.');
           }}
@@ -82,7 +81,7 @@ function GoalItem({ goal: g, onChanged }: { goal: Goal; onChanged: (g: Goal, mes
     setBusy(true);
     setError(null);
     try {
-      const saved = await api.patch<Goal>(`/api/v1/goals/${encodeURIComponent(g.id)}`, { achieved });
+      const saved = await api.patch<Goal>(paths.goal(g.id), { achieved });
       onChanged(saved, achieved ? `Marked achieved: “${g.statement}”.` : `“${g.statement}” is open again.`);
     } catch (err) {
       setError(messageOf(err));

@@ -5,6 +5,7 @@ import { api } from '../../api.js';
 import { Button, TextField } from '../../design/components/index.js';
 import { FormError } from '../../FormError.js';
 import { useForm } from '../../forms.js';
+import { paths } from '../../paths.js';
 
 const progressForm = progressEntryBody.safeExtend({ value: z.number({ error: 'Enter a number, like 3' }) });
 
@@ -18,7 +19,7 @@ export function ProgressForm({ goal, onLogged, onCancel }: { goal: Goal; onLogge
     return submit(event, {
       schema: progressForm,
       values: { value: value.trim() === '' ? undefined : Number(value.replace(',', '.')), ...(note.trim() ? { note: note.trim() } : {}) },
-      send: async (body) => onLogged(await api.post<Goal>(`/api/v1/goals/${encodeURIComponent(goal.id)}/progress`, body)),
+      send: async (body) => onLogged(await api.post<Goal>(paths.goalProgress(goal.id), body)),
     });
   }
 

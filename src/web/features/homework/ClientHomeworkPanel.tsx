@@ -2,16 +2,16 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { SessionRecord } from '../../../shared/api/clients.js';
 import { Alert, Badge, ButtonLink, Card, Spinner } from '../../design/components/index.js';
-import { useApiData } from '../../useApiData.js';
+import { useApiQuery } from '../../query.js';
 import { doseSummary } from '../library/libraryText.js';
 import { capText, type HomeworkList, handoutPagePath, homeworkStepPath, teachPath } from './homeworkData.js';
 import './homework.css';
+import { paths } from '../../paths.js';
 
 /** On the client page: their current items at a glance, and the way into the latest session's homework step. */
 export function ClientHomeworkPanel({ clientId, clientFirstName }: { clientId: string; clientFirstName: string }) {
-  const c = encodeURIComponent(clientId);
-  const homework = useApiData<HomeworkList>(`/api/v1/clients/${c}/homework`);
-  const sessions = useApiData<{ sessions: SessionRecord[] }>(`/api/v1/clients/${c}/sessions`);
+  const homework = useApiQuery<HomeworkList>(paths.clientHomework(clientId));
+  const sessions = useApiQuery<{ sessions: SessionRecord[] }>(paths.clientSessions(clientId));
   const latest = sessions.state.status === 'ready' ? sessions.state.data.sessions[0] : undefined;
 
   let body: ReactNode;

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { api, messageOf } from '../../api.js';
 import { Alert, CheckboxField } from '../../design/components/index.js';
 import { formatDateTime } from '../../format.js';
+import { paths } from '../../paths.js';
 import type { Homework } from './homeworkData.js';
 
 /** "Client demonstrated it": recorded with the time, for the practice's demonstrated rate. */
@@ -13,7 +14,7 @@ export function Demonstrated({ homework, onChanged }: { homework: Homework; onCh
     setProblem(null);
     setPending(demonstrated);
     try {
-      onChanged(await api.patch<Homework>(`/api/v1/homework/${encodeURIComponent(homework.id)}`, { demonstrated }));
+      onChanged(await api.patch<Homework>(paths.homework(homework.id), { demonstrated }));
     } catch (err) {
       setProblem(messageOf(err));
     } finally {

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { ApiError, api, messageOf } from '../../api.js';
 import { Alert, Button } from '../../design/components/index.js';
+import { paths } from '../../paths.js';
 import { doseFrom, draftOf, sameDose } from './doseDraft.js';
 import type { Homework } from './homeworkData.js';
 import { type ItemDraft, ItemEditor } from './ItemEditor.js';
@@ -46,7 +47,7 @@ export function HomeworkChanges({ homework, clientFirstName, onSaved }: Homework
     }
     setSaving(true);
     try {
-      const updated = await api.patch<Homework>(`/api/v1/homework/${encodeURIComponent(homework.id)}`, body);
+      const updated = await api.patch<Homework>(paths.homework(homework.id), body);
       onSaved(updated);
       setOpen(false);
       setSaved(`Saved the changes to ${name}.`);

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { Exercise } from '../../../shared/api/exercises.js';
 import { api, messageOf } from '../../api.js';
 import { Alert, Button } from '../../design/components/index.js';
+import { paths } from '../../paths.js';
 import type { Homework } from './homeworkData.js';
 
 /**
@@ -19,7 +20,7 @@ export function ProgressItem({ homework, onProgressed }: { homework: Homework; o
   useEffect(() => {
     let current = true;
     if (harder.length === 0) return;
-    Promise.allSettled(harder.map((slug) => api.get<Exercise>(`/api/v1/exercises/${encodeURIComponent(slug)}`))).then((found) => {
+    Promise.allSettled(harder.map((slug) => api.get<Exercise>(paths.exercise(slug)))).then((found) => {
       if (current) setChoices(found.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : [])));
     });
     return () => {
@@ -34,7 +35,7 @@ export function ProgressItem({ homework, onProgressed }: { homework: Homework; o
     setMoving(next.id);
     try {
       onProgressed(
-        await api.post<Homework>(`/api/v1/homework/${encodeURIComponent(homework.id)}/progress`, {
+        await api.post<Homework>(paths.homeworkProgress(homework.id), {
           exerciseId: next.id,
         }),
       );
@@ -89,7 +90,7 @@ export function RetireItem({ homework, onRetired }: { homework: Homework; onReti
     setProblem(null);
     setRetiring(true);
     try {
-      await api.delete(`/api/v1/homework/${encodeURIComponent(homework.id)}`);
+      await api.delete(paths.homework(homework.id));
       onRetired();
     } catch (err) {
       setProblem(messageOf(err));

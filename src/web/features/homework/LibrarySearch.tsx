@@ -3,6 +3,7 @@ import type { Exercise } from '../../../shared/api/exercises.js';
 import { api, messageOf } from '../../api.js';
 import { FieldFrame } from '../../design/components/Field.js';
 import { Alert, Spinner } from '../../design/components/index.js';
+import { paths } from '../../paths.js';
 import type { GiveOptions, Homework, SuggestedItem } from './homeworkData.js';
 import { SuggestionCard } from './SuggestionCard.js';
 
@@ -39,7 +40,7 @@ export function LibrarySearch({ active, replaceable, clientFirstName, onGive, on
     // Wait for a pause in typing before asking.
     const timer = setTimeout(() => {
       api
-        .get<{ exercises: Exercise[]; total: number }>(`/api/v1/exercises?q=${encodeURIComponent(words)}`, { signal: controller.signal })
+        .get<{ exercises: Exercise[]; total: number }>(paths.exercises({ q: words }), { signal: controller.signal })
         .then((data) => setFound({ status: 'found', items: data.exercises.slice(0, SHOWN), total: data.exercises.length }))
         .catch((err: unknown) => {
           if (!controller.signal.aborted) setFound({ status: 'error', message: messageOf(err) });

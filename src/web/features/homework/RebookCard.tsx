@@ -3,11 +3,12 @@ import type { Appointment, RebookSuggestion } from '../../../shared/api/appointm
 import { ApiError, api, messageOf } from '../../api.js';
 import { Alert, Button, Card, Spinner } from '../../design/components/index.js';
 import { usePracticeClock } from '../../format.js';
-import { useApiData } from '../../useApiData.js';
+import { useApiQuery } from '../../query.js';
 import { ChangeTimeForm, NotTodayForm } from './RebookForms.js';
 import { Booked, ExistingVisit, Pending, type Slot, SlotOffer, Taken } from './RebookViews.js';
 import { type NotRebookedReason, notRebookedLabels } from './rebookText.js';
 import './rebook.css';
+import { paths } from '../../paths.js';
 
 /** How long a tap on a time can be taken back before it is booked. */
 export const UNDO_SECONDS = 5;
@@ -44,7 +45,7 @@ interface RebookCardProps {
  */
 export function RebookCard({ sessionId, clientFirstName, clientEmail, emailSent }: RebookCardProps) {
   const clock = usePracticeClock();
-  const suggestion = useApiData<RebookSuggestion>(`/api/v1/sessions/${encodeURIComponent(sessionId)}/rebook-suggestion`);
+  const suggestion = useApiQuery<RebookSuggestion>(paths.sessionRebookSuggestion(sessionId));
   const [step, setStep] = useState<Step>({ kind: 'choose' });
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
@@ -110,14 +111,14 @@ export function RebookCard({ sessionId, clientFirstName, clientEmail, emailSent 
   }
 
   async function checkout(body: object) {
-    return (await api.post<{ appointment: Appointment }>(`/api/v1/sessions/${encodeURIComponent(sessionId)}/checkout`, body)).appointment;
+    return (await api.post<{ appointment: Appointment }>(paths.sessionCheckout(sessionId), body)).appointment;
   }
 
   async function send(intent: Intent) {
     setBusy(true);
     try {
       if (intent.move) {
-        await api.patch<Appointment>(`/api/v1/appointments/${encodeURIComponent(intent.move.id)}`, {
+        await api.patch<Appointment>(paths.appointment(intent.move.id), {
           startsAt: intent.slot.startsAt,
           ...(intent.confirmOverlap ? { confirmOverlap: true } : {}),
         });

@@ -3,6 +3,7 @@ import { MEDIA_LIMITS } from '../../../shared/api/exercises.js';
 import { messageOf, uploadFile } from '../../api.js';
 import { FieldFrame } from '../../design/components/Field.js';
 import { Button } from '../../design/components/index.js';
+import { paths } from '../../paths.js';
 import type { Homework } from './homeworkData.js';
 
 type Media = Homework['media'][number];
@@ -33,7 +34,7 @@ export function RoomMedia({ homework, onAdded }: { homework: Homework; onAdded: 
     const controller = new AbortController();
     setUploading({ percent: 0, controller });
     try {
-      const media = await uploadFile<Media>(`/api/v1/homework/${encodeURIComponent(homework.id)}/media`, file, {
+      const media = await uploadFile<Media>(paths.homeworkMedia(homework.id), file, {
         signal: controller.signal,
         onProgress: (fraction) => setUploading((u) => u && { ...u, percent: Math.round(fraction * 100) }),
       });

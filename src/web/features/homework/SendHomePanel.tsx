@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { ApiError, api, messageOf } from '../../api.js';
 import { Alert, Button, Card, Dialog, MailIcon } from '../../design/components/index.js';
+import { paths } from '../../paths.js';
 import { type ClientLink, handoutPagePath, handoutPdfPath, type SendResult } from './homeworkData.js';
 
 interface SendHomePanelProps {
@@ -22,7 +23,7 @@ export function SendHomePanel({ sessionId, client, itemCount, onSent }: SendHome
     setSent(null);
     setSending(true);
     try {
-      const result = await api.post<SendResult>(`/api/v1/sessions/${encodeURIComponent(sessionId)}/send`);
+      const result = await api.post<SendResult>(paths.sessionSend(sessionId));
       setSent(result);
       onSent(result);
     } catch (err) {
@@ -99,7 +100,7 @@ function QrButton({ clientId, clientFirstName, disabled }: { clientId: string; c
     setProblem(null);
     setLoading(true);
     try {
-      setLink(await api.post<ClientLink>(`/api/v1/clients/${encodeURIComponent(clientId)}/link`));
+      setLink(await api.post<ClientLink>(paths.clientLink(clientId)));
       setOpen(true);
     } catch (err) {
       setProblem(messageOf(err));

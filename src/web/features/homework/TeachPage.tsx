@@ -4,20 +4,21 @@ import { describeDose } from '../../../shared/dose.js';
 import { ItemDrawing } from '../../components/ItemDrawing.js';
 import { ItemSafety, TeachInRoomBadge } from '../../components/ItemSafety.js';
 import { Alert, Button, ButtonLink, PageHeader, Spinner } from '../../design/components/index.js';
-import { useApiData } from '../../useApiData.js';
+import { useApiQuery } from '../../query.js';
 import { useDocumentTitle } from '../../useDocumentTitle.js';
 import { Demonstrated } from './Demonstrated.js';
 import { HoldTimer } from './HoldTimer.js';
 import { type Homework, type HomeworkList, homeworkStepPath } from './homeworkData.js';
 import { RoomMedia } from './RoomMedia.js';
 import './teach.css';
+import { paths } from '../../paths.js';
 
 /** /homework/:id/teach?client=… — the item full screen on the tablet, one step at a time. */
 export function TeachPage() {
   const { id = '' } = useParams();
   const [search] = useSearchParams();
   const clientId = search.get('client');
-  const list = useApiData<HomeworkList>(clientId ? `/api/v1/clients/${encodeURIComponent(clientId)}/homework?status=all` : null);
+  const list = useApiQuery<HomeworkList>(clientId ? paths.clientHomework(clientId, { status: 'all' }) : null);
 
   const problem = !clientId
     ? 'Open the teach view from the homework step, so Carryover knows whose item it is.'

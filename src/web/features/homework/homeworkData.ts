@@ -1,6 +1,7 @@
 // The homework step's shapes and addresses, from the shared API schemas.
 import type { z } from 'zod';
 import type { clientLinkSchema, Homework, sendResult, suggestionsResponse } from '../../../shared/api/homework.js';
+import { paths } from '../../paths.js';
 
 export type Suggestions = z.infer<typeof suggestionsResponse>;
 export type Suggestion = Suggestions['suggestions'][number];
@@ -28,7 +29,7 @@ export const homeworkStepPath = (sessionId: string) => `/sessions/${encodeURICom
 export const teachPath = (h: Pick<Homework, 'id' | 'clientId'>) =>
   `/homework/${encodeURIComponent(h.id)}/teach?client=${encodeURIComponent(h.clientId)}`;
 
-export const handoutPdfPath = (clientId: string) => `/api/v1/clients/${encodeURIComponent(clientId)}/handout.pdf`;
+export const handoutPdfPath = (clientId: string) => paths.clientHandoutPdf(clientId);
 export const handoutPagePath = (clientId: string) => `/clients/${encodeURIComponent(clientId)}/handout`;
 
 /** "2 of 2 items" */

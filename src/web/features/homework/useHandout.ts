@@ -4,6 +4,7 @@ import type { Member } from '../../../shared/api/auth.js';
 import type { Client } from '../../../shared/api/clients.js';
 import type { Practice } from '../../../shared/api/practice.js';
 import { api, messageOf } from '../../api.js';
+import { paths } from '../../paths.js';
 import { useSignedIn } from '../../session.js';
 import type { ClientLink, Homework, HomeworkList } from './homeworkData.js';
 
@@ -32,21 +33,18 @@ export function useHandout(clientId: string): State {
   useEffect(() => {
     if (asked.current === clientId) return;
     asked.current = clientId;
-    const c = encodeURIComponent(clientId);
     const from = new Date().toISOString();
     const to = new Date(Date.now() + YEAR).toISOString();
     Promise.all([
-      api.get<Client>(`/api/v1/clients/${c}`),
-      api.get<HomeworkList>(`/api/v1/clients/${c}/homework`),
-      api.get<Practice>('/api/v1/practice'),
-      api.get<{ members: Member[] }>('/api/v1/members'),
-      api.get<{ appointments: Appointment[] }>(
-        `/api/v1/appointments?clientId=${c}&from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`,
-      ),
+      api.get<Client>(paths.client(clientId)),
+      api.get<HomeworkList>(paths.clientHomework(clientId)),
+      api.get<Practice>(paths.practice()),
+      api.get<{ members: Member[] }>(paths.members()),
+      api.get<{ appointments: Appointment[] }>(paths.appointments({ clientId, from, to })),
     ])
       .then(async ([client, homework, practice, { members }, { appointments }]) => {
         const therapist = members.find((m) => m.id === client.therapistId) ?? member;
-        const link = await api.post<ClientLink>(`/api/v1/clients/${c}/link`);
+        const link = await api.post<ClientLink>(paths.clientLink(clientId));
         setState({
           status: 'ready',
           data: {

@@ -6,10 +6,11 @@ import { Alert, Button, CarryoverMark, Spinner } from '../../design/components/i
 import { FormError } from '../../FormError.js';
 import { useForm } from '../../forms.js';
 import { SkipLink } from '../../layout/SkipLink.js';
-import { useApiData } from '../../useApiData.js';
+import { useApiQuery } from '../../query.js';
 import { useDocumentTitle } from '../../useDocumentTitle.js';
 import { type Answers, IntakeQuestions } from './IntakeQuestions.js';
 import './intake.css';
+import { paths } from '../../paths.js';
 
 interface IntakeView {
   practiceName: string;
@@ -51,7 +52,7 @@ function deviceTimeZone(): string | undefined {
  */
 export function PublicIntakePage() {
   const { token = '' } = useParams();
-  const { state } = useApiData<IntakeView>(`/api/v1/intake/${encodeURIComponent(token)}`);
+  const { state } = useApiQuery<IntakeView>(paths.intake(token));
   const [finished, setFinished] = useState<'sent' | 'gone' | null>(null);
 
   let content: ReactNode;
@@ -100,7 +101,7 @@ function IntakeForm({ token, view, onSent, onGone }: { token: string; view: Inta
         ...(deviceTimeZone() ? { timezone: deviceTimeZone() } : {}),
       },
       send: async (body) => {
-        await api.post(`/api/v1/intake/${encodeURIComponent(token)}`, body);
+        await api.post(paths.intake(token), body);
         onSent();
       },
       onApiError: (err) => {

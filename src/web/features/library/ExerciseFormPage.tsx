@@ -2,13 +2,14 @@ import { useLocation, useNavigate, useParams, useSearchParams } from 'react-rout
 import type { Exercise } from '../../../shared/api/exercises.js';
 import { api } from '../../api.js';
 import { Alert, Button, PageHeader, Spinner } from '../../design/components/index.js';
-import { useApiData } from '../../useApiData.js';
+import { useApiQuery } from '../../query.js';
 import { ExerciseForm } from './ExerciseForm.js';
 import { ItemNotFound, type LibraryReturn } from './ExercisePage.js';
 import { draftFrom, emptyDraft } from './exerciseDraft.js';
 import { useCatalogue } from './libraryData.js';
 import './library.css';
 import './library-forms.css';
+import { paths } from '../../paths.js';
 
 const itemPath = (id: string) => `/library/${encodeURIComponent(id)}`;
 
@@ -17,7 +18,7 @@ export function NewExercisePage() {
   const [params] = useSearchParams();
   const copyOf = params.get('copy');
   const navigate = useNavigate();
-  const original = useApiData<Exercise>(copyOf ? `/api/v1/exercises/${encodeURIComponent(copyOf)}` : null);
+  const original = useApiQuery<Exercise>(copyOf ? paths.exercise(copyOf) : null);
   const catalogue = useCatalogue();
 
   const title = copyOf ? 'Make your own version' : 'Write an item';
@@ -55,7 +56,7 @@ export function NewExercisePage() {
             saveLabel="Save item"
             cancelTo={copyOf ? itemPath(copyOf) : '/library'}
             save={async (body) => {
-              const created = await api.post<Exercise>('/api/v1/exercises', copyOf ? { ...body, basedOn: copyOf } : body);
+              const created = await api.post<Exercise>(paths.exercises(), copyOf ? { ...body, basedOn: copyOf } : body);
               navigate(itemPath(created.id), {
                 state: { saved: 'Saved. Add a photo or a short video below if it helps.' } satisfies LibraryReturn,
               });
@@ -72,7 +73,7 @@ export function EditExercisePage() {
   const { id = '' } = useParams();
   const navigate = useNavigate();
   const back = (useLocation().state as LibraryReturn | null)?.back;
-  const item = useApiData<Exercise>(`/api/v1/exercises/${encodeURIComponent(id)}`);
+  const item = useApiQuery<Exercise>(paths.exercise(id));
   const catalogue = useCatalogue();
 
   if (item.state.status === 'error' && item.state.error?.status === 404) return <ItemNotFound />;
@@ -115,7 +116,7 @@ export function EditExercisePage() {
             const { basedOn: _ignored, slug: _slug, ...changes } = body;
             // A field left empty is removed (null), not left as it was.
             const cleared = { pose: changes.pose ?? null, drawing: changes.drawing ?? null, getHelp: changes.getHelp ?? null };
-            await api.patch<Exercise>(`/api/v1/exercises/${encodeURIComponent(exercise.id)}`, { ...changes, ...cleared });
+            await api.patch<Exercise>(paths.exercise(exercise.id), { ...changes, ...cleared });
             navigate(itemPath(exercise.id), { state: { saved: 'Changes saved.', back } satisfies LibraryReturn });
           }}
         />

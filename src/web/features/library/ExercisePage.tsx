@@ -4,7 +4,7 @@ import type { Exercise } from '../../../shared/api/exercises.js';
 import { api, messageOf } from '../../api.js';
 import { TeachInRoomBadge } from '../../components/ItemSafety.js';
 import { Alert, Badge, Button, ButtonLink, CompassIcon, EmptyState, PageHeader, Spinner } from '../../design/components/index.js';
-import { useApiData } from '../../useApiData.js';
+import { useApiQuery } from '../../query.js';
 import { ExerciseSheet } from './ExerciseSheet.js';
 import { FavouriteButton } from './FavouriteButton.js';
 import { useCatalogue } from './libraryData.js';
@@ -13,6 +13,7 @@ import { MediaSection } from './MediaSection.js';
 import './library.css';
 import './exercise-sheet.css';
 import './library-print.css';
+import { paths } from '../../paths.js';
 
 /** Where "Back to the library" goes: the filtered list the therapist came from, when there was one. */
 export interface LibraryReturn {
@@ -26,7 +27,7 @@ export function ExercisePage() {
   const { id = '' } = useParams();
   const location = useLocation();
   const state = (location.state ?? {}) as LibraryReturn;
-  const item = useApiData<Exercise>(`/api/v1/exercises/${encodeURIComponent(id)}`);
+  const item = useApiQuery<Exercise>(paths.exercise(id));
   const hasVariations = item.state.status === 'ready' && item.state.data.easier.length + item.state.data.harder.length > 0;
   const catalogue = useCatalogue(hasVariations);
   const back = safeBack(state.back);
@@ -49,7 +50,7 @@ export function ExercisePage() {
     );
   }
   const exercise = item.state.data;
-  const setExercise = (next: Exercise) => item.setState({ status: 'ready', data: next });
+  const setExercise = item.setData;
 
   return (
     <article className="exercise-page">
@@ -123,7 +124,7 @@ function DeleteItem({ item }: { item: Exercise }) {
     setDeleting(true);
     setError(null);
     try {
-      await api.delete(`/api/v1/exercises/${encodeURIComponent(item.id)}`);
+      await api.delete(paths.exercise(item.id));
       navigate('/library?source=custom', { state: { saved: `Deleted “${item.name}”.` } });
     } catch (err) {
       setError(messageOf(err));

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { api, messageOf } from '../../api.js';
+import { paths } from '../../paths.js';
 
 export function StarIcon({ filled, size = 22 }: { filled: boolean; size?: number }) {
   return (
@@ -39,7 +40,7 @@ export function FavouriteButton({ itemId, itemName, favourite: initial, compact 
     setSaving(true);
     setError(null);
     try {
-      const path = `/api/v1/exercises/${encodeURIComponent(itemId)}/favourite`;
+      const path = paths.exerciseFavourite(itemId);
       await (next ? api.put(path) : api.delete(path));
       onChange?.(next);
     } catch (err) {

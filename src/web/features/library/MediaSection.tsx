@@ -4,6 +4,7 @@ import { MEDIA_LIMITS, type mediaSchema } from '../../../shared/api/exercises.js
 import { api, messageOf, uploadFile } from '../../api.js';
 import { FieldFrame } from '../../design/components/Field.js';
 import { Button } from '../../design/components/index.js';
+import { paths } from '../../paths.js';
 
 type Media = z.infer<typeof mediaSchema>;
 
@@ -77,7 +78,7 @@ function MediaUpload({ itemId, onAdded }: { itemId: string; onAdded: (media: Med
     const controller = new AbortController();
     setUploading({ name: file.name, percent: 0, controller });
     try {
-      const media = await uploadFile<Media>(`/api/v1/exercises/${encodeURIComponent(itemId)}/media`, file, {
+      const media = await uploadFile<Media>(paths.exerciseMedia(itemId), file, {
         signal: controller.signal,
         onProgress: (fraction) => setUploading((u) => u && { ...u, percent: Math.round(fraction * 100) }),
       });
@@ -141,7 +142,7 @@ function RemoveMedia({ media, onRemoved }: { media: Media; onRemoved: () => void
     setRemoving(true);
     setError(null);
     try {
-      await api.delete(`/api/v1/media/${encodeURIComponent(media.id)}`);
+      await api.delete(paths.media(media.id));
       onRemoved();
     } catch (err) {
       setError(messageOf(err));

@@ -7,6 +7,7 @@ import type { LibraryReturn } from './ExercisePage.js';
 import { findItem, type Pack, useCatalogue, usePacks } from './libraryData.js';
 import './library.css';
 import './library-forms.css';
+import { paths } from '../../paths.js';
 
 /** Starter packs and the practice's own: groups of items for a kind of client. */
 export function PacksPage() {
@@ -111,7 +112,7 @@ function DeletePack({ pack, onDeleted }: { pack: Pack; onDeleted?: () => void })
     setDeleting(true);
     setError(null);
     try {
-      await api.delete(`/api/v1/packs/${encodeURIComponent(pack.id)}`);
+      await api.delete(paths.pack(pack.id));
       onDeleted?.();
     } catch (err) {
       setError(messageOf(err));

@@ -2,7 +2,8 @@ import { useEffect, useState } from 'react';
 import type { z } from 'zod';
 import type { Exercise, packSchema } from '../../../shared/api/exercises.js';
 import { api, messageOf } from '../../api.js';
-import { useApiData } from '../../useApiData.js';
+import { paths } from '../../paths.js';
+import { useApiQuery } from '../../query.js';
 
 export type Pack = z.infer<typeof packSchema>;
 export type ExerciseList = { exercises: Exercise[]; total: number };
@@ -41,11 +42,11 @@ export function useExerciseList(path: string) {
 
 /** Every item this practice can see: for names of linked items and for choosing items (not fetched while `needed` is false). */
 export function useCatalogue(needed = true) {
-  return useApiData<ExerciseList>(needed ? '/api/v1/exercises' : null);
+  return useApiQuery<ExerciseList>(needed ? paths.exercises() : null);
 }
 
 export function usePacks() {
-  return useApiData<{ packs: Pack[] }>('/api/v1/packs');
+  return useApiQuery<{ packs: Pack[] }>(paths.packs());
 }
 
 /** Finds an item by id or slug (links between items may name either). */

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { CATEGORIES, COMPLAINTS, REGIONS, TOOLS } from '../../../shared/vocabulary.js';
+import { paths } from '../../paths.js';
 import { SOURCES } from './libraryText.js';
 
 /** The filters the library list understands; each lives in the URL so a view can be bookmarked. */
@@ -33,9 +34,7 @@ function filtersFrom(params: URLSearchParams): Filters {
 
 /** The API path for a set of filters. */
 export function exercisesPath(filters: Filters): string {
-  const query = new URLSearchParams(Object.entries(filters).filter((e): e is [string, string] => Boolean(e[1])));
-  const text = query.toString();
-  return text ? `/api/v1/exercises?${text}` : '/api/v1/exercises';
+  return paths.exercises(filters);
 }
 
 /**

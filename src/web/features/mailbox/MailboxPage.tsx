@@ -2,9 +2,10 @@ import { useEffect, useRef } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { Alert, Badge, Button, Card, EmptyState, MailIcon, PageHeader, Spinner } from '../../design/components/index.js';
 import { formatDateTime } from '../../format.js';
-import { useApiData } from '../../useApiData.js';
+import { useApiQuery } from '../../query.js';
 import { EmailText } from './EmailText.js';
 import './mailbox.css';
+import { paths } from '../../paths.js';
 
 export interface KeptEmail {
   id: string;
@@ -18,7 +19,7 @@ export interface KeptEmail {
 
 /** The local mailbox: mail Carryover kept instead of sending, because no SMTP server is set up. */
 export function MailboxPage() {
-  const { state, reload } = useApiData<{ emails: KeptEmail[] }>('/api/v1/dev/mailbox');
+  const { state, reload } = useApiQuery<{ emails: KeptEmail[] }>(paths.mailbox());
   const [params] = useSearchParams();
   const openId = params.get('email');
   const emails = state.status === 'ready' ? [...state.data.emails].sort((a, b) => b.createdAt.localeCompare(a.createdAt)) : [];

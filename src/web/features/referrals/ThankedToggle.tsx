@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { api, messageOf } from '../../api.js';
 import { Alert, CheckboxField } from '../../design/components/index.js';
+import { paths } from '../../paths.js';
 
 /**
  * "Thank you sent" for one referrer. The server records the day it was marked and has no way to
@@ -26,7 +27,7 @@ export function ThankedToggle({
     setSending(true);
     setError(null);
     try {
-      await api.post(`/api/v1/clients/${encodeURIComponent(referrerId)}/referral-thanks`);
+      await api.post(paths.clientReferralThanks(referrerId));
       onThanked();
     } catch (err) {
       setError(messageOf(err));

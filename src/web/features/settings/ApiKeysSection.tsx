@@ -6,7 +6,8 @@ import { Alert, Badge, Button, Card, Spinner, TextField } from '../../design/com
 import { FormError } from '../../FormError.js';
 import { formatDate } from '../../format.js';
 import { useForm } from '../../forms.js';
-import { useApiData } from '../../useApiData.js';
+import { paths } from '../../paths.js';
+import { useApiQuery } from '../../query.js';
 import { NewKeyNotice } from './NewKeyNotice.js';
 
 type ApiKey = z.infer<typeof apiKeySchema>;
@@ -14,7 +15,7 @@ type CreatedKey = z.infer<typeof apiKeyCreated>;
 
 /** Keys that let other tools (a booking system, a spreadsheet) use Carryover's API for the practice. */
 export function ApiKeysSection() {
-  const keys = useApiData<{ apiKeys: ApiKey[] }>('/api/v1/api-keys');
+  const keys = useApiQuery<{ apiKeys: ApiKey[] }>(paths.apiKeys());
   const [created, setCreated] = useState<CreatedKey | null>(null);
   const [revokedName, setRevokedName] = useState<string | null>(null);
   const revokedRef = useRef<HTMLDivElement>(null);
@@ -80,7 +81,7 @@ function ApiKeyRow({ apiKey, onRevoked }: { apiKey: ApiKey; onRevoked: () => voi
     setRevoking(true);
     setError(null);
     try {
-      await api.delete(`/api/v1/api-keys/${encodeURIComponent(apiKey.id)}`);
+      await api.delete(paths.apiKey(apiKey.id));
       setConfirming(null);
       onRevoked();
     } catch (err) {
@@ -133,7 +134,7 @@ function CreateKeyForm({ onCreated }: { onCreated: (key: CreatedKey) => void }) 
       schema: apiKeyCreateBody,
       values: { name },
       send: async (body) => {
-        onCreated(await api.post<CreatedKey>('/api/v1/api-keys', body));
+        onCreated(await api.post<CreatedKey>(paths.apiKeys(), body));
         setName('');
       },
     });

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { Member } from '../../../shared/api/auth.js';
 import { ApiError, api, messageOf } from '../../api.js';
 import { Alert, Button, Dialog, SelectField } from '../../design/components/index.js';
+import { paths } from '../../paths.js';
 
 /**
  * The owner deactivates someone who left the practice: they are signed out everywhere at once and
@@ -28,7 +29,7 @@ export function DeactivateMemberDialog({
     setSending(true);
     setError(null);
     try {
-      const done = await api.post<{ clientsMoved: number }>(`/api/v1/members/${member.id}/deactivate`, {
+      const done = await api.post<{ clientsMoved: number }>(paths.memberDeactivate(member.id), {
         clientsTo: clientsTo || undefined,
       });
       const heir = heirs.find((m) => m.id === clientsTo);

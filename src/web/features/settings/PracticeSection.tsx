@@ -1,14 +1,15 @@
 import type { Practice } from '../../../shared/api/practice.js';
 import { Alert, Card, Spinner } from '../../design/components/index.js';
+import { paths } from '../../paths.js';
+import { useApiQuery } from '../../query.js';
 import { useSignedIn } from '../../session.js';
-import { useApiData } from '../../useApiData.js';
 import { PracticeSettingsForm } from './PracticeSettingsForm.js';
 import { paperSizeLabels } from './practiceLabels.js';
 
 /** The practice's settings: a form for the owner, a read-only summary for everyone else. */
 export function PracticeSection() {
   const { member } = useSignedIn();
-  const { state, setState } = useApiData<Practice>('/api/v1/practice');
+  const { state, setData } = useApiQuery<Practice>(paths.practice());
   const isOwner = member.role === 'owner';
   return (
     <Card
@@ -19,11 +20,7 @@ export function PracticeSection() {
       {state.status === 'loading' && <Spinner label="Loading practice settings…" />}
       {state.status === 'error' && <Alert tone="error">{state.message}</Alert>}
       {state.status === 'ready' &&
-        (isOwner ? (
-          <PracticeSettingsForm practice={state.data} onSaved={(data) => setState({ status: 'ready', data })} />
-        ) : (
-          <PracticeSummary practice={state.data} />
-        ))}
+        (isOwner ? <PracticeSettingsForm practice={state.data} onSaved={setData} /> : <PracticeSummary practice={state.data} />)}
     </Card>
   );
 }

@@ -4,6 +4,7 @@ import { api } from '../../api.js';
 import { Alert, Button, SelectField, TextField } from '../../design/components/index.js';
 import { FormError } from '../../FormError.js';
 import { useForm } from '../../forms.js';
+import { paths } from '../../paths.js';
 import { useSession } from '../../session.js';
 import { paperSizeLabels } from './practiceLabels.js';
 import { deviceTimeZone, timeZoneGroups, timeZoneLabel } from './timezones.js';
@@ -68,7 +69,7 @@ export function PracticeSettingsForm({ practice, onSaved }: { practice: Practice
       schema: practicePatch,
       values: changes,
       send: async (body) => {
-        const saved = await api.patch<Practice>('/api/v1/practice', body);
+        const saved = await api.patch<Practice>(paths.practice(), body);
         onSaved(saved);
         setValues(valuesOf(saved));
         practiceRenamed({ name: saved.name, timezone: saved.timezone, timeFormat: saved.timeFormat });

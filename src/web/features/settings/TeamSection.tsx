@@ -7,8 +7,9 @@ import { Alert, Badge, Button, Card, Spinner, TextField } from '../../design/com
 import { FormError } from '../../FormError.js';
 import { formatDate } from '../../format.js';
 import { useForm } from '../../forms.js';
+import { paths } from '../../paths.js';
+import { useApiQuery } from '../../query.js';
 import { useSignedIn } from '../../session.js';
-import { useApiData } from '../../useApiData.js';
 import { DeactivateMemberDialog } from './DeactivateMemberDialog.js';
 import { roleLabels } from './practiceLabels.js';
 
@@ -17,8 +18,8 @@ type Invitation = z.infer<typeof invitationSchema>;
 /** Who works in the practice, who has been invited, and a form to invite a therapist (owner only). */
 export function TeamSection() {
   const { member: me } = useSignedIn();
-  const members = useApiData<{ members: Member[] }>('/api/v1/members');
-  const invitations = useApiData<{ invitations: Invitation[] }>('/api/v1/invitations');
+  const members = useApiQuery<{ members: Member[] }>(paths.members());
+  const invitations = useApiQuery<{ invitations: Invitation[] }>(paths.invitations());
   const [leaving, setLeaving] = useState<Member | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const pending = invitations.state.status === 'ready' ? invitations.state.data.invitations.filter((i) => !i.acceptedAt) : [];
@@ -109,7 +110,7 @@ function InviteForm({ onInvited }: { onInvited: () => void }) {
       schema: inviteBody,
       values: { email: values.email, name: values.name.trim() || undefined, role: 'therapist' },
       send: async (body) => {
-        const invitation = await api.post<Invitation>('/api/v1/invitations', body);
+        const invitation = await api.post<Invitation>(paths.invitations(), body);
         setSentTo(invitation);
         setValues({ email: '', name: '' });
         onInvited();

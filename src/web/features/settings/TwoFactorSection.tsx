@@ -5,13 +5,14 @@ import { api, messageOf } from '../../api.js';
 import { Alert, Button, Card, CheckboxField, Spinner, TextField } from '../../design/components/index.js';
 import { FormError } from '../../FormError.js';
 import { useForm } from '../../forms.js';
-import { useApiData } from '../../useApiData.js';
+import { paths } from '../../paths.js';
+import { useApiQuery } from '../../query.js';
 
 type Setup = { secret: string; otpauthUri: string; qrSvg: string };
 
 /** Two-step sign-in: a code from an authenticator app after the password, with recovery codes for a lost phone. */
 export function TwoFactorSection({ isOwner }: { isOwner: boolean }) {
-  const me = useApiData<Me>('/api/v1/me');
+  const me = useApiQuery<Me>(paths.me());
   const [setup, setSetup] = useState<Setup | null>(null);
   const [recoveryCodes, setRecoveryCodes] = useState<string[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -21,7 +22,7 @@ export function TwoFactorSection({ isOwner }: { isOwner: boolean }) {
     setStarting(true);
     setError(null);
     try {
-      setSetup(await api.post<Setup>('/api/v1/me/two-factor'));
+      setSetup(await api.post<Setup>(paths.twoFactor()));
     } catch (err) {
       setError(messageOf(err));
     } finally {
@@ -80,7 +81,7 @@ function ConfirmSetup({ setup, onConfirmed }: { setup: Setup; onConfirmed: (code
       schema: twoFactorCodeBody,
       values: { code },
       send: async (body) => {
-        const answer = await api.post<{ recoveryCodes: string[] }>('/api/v1/me/two-factor/confirm', body);
+        const answer = await api.post<{ recoveryCodes: string[] }>(paths.twoFactorConfirm(), body);
         onConfirmed(answer.recoveryCodes);
       },
     });
@@ -152,7 +153,7 @@ function TurnedOn({ required, isOwner, onChanged }: { required: boolean; isOwner
       schema: twoFactorCodeBody,
       values: { code },
       send: async (body) => {
-        await api.delete('/api/v1/me/two-factor', body);
+        await api.delete(paths.twoFactor(), body);
         onChanged();
       },
     });
@@ -160,7 +161,7 @@ function TurnedOn({ required, isOwner, onChanged }: { required: boolean; isOwner
   async function setRequired(value: boolean) {
     setRequireError(null);
     try {
-      await api.patch('/api/v1/practice', { requireTwoFactor: value });
+      await api.patch(paths.practice(), { requireTwoFactor: value });
       onChanged();
     } catch (err) {
       setRequireError(messageOf(err));

@@ -4,9 +4,10 @@ import { WEEKDAY_NAMES, type WorkingHours, type WorkingRange, workingRangeProble
 import { api, messageOf } from '../../api.js';
 import { Alert, Button, Card, SelectField, Spinner, TextField } from '../../design/components/index.js';
 import { usePracticeClock } from '../../format.js';
+import { useApiQuery } from '../../query.js';
 import { useSignedIn } from '../../session.js';
-import { useApiData } from '../../useApiData.js';
 import './working-hours.css';
+import { paths } from '../../paths.js';
 
 type DayOff = WorkingHours['daysOff'][number];
 
@@ -17,7 +18,7 @@ type DayOff = WorkingHours['daysOff'][number];
 export function WorkingHoursSection() {
   const { member } = useSignedIn();
   const isOwner = member.role === 'owner';
-  const team = useApiData<{ members: Member[] }>(isOwner ? '/api/v1/members' : null);
+  const team = useApiQuery<{ members: Member[] }>(isOwner ? paths.members() : null);
   const [whose, setWhose] = useState(member.id);
   const members = team.state.status === 'ready' ? team.state.data.members : [];
 
@@ -44,7 +45,7 @@ export function WorkingHoursSection() {
 
 function WeekEditor({ memberId }: { memberId: string }) {
   const clock = usePracticeClock();
-  const loaded = useApiData<WorkingHours>(`/api/v1/members/${encodeURIComponent(memberId)}/working-hours`);
+  const loaded = useApiQuery<WorkingHours>(paths.workingHours(memberId));
   const [weekly, setWeekly] = useState<WorkingRange[]>([]);
   const [daysOff, setDaysOff] = useState<DayOff[]>([]);
   const [newDay, setNewDay] = useState<DayOff>({ date: '', reason: '' });
@@ -81,7 +82,7 @@ function WeekEditor({ memberId }: { memberId: string }) {
     setSaving(true);
     setMessage(null);
     try {
-      const saved = await api.put<WorkingHours>(`/api/v1/members/${encodeURIComponent(memberId)}/working-hours`, {
+      const saved = await api.put<WorkingHours>(paths.workingHours(memberId), {
         weekly,
         daysOff: daysOff.map((d) => (d.reason ? d : { date: d.date })),
       });

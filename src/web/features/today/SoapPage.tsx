@@ -4,14 +4,15 @@ import { soapSections } from '../../../shared/soap-text.js';
 import { dayForFormatting } from '../../../shared/time/zone.js';
 import { Button, ButtonLink, LoadFailed, PageHeader, Spinner } from '../../design/components/index.js';
 import { formatDate, usePracticeClock } from '../../format.js';
-import { useApiData } from '../../useApiData.js';
+import { useApiQuery } from '../../query.js';
 import './soap.css';
+import { paths } from '../../paths.js';
 
 /** A session read as a SOAP note, ready to print or to save as a PDF. */
 export function SoapPage() {
   const { id = '' } = useParams();
   const clock = usePracticeClock();
-  const soap = useApiData<Soap>(`/api/v1/sessions/${encodeURIComponent(id)}/soap`);
+  const soap = useApiQuery<Soap>(paths.sessionSoap(id));
   if (soap.state.status === 'loading') return <Spinner label="Opening the note…" />;
   if (soap.state.status === 'error')
     return (
@@ -33,7 +34,7 @@ export function SoapPage() {
             <Button variant="secondary" onClick={() => window.print()}>
               Print
             </Button>
-            <a className="text-link" href={`/api/v1/sessions/${encodeURIComponent(s.sessionId)}/soap.pdf`} target="_blank" rel="noreferrer">
+            <a className="text-link" href={paths.sessionSoapPdf(s.sessionId)} target="_blank" rel="noreferrer">
               PDF
             </a>
             <ButtonLink variant="ghost" to={`/clients/${encodeURIComponent(s.clientId)}/sessions/${encodeURIComponent(s.sessionId)}`}>

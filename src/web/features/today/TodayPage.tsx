@@ -3,11 +3,12 @@ import type { Today } from '../../../shared/api/today.js';
 import { addDays, dayForFormatting, isLocalDate } from '../../../shared/time/zone.js';
 import { ButtonLink, CalendarIcon, EmptyState, LoadFailed, PageHeader, SelectField, Spinner } from '../../design/components/index.js';
 import { formatDayHeading, usePracticeClock } from '../../format.js';
+import { useApiQuery } from '../../query.js';
 import { useSignedIn } from '../../session.js';
-import { useApiData } from '../../useApiData.js';
 import { AppointmentCard } from './AppointmentCard.js';
 import { ImportedBookings } from './ImportedBookings.js';
 import './today.css';
+import { paths } from '../../paths.js';
 
 type Member = { id: string; name: string; role: string };
 
@@ -19,10 +20,8 @@ export function TodayPage() {
   const today = clock.today();
   const date = isLocalDate(params.get('date')) ? (params.get('date') as string) : today;
   const therapistId = params.get('therapistId') ?? '';
-  const query = new URLSearchParams({ date });
-  if (therapistId) query.set('therapistId', therapistId);
-  const day = useApiData<Today>(`/api/v1/today?${query}`);
-  const members = useApiData<{ members: Member[] }>(member.role === 'owner' ? '/api/v1/members' : null);
+  const day = useApiQuery<Today>(paths.today({ date, therapistId }));
+  const members = useApiQuery<{ members: Member[] }>(member.role === 'owner' ? paths.members() : null);
   const team = members.state.status === 'ready' ? members.state.data.members : [];
 
   const go = (next: { date?: string; therapistId?: string }) => {
