@@ -11,6 +11,7 @@ import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import helmet from 'helmet';
 import { trustProxyOption } from './config.js';
+import { reportStoredProblemsTo } from './db/stored.js';
 import type { AppDeps } from './deps.js';
 import { deliverEmailJob } from './email/deliver.js';
 import { DELIVER_EMAIL } from './email/outbox.js';
@@ -117,6 +118,7 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
   http.setValidatorCompiler(validatorCompiler);
   http.setSerializerCompiler(serializerCompiler);
   installErrorHandling(http);
+  reportStoredProblemsTo(http.log);
 
   http.addHook('onResponse', (req, reply, done) => {
     req.log.info({ req, res: reply, ms: Math.round(reply.elapsedTime) }, 'answered');

@@ -152,6 +152,8 @@ export interface JobTable {
   kind: string;
   payload: string;
   unique_key: string | null;
+  /** The client the job is about, if any: deleting the client deletes their jobs (migration 019). */
+  client_id: string | null;
   run_at: string;
   status: 'pending' | 'running' | 'done' | 'failed';
   attempts: number;
@@ -211,8 +213,10 @@ export interface ClientTable {
   phone: string | null;
   timezone: string | null;
   consent_to_email: number;
-  /** Intake as JSON (intakeSchema). */
+  /** Intake as JSON (intakeSchema), read through readIntake. */
   intake: string;
+  /** The intake's referredByClientId, kept as a column so referrals are queried, not searched for. */
+  referred_by_client_id: string | null;
   intake_completed_at: string | null;
   /** Lower-case name, email and phone digits, for search on both databases. */
   search_text: string;
@@ -285,7 +289,10 @@ export interface HomeworkTable {
   exercise_id: string;
   /** The item as it was when assigned (JSON): what the client was taught stays what they read. */
   exercise: string;
+  /** The dose as JSON (doseSchema), read through readDose. */
   dose: string;
+  /** The dose's daysPerWeek, kept as a column for the adherence counts (migration 019). */
+  days_per_week: number;
   note: string | null;
   status: 'active' | 'retired' | 'progressed';
   override_reason: string | null;

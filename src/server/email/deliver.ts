@@ -1,8 +1,9 @@
 import { buffer } from 'node:stream/consumers';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/index.js';
+import { readMailAttachments, readMailHeaders, StoredDocumentError } from '../db/stored.js';
 import type { FileStorage } from '../storage/storage.js';
-import { DELIVERY_ATTEMPTS, type MailAttachment } from './outbox.js';
+import { DELIVERY_ATTEMPTS, deliverEmailKind } from './outbox.js';
 import { MailSendError, type MailTransport } from './transport.js';
 
 /**
@@ -18,8 +19,8 @@ export function deliverEmailJob(opts: {
   fromAddress: string;
   domain: string;
 }) {
-  return async (payload: unknown) => {
-    const { emailId } = payload as { emailId: string };
+  return async (payload: string) => {
+    const { emailId } = deliverEmailKind.read(payload);
     const mail = await opts.db.selectFrom('emails').selectAll().where('id', '=', emailId).executeTakeFirst();
     if (!mail || mail.status !== 'queued') return;
     const messageId = mail.message_id ?? `<${mail.id}@${opts.domain}>`;
@@ -30,7 +31,7 @@ export function deliverEmailJob(opts: {
       .execute();
     try {
       const attachments = await Promise.all(
-        (JSON.parse(mail.attachments ?? '[]') as MailAttachment[]).map(async (a) => ({
+        readMailAttachments(mail.attachments).map(async (a) => ({
           filename: a.filename,
           contentType: a.contentType,
           content: await buffer(opts.storage.read(a.storageKey)),
@@ -44,7 +45,7 @@ export function deliverEmailJob(opts: {
         subject: mail.subject,
         text: mail.text_body,
         html: mail.html_body ?? undefined,
-        headers: mail.headers_json ? JSON.parse(mail.headers_json) : undefined,
+        headers: mail.headers_json ? readMailHeaders(mail.headers_json) : undefined,
         attachments,
         messageId,
       });
@@ -52,7 +53,8 @@ export function deliverEmailJob(opts: {
       // A refusal is final, a mail that may have arrived is not sent twice, and a passing failure on the
       // last try gives up: each ends here, with the reason kept for the therapist (the client's timeline
       // says "Email not sent" and why). Any other failure is tried again by the job runner.
-      const kind = err instanceof MailSendError ? err.kind : 'temporary';
+      // A mail whose stored attachments or headers do not read will not read next time either.
+      const kind = err instanceof MailSendError ? err.kind : err instanceof StoredDocumentError ? 'permanent' : 'temporary';
       const gaveUp = kind === 'temporary' && mail.attempts + 1 >= DELIVERY_ATTEMPTS;
       const status = kind === 'permanent' || gaveUp ? 'failed' : kind === 'maybe-delivered' ? 'unknown' : undefined;
       const said = err instanceof Error ? err.message : 'send failed';

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/index.js';
-import { enqueueJob } from '../jobs/queue.js';
+import { enqueueJob, jobKind } from '../jobs/queue.js';
 
 export interface OutgoingEmail {
   practiceId: string | null;
@@ -28,6 +29,7 @@ export interface MailAttachment {
 export const DELIVER_EMAIL = 'deliver-email';
 /** How many times a mail is tried (over about 13 hours) before it is marked failed and shown as not sent. */
 export const DELIVERY_ATTEMPTS = 20;
+export const deliverEmailKind = jobKind(DELIVER_EMAIL, z.object({ emailId: z.string() }));
 
 /**
  * Queues a mail in the outbox with the job that delivers it. Call it with the transaction
@@ -54,6 +56,11 @@ export async function queueEmail(trx: Db, clock: Clock, mail: OutgoingEmail): Pr
       created_at: clock.now().toISOString(),
     })
     .execute();
-  await enqueueJob(trx, clock, { kind: DELIVER_EMAIL, payload: { emailId: id }, uniqueKey: `email:${id}`, maxAttempts: DELIVERY_ATTEMPTS });
+  await enqueueJob(trx, clock, deliverEmailKind, {
+    payload: { emailId: id },
+    clientId: mail.clientId ?? null,
+    uniqueKey: `email:${id}`,
+    maxAttempts: DELIVERY_ATTEMPTS,
+  });
   return id;
 }

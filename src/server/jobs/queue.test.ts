@@ -1,24 +1,28 @@
 import pino from 'pino';
 import { expect, it } from 'vitest';
+import { z } from 'zod';
 import { testClock } from '../../../tests/helpers/app.js';
 import { describeEachDatabase } from '../../../tests/helpers/databases.js';
 import { openDatabase } from '../db/index.js';
-import { enqueueJob } from './queue.js';
+import { enqueueJob, jobKind } from './queue.js';
 import { createJobRunner } from './runner.js';
 
 const log = pino({ level: 'silent' });
+const count = jobKind('count', z.object({ n: z.number().int() }));
+const flaky = jobKind('flaky', z.object({}).strip());
+const once = jobKind('once', z.object({}).strip());
 
 describeEachDatabase('scheduled jobs', (database, dialect) => {
   it('runs each job exactly once when two app instances race for them', async () => {
     const clock = testClock();
     const { db } = database();
-    for (let i = 0; i < 60; i++) await enqueueJob(db, clock, { kind: 'count', payload: { n: i } });
+    for (let i = 0; i < 60; i++) await enqueueJob(db, clock, count, { payload: { n: i } });
     // The second instance has its own connection pool, as a second process would.
     const second = dialect === 'postgres' ? await openDatabase({ url: database().url, dataDir: '' }) : database();
     const runs: number[] = [];
     const handlers = {
-      count: async (p: unknown) => {
-        runs.push((p as { n: number }).n);
+      count: async (p: string) => {
+        runs.push(count.read(p).n);
         await new Promise((r) => setTimeout(r, 1));
       },
     };
@@ -50,8 +54,8 @@ describeEachDatabase('scheduled jobs', (database, dialect) => {
         },
       },
     });
-    await enqueueJob(db, clock, { kind: 'flaky', payload: {}, runAt: new Date('2026-05-01T09:00:00.000Z'), uniqueKey: 'flaky:1' });
-    await enqueueJob(db, clock, { kind: 'flaky', payload: {}, runAt: new Date('2026-05-01T09:00:00.000Z'), uniqueKey: 'flaky:1' });
+    await enqueueJob(db, clock, flaky, { payload: {}, runAt: new Date('2026-05-01T09:00:00.000Z'), uniqueKey: 'flaky:1' });
+    await enqueueJob(db, clock, flaky, { payload: {}, runAt: new Date('2026-05-01T09:00:00.000Z'), uniqueKey: 'flaky:1' });
     expect(await runner.runDue()).toBe(0);
     clock.set('2026-05-01T09:00:00.000Z');
     expect(await runner.runDue()).toBe(1);
@@ -70,7 +74,7 @@ describeEachDatabase('scheduled jobs', (database, dialect) => {
     const clock = testClock();
     const { db } = database();
     await db.deleteFrom('jobs').execute();
-    await enqueueJob(db, clock, { kind: 'once', payload: {} });
+    await enqueueJob(db, clock, once, { payload: {} });
     const { claimDueJob } = await import('./queue.js');
     expect(await claimDueJob(db, clock, 'dead-worker', 60)).not.toBeNull();
     let ran = 0;
@@ -88,5 +92,26 @@ describeEachDatabase('scheduled jobs', (database, dialect) => {
     clock.advance(61_000);
     expect(await runner.runDue()).toBe(1);
     expect(ran).toBe(1);
+  });
+
+  it('refuses to queue a payload that does not fit its kind, and fails at once (no retries) a stored one that does not', async () => {
+    const clock = testClock();
+    const { db } = database();
+    await db.deleteFrom('jobs').execute();
+    await expect(enqueueJob(db, clock, count, { payload: { n: 'one' } as never })).rejects.toThrow();
+    await enqueueJob(db, clock, count, { payload: { n: 1 }, maxAttempts: 5 });
+    await enqueueJob(db, clock, count, { payload: { n: 2 }, maxAttempts: 5 });
+    // One row as an older version or a hand edit might have left it.
+    const [first] = await db.selectFrom('jobs').select('id').where('payload', '=', '{"n":1}').execute();
+    await db.updateTable('jobs').set({ payload: '{"n":"one"}' }).where('id', '=', first.id).execute();
+    const ran: number[] = [];
+    const runner = createJobRunner({ db, clock, log, handlers: { count: async (p) => void ran.push(count.read(p).n) } });
+    expect(await runner.runDue()).toBe(2);
+    expect(ran).toEqual([2]);
+    const bad = await db.selectFrom('jobs').selectAll().where('id', '=', first.id).executeTakeFirstOrThrow();
+    expect(bad.status).toBe('failed');
+    expect(bad.attempts).toBe(1);
+    expect(bad.last_error).toMatch(/count job payload.*\bn\b/);
+    expect(bad.last_error).not.toContain('one');
   });
 });

@@ -1,10 +1,25 @@
 import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/index.js';
+import { checkedReader } from '../db/stored.js';
 
-export interface NewJob {
-  kind: string;
-  payload: unknown;
+/** A kind of job and the shape of its payload: checked when queued and again when read back. */
+export interface JobKind<P> {
+  readonly name: string;
+  readonly payload: z.ZodType<P>;
+  /** Reads a stored payload; throws StoredDocumentError when it does not fit (the job then fails at once). */
+  readonly read: (text: string) => P;
+}
+
+export function jobKind<P>(name: string, payload: z.ZodType<P>): JobKind<P> {
+  return { name, payload, read: checkedReader(`${name} job payload`, payload) };
+}
+
+export interface NewJob<P> {
+  payload: P;
+  /** The client the job is about: deleting the client deletes their jobs by this column. */
+  clientId?: string | null;
   runAt?: Date;
   /** Two jobs with one key are one job: the second enqueue is ignored. */
   uniqueKey?: string;
@@ -12,13 +27,14 @@ export interface NewJob {
 }
 
 /** Adds a job; pass the transaction of the change that caused it so both land or neither. */
-export async function enqueueJob(db: Db, clock: Clock, job: NewJob): Promise<void> {
+export async function enqueueJob<P>(db: Db, clock: Clock, kind: JobKind<P>, job: NewJob<P>): Promise<void> {
   const now = clock.now().toISOString();
   const insert = db.insertInto('jobs').values({
     id: randomUUID(),
-    kind: job.kind,
-    payload: JSON.stringify(job.payload ?? null),
+    kind: kind.name,
+    payload: JSON.stringify(kind.payload.parse(job.payload)),
     unique_key: job.uniqueKey ?? null,
+    client_id: job.clientId ?? null,
     run_at: (job.runAt ?? clock.now()).toISOString(),
     status: 'pending',
     attempts: 0,
@@ -31,7 +47,8 @@ export async function enqueueJob(db: Db, clock: Clock, job: NewJob): Promise<voi
 export interface ClaimedJob {
   id: string;
   kind: string;
-  payload: unknown;
+  /** The payload as stored; the handler reads it through its kind's checked reader. */
+  payload: string;
   attempts: number;
   maxAttempts: number;
 }
@@ -74,7 +91,7 @@ export async function claimDueJob(db: Db, clock: Clock, workerId: string, leaseS
       return {
         id: candidate.id,
         kind: candidate.kind,
-        payload: JSON.parse(candidate.payload),
+        payload: candidate.payload,
         attempts: candidate.attempts + 1,
         maxAttempts: candidate.max_attempts,
       };
@@ -92,9 +109,19 @@ export async function completeJob(db: Db, clock: Clock, id: string, workerId: st
     .execute();
 }
 
-/** Backoff doubles from 30 s up to an hour; past maxAttempts the job is failed for a person to look at. */
-export async function failJob(db: Db, clock: Clock, job: ClaimedJob, workerId: string, error: string): Promise<void> {
-  const giveUp = job.attempts >= job.maxAttempts;
+/**
+ * Backoff doubles from 30 s up to an hour; past maxAttempts (or at once with `giveUp`, for a job
+ * that can never run, such as one whose payload does not read) the job is failed for a person to look at.
+ */
+export async function failJob(
+  db: Db,
+  clock: Clock,
+  job: ClaimedJob,
+  workerId: string,
+  error: string,
+  opts: { giveUp?: boolean } = {},
+): Promise<void> {
+  const giveUp = opts.giveUp || job.attempts >= job.maxAttempts;
   const delay = Math.min(3600, 30 * 2 ** (job.attempts - 1));
   await db
     .updateTable('jobs')

@@ -2,9 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/index.js';
+import { StoredDocumentError } from '../db/stored.js';
 import { claimDueJob, completeJob, failJob } from './queue.js';
 
-export type JobHandler = (payload: unknown) => Promise<void>;
+/** Runs one job from its stored payload text, which it reads through its kind (`kind.read(payload)`). */
+export type JobHandler = (payload: string) => Promise<void>;
 
 export interface JobRunner {
   /** Runs every job due now, one at a time; resolves with how many ran. Tests call this directly. */
@@ -34,7 +36,8 @@ export function createJobRunner(opts: { db: Db; clock: Clock; handlers: Record<s
       } catch (err) {
         const message = err instanceof Error ? err.message : String(err);
         opts.log.warn({ jobId: job.id, kind: job.kind, attempt: job.attempts, err: message }, 'job failed');
-        await failJob(opts.db, opts.clock, job, workerId, message);
+        // A payload that does not read will not read next time either: no retries.
+        await failJob(opts.db, opts.clock, job, workerId, message, { giveUp: err instanceof StoredDocumentError });
       }
     }
     return ran;

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import type { Selectable } from 'kysely';
 import { DateTime } from 'luxon';
+import { z } from 'zod';
 import type { Appointment } from '../../../shared/api/appointments.js';
 import type { Clock } from '../../clock.js';
 import type { Config } from '../../config.js';
@@ -11,7 +12,7 @@ import type { AppointmentTable, ClientTable, PracticeTable } from '../../db/sche
 import { queueEmail } from '../../email/outbox.js';
 import { fromPractice, stopEmails } from '../../email/sender.js';
 import { AppError } from '../../http/errors.js';
-import { enqueueJob } from '../../jobs/queue.js';
+import { enqueueJob, jobKind } from '../../jobs/queue.js';
 import { addDays, defaultHourStyle, formatWhen, type HourStyle, instantAt, localDay, zoneNote } from '../../local-time.js';
 import type { FileStorage } from '../../storage/storage.js';
 import { issueClientLink } from '../clients/client-link.js';
@@ -20,6 +21,9 @@ import { busyTimes, overlapsAny } from './busy-times.js';
 import { calendarFile } from './ics.js';
 
 export const APPOINTMENT_REMINDER = 'appointment-reminder';
+/** A job about one version of an appointment: the reminder and the checkout invite. */
+export const appointmentJobPayload = z.object({ appointmentId: z.string(), sequence: z.number().int() });
+const appointmentReminderKind = jobKind(APPOINTMENT_REMINDER, appointmentJobPayload);
 
 export function presentAppointment(a: AppointmentTable, clientName: string): Appointment {
   return {
@@ -167,9 +171,9 @@ export async function scheduleAppointmentReminder(trx: Db, clock: Clock, a: Appo
   const day = addDays(localDay(new Date(a.starts_at), a.timezone), -1);
   const at = instantAt(day, 8, 0, a.timezone);
   if (at <= clock.now()) return;
-  await enqueueJob(trx, clock, {
-    kind: APPOINTMENT_REMINDER,
+  await enqueueJob(trx, clock, appointmentReminderKind, {
     payload: { appointmentId: a.id, sequence: a.sequence },
+    clientId: a.client_id,
     runAt: at,
     uniqueKey: `appointment-reminder:${a.client_id}:${a.id}:${a.sequence}`,
   });
@@ -177,8 +181,8 @@ export async function scheduleAppointmentReminder(trx: Db, clock: Clock, a: Appo
 
 /** Job handler: reminds the client of tomorrow's visit and asks, in one tap, how the homework went. */
 export function appointmentReminderJob(o: { db: Db; clock: Clock; config: Config }) {
-  return async (payload: unknown) => {
-    const { appointmentId, sequence } = payload as { appointmentId: string; sequence: number };
+  return async (payload: string) => {
+    const { appointmentId, sequence } = appointmentReminderKind.read(payload);
     const a = await o.db.selectFrom('appointments').selectAll().where('id', '=', appointmentId).executeTakeFirst();
     if (!a || a.status !== 'booked' || a.sequence !== sequence) return;
     const c = await o.db.selectFrom('clients').selectAll().where('id', '=', a.client_id).executeTakeFirst();

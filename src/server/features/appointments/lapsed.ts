@@ -1,14 +1,16 @@
+import { z } from 'zod';
 import type { Clock } from '../../clock.js';
 import type { Config } from '../../config.js';
 import type { Db } from '../../db/index.js';
 import { queueEmail } from '../../email/outbox.js';
 import { fromPractice, stopEmails } from '../../email/sender.js';
-import { enqueueJob } from '../../jobs/queue.js';
+import { enqueueJob, jobKind } from '../../jobs/queue.js';
 import { localHour } from '../../local-time.js';
 import { issueClientLink } from '../clients/client-link.js';
 import { comeBackEmail } from './appointments.emails.js';
 
 export const LAPSE_SWEEP = 'lapse-sweep';
+const lapseSweepKind = jobKind(LAPSE_SWEEP, z.object({}).strip());
 /** Come-back mail is friendly, so it goes out in office hours in the client's zone. */
 const OFFICE = { from: 10, until: 17 };
 
@@ -105,5 +107,5 @@ export function lapseSweepJob(o: { db: Db; clock: Clock; config: Config }) {
 /** One sweep an hour, whichever instance books it first. */
 export async function scheduleLapseSweep(db: Db, clock: Clock, at: Date = clock.now()) {
   const hour = at.toISOString().slice(0, 13);
-  await enqueueJob(db, clock, { kind: LAPSE_SWEEP, payload: {}, runAt: new Date(`${hour}:00:00.000Z`), uniqueKey: `lapse-sweep:${hour}` });
+  await enqueueJob(db, clock, lapseSweepKind, { payload: {}, runAt: new Date(`${hour}:00:00.000Z`), uniqueKey: `lapse-sweep:${hour}` });
 }

@@ -1,10 +1,12 @@
+import { z } from 'zod';
 import type { Clock } from '../../clock.js';
 import type { Config } from '../../config.js';
 import type { Db } from '../../db/index.js';
-import { enqueueJob } from '../../jobs/queue.js';
+import { enqueueJob, jobKind } from '../../jobs/queue.js';
 import { refreshSubscription } from './refresh.js';
 
 export const CALENDAR_SWEEP = 'calendar-sweep';
+const calendarSweepKind = jobKind(CALENDAR_SWEEP, z.object({}).strip());
 /** How often subscribed calendars are read again. */
 const EVERY_MINUTES = 30;
 
@@ -13,7 +15,7 @@ const slotOf = (at: Date) => new Date(Math.floor(at.getTime() / (EVERY_MINUTES *
 /** One sweep per half hour, whichever instance books it first. */
 export async function scheduleCalendarSweep(db: Db, clock: Clock, at: Date = clock.now()) {
   const slot = slotOf(at);
-  await enqueueJob(db, clock, { kind: CALENDAR_SWEEP, payload: {}, runAt: slot, uniqueKey: `calendar-sweep:${slot.toISOString()}` });
+  await enqueueJob(db, clock, calendarSweepKind, { payload: {}, runAt: slot, uniqueKey: `calendar-sweep:${slot.toISOString()}` });
 }
 
 /** Job handler: reads every subscribed calendar not read in the last while, one at a time, then books the next sweep. */

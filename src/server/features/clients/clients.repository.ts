@@ -5,7 +5,7 @@ import type { ConsentVia } from '../../../shared/api/email-consent.js';
 import type { ReminderRhythm } from '../../../shared/api/portal.js';
 import type { Db } from '../../db/index.js';
 import type { ClientTable, Database } from '../../db/schema.js';
-import { readIntake } from '../../db/stored.js';
+import { intakeColumns, readIntake } from '../../db/stored.js';
 import type { Auth } from '../../http/auth.js';
 import { notFound } from '../../http/errors.js';
 import { consentAfter } from './email-consent.js';
@@ -100,7 +100,7 @@ export function clientRow(practiceId: string, therapistId: string | null, f: Cli
     ...base,
     timezone: f.timezone ?? null,
     ...consentAfter(null, f.consentToEmail, f.consentVia ?? 'therapist', now),
-    intake: JSON.stringify(f.intake),
+    ...intakeColumns(f.intake),
     intake_completed_at: null,
     search_text: searchTextOf(base),
     archived_at: null,

@@ -6,6 +6,7 @@ import { errorSchema, idParams, okSchema } from '../../../shared/api/common.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import { eraseDeletedText } from '../../db/index.js';
 import type { ClientTable, Database } from '../../db/schema.js';
+import { intakeColumns } from '../../db/stored.js';
 import type { AppDeps } from '../../deps.js';
 import { authOf } from '../../http/auth.js';
 import { conflict } from '../../http/errors.js';
@@ -186,7 +187,7 @@ export function clientsRoutes({ db, dialect, clock, storage }: AppDeps): Fastify
           ...consent,
           reminder_rhythm: b.reminderRhythm === undefined ? row.reminder_rhythm : b.reminderRhythm,
           therapist_id: b.therapistId ? await therapistFor(db, auth, b.therapistId) : row.therapist_id,
-          intake: b.intake ? JSON.stringify(intakeSchema.parse(b.intake)) : row.intake,
+          ...(b.intake ? intakeColumns(intakeSchema.parse(b.intake)) : {}),
           archived_at: b.archived === undefined ? row.archived_at : b.archived ? (row.archived_at ?? now()) : null,
           updated_at: now(),
         };

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Intake } from '../../../shared/api/clients.js';
 import type { Db } from '../../db/index.js';
-import { readIntake } from '../../db/stored.js';
+import { intakeColumns, readIntake, readMailAttachments, readOr } from '../../db/stored.js';
 import type { Auth } from '../../http/auth.js';
 import { invalid } from '../../http/errors.js';
 
@@ -44,8 +44,9 @@ export async function deleteClientEverywhere(trx: Db, practiceId: string, client
         .where('h.client_id', '=', clientId)
         .execute()
     ).map((m) => m.storage_key),
-    ...(await trx.selectFrom('emails').select('attachments').where('client_id', '=', clientId).execute()).flatMap((e) =>
-      (JSON.parse(e.attachments ?? '[]') as { storageKey: string }[]).map((a) => a.storageKey),
+    ...(await trx.selectFrom('emails').select(['id', 'attachments']).where('client_id', '=', clientId).execute()).flatMap((e) =>
+      // A list that no longer reads must not stop the deletion: the warning names the mail whose files stay.
+      readOr(readMailAttachments, e.attachments, () => [], { what: 'mail attachments', id: e.id }).map((a) => a.storageKey),
     ),
   ];
   await trx.deleteFrom('check_ins').where('client_id', '=', clientId).execute();
@@ -58,7 +59,7 @@ export async function deleteClientEverywhere(trx: Db, practiceId: string, client
   // An imported booking stays in the therapist's calendar; only its link to this client goes.
   await trx.deleteFrom('imported_event_matches').where('client_id', '=', clientId).execute();
   await trx.updateTable('imported_events').set({ client_id: null, matched_by: null }).where('client_id', '=', clientId).execute();
-  await trx.deleteFrom('jobs').where('unique_key', 'like', `%${clientId}%`).execute();
+  await trx.deleteFrom('jobs').where('client_id', '=', clientId).execute();
   await trx
     .deleteFrom('homework_media')
     .where('homework_id', 'in', trx.selectFrom('homework').select('id').where('client_id', '=', clientId))
@@ -82,18 +83,16 @@ export async function deleteClientEverywhere(trx: Db, practiceId: string, client
     .selectFrom('clients')
     .select(['id', 'intake'])
     .where('practice_id', '=', practiceId)
-    .where('intake', 'like', `%${clientId}%`)
+    .where('referred_by_client_id', '=', clientId)
     .execute();
   for (const other of referred) {
-    const intake = readIntake(other.intake);
-    if (intake.referredByClientId === clientId) {
-      intake.referredByClientId = null;
-      await trx
-        .updateTable('clients')
-        .set({ intake: JSON.stringify(intake) })
-        .where('id', '=', other.id)
-        .execute();
-    }
+    // Their intake is rewritten whole; one that no longer reads still loses the link (the column).
+    const intake = readOr(readIntake, other.intake, () => null, { what: 'intake', id: other.id });
+    await trx
+      .updateTable('clients')
+      .set(intake ? intakeColumns({ ...intake, referredByClientId: null }) : { referred_by_client_id: null })
+      .where('id', '=', other.id)
+      .execute();
   }
   await trx.deleteFrom('clients').where('id', '=', clientId).where('practice_id', '=', practiceId).execute();
   // The caller removes these files once the transaction has committed.

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { intakeLinkBody, intakeLinkSchema, publicIntakeBody, publicIntakeView } from '../../../shared/api/clients.js';
 import { errorSchema, idParams, okSchema } from '../../../shared/api/common.js';
+import { intakeColumns } from '../../db/stored.js';
 import type { AppDeps } from '../../deps.js';
 import { queueEmail } from '../../email/outbox.js';
 import { fromCarryover, fromPractice } from '../../email/sender.js';
@@ -161,7 +162,7 @@ export function intakeRoutes({ db, clock, config }: AppDeps): FastifyPluginAsync
           await trx
             .updateTable('clients')
             .set({
-              intake: JSON.stringify(merged),
+              ...intakeColumns(merged),
               ...consentAfter(link, consentToEmail, 'intake', now),
               phone: phone === undefined ? link.phone : phone,
               timezone: timezone === undefined ? link.timezone : timezone,

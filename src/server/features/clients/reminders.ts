@@ -1,16 +1,18 @@
+import { z } from 'zod';
 import type { ReminderRhythm } from '../../../shared/api/portal.js';
 import type { Clock } from '../../clock.js';
 import type { Config } from '../../config.js';
 import type { Db } from '../../db/index.js';
 import { queueEmail } from '../../email/outbox.js';
 import { fromPractice, stopEmails } from '../../email/sender.js';
-import { enqueueJob } from '../../jobs/queue.js';
+import { enqueueJob, jobKind } from '../../jobs/queue.js';
 import { addDays, instantAt, localDay, localHour } from '../../local-time.js';
 import { issueClientLink } from './client-link.js';
 import { homeworkReminderEmail } from './clients.emails.js';
 import { remindersFor } from './email-consent.js';
 
 export const HOMEWORK_REMINDER = 'homework-reminder';
+const reminderJob = jobKind(HOMEWORK_REMINDER, z.object({ clientId: z.string(), day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }));
 /** Reminders go out at this local hour; a late job never sends outside the waking window. */
 export const REMINDER_HOUR = 8;
 const WAKING = { from: 7, until: 21 };
@@ -69,9 +71,9 @@ export async function scheduleNextReminder(db: Db, clock: Clock, clientId: strin
   const today = localDay(now, zone);
   let day = lastDay ? nextReminderDay(rhythm, lastDay) : localHour(now, zone) < REMINDER_HOUR ? today : addDays(today, 1);
   if (day < today || (day === today && localHour(now, zone) >= WAKING.until)) day = addDays(today, 1);
-  await enqueueJob(db, clock, {
-    kind: HOMEWORK_REMINDER,
+  await enqueueJob(db, clock, reminderJob, {
     payload: { clientId, day },
+    clientId,
     runAt: instantAt(day, REMINDER_HOUR, 0, zone),
     uniqueKey: `reminder:${clientId}:${day}`,
   });
@@ -79,8 +81,8 @@ export async function scheduleNextReminder(db: Db, clock: Clock, clientId: strin
 
 /** Job handler: sends one reminder if it is still wanted and it is daytime for the client, then books the next. */
 export function homeworkReminderJob(o: { db: Db; clock: Clock; config: Config }) {
-  return async (payload: unknown) => {
-    const { clientId, day } = payload as { clientId: string; day: string };
+  return async (payload: string) => {
+    const { clientId, day } = reminderJob.read(payload);
     const c = await clientForReminder(o.db, clientId);
     if (!c || c.archived_at || !c.email || remindersFor(c, c.reminder_default).rhythm === 'none') return;
     const zone = c.timezone ?? c.practiceTimezone;

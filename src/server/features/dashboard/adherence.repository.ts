@@ -15,12 +15,6 @@ export function dayNumber(text: Expression<string | null>) {
   return sql<number>`(365 * ${year} + ${year} / 4 - ${year} / 100 + ${year} / 400 + (153 * ((${month} + 9) % 12) + 2) / 5 + ${part(9, 2)})`;
 }
 
-// The dose is JSON written by JSON.stringify of a validated dose, whose daysPerWeek is a whole 1–7.
-const daysPerWeek = sql<number>`case ${sql.join(
-  [1, 2, 3, 4, 5, 6, 7].map((d) => sql`when dose like ${sql.lit(`%"daysPerWeek":${d}%`)} then ${sql.lit(d)}`),
-  sql` `,
-)} end`;
-
 interface Row {
   kind: 'client' | 'item' | 'month' | 'felt';
   key: string | null;
@@ -59,7 +53,7 @@ export async function adherenceCounts(
     'session_id',
     dayNumber(eb.ref('assigned_at')).as('from_day'),
     dayNumber(eb.ref('ended_at')).as('to_day'), // null while the item runs
-    daysPerWeek.as('days_per_week'),
+    'days_per_week', // the dose's days a week, a column written with the dose (migration 019)
   ]);
   const [firstDay, lastDay] = [windows.map((w) => w.first).sort()[0], windows.map((w) => w.last).sort()[windows.length - 1]];
   const inPeriod = sql`c.date >= ${from} and c.date <= ${to}`;

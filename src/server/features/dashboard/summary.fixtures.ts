@@ -1,6 +1,7 @@
 // Rows written straight into the database for the dashboard's hand-computed fixtures.
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/index.js';
+import { doseColumns } from '../../db/stored.js';
 
 export async function insertSession(
   db: Db,
@@ -55,7 +56,7 @@ export async function insertHomework(
       session_id: o.sessionId,
       exercise_id: o.exerciseId,
       exercise: JSON.stringify({ name: o.exerciseId }),
-      dose: JSON.stringify({ reps: 5, daysPerWeek: o.daysPerWeek }),
+      ...doseColumns({ reps: 5, daysPerWeek: o.daysPerWeek }),
       note: null,
       status: o.ended ? 'retired' : 'active',
       override_reason: null,

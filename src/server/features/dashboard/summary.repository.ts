@@ -4,7 +4,7 @@
 // come back as strings on PostgreSQL, hence Number().
 import { sql } from 'kysely';
 import type { Db } from '../../db/index.js';
-import { readIntake } from '../../db/stored.js';
+import { itemNameOf } from '../../db/stored.js';
 
 /** Whose figures: the practice's, or one therapist's (the sessions they recorded, their clients' homework). */
 export interface Scope {
@@ -177,9 +177,8 @@ export async function referredClients(db: Db, s: Scope, from: string, to: string
     .where('clients.practice_id', '=', s.practiceId)
     .where('clients.created_at', '>=', `${from}T00:00:00.000Z`)
     .where('clients.created_at', '<=', `${to}T23:59:59.999Z`)
-    .where('clients.intake', 'like', '%referredByClientId":"%')
+    .where('clients.referred_by_client_id', 'is not', null)
     .select((eb) => [
-      'clients.intake',
       eb
         .case()
         .when(
@@ -198,7 +197,7 @@ export async function referredClients(db: Db, s: Scope, from: string, to: string
         .as('converted'),
     ]);
   if (s.therapistId) q = q.where('clients.therapist_id', '=', s.therapistId);
-  return (await q.execute()).filter((c) => readIntake(c.intake).referredByClientId).map((c) => ({ converted: n(c.converted) === 1 }));
+  return (await q.execute()).map((c) => ({ converted: n(c.converted) === 1 }));
 }
 
 /** Questions asked in the period: when asked and when answered. */
@@ -222,5 +221,5 @@ export async function customItemNames(db: Db, practiceId: string, ids: string[])
     .where('practice_id', '=', practiceId)
     .where('id', 'in', ids)
     .execute();
-  return new Map(rows.map((r) => [r.id, (JSON.parse(r.content) as { name: string }).name]));
+  return new Map(rows.map((r) => [r.id, itemNameOf(r.content, r.id)]));
 }

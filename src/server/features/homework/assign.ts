@@ -6,7 +6,7 @@ import { CAUTIONS } from '../../../shared/vocabulary.js';
 import type { Clock } from '../../clock.js';
 import type { Db } from '../../db/index.js';
 import type { HomeworkTable } from '../../db/schema.js';
-import { readIntake } from '../../db/stored.js';
+import { doseColumns, readIntake } from '../../db/stored.js';
 import type { Auth } from '../../http/auth.js';
 import { AppError, conflict } from '../../http/errors.js';
 import { audit } from '../clients/clients.repository.js';
@@ -62,7 +62,7 @@ export async function assignHomework(o: AssignOptions): Promise<HomeworkTable> {
     session_id: o.sessionId,
     exercise_id: o.exercise.id,
     exercise: JSON.stringify(snapshot),
-    dose: JSON.stringify(o.dose ?? o.exercise.dose),
+    ...doseColumns(o.dose ?? o.exercise.dose),
     note: o.note ?? null,
     status: 'active',
     override_reason: excludedBy.length ? (o.overrideReason ?? null) : null,

@@ -9,7 +9,7 @@ import {
   progressBody,
   suggestionsResponse,
 } from '../../../shared/api/homework.js';
-import { readIntake } from '../../db/stored.js';
+import { doseColumns, readIntake } from '../../db/stored.js';
 import type { AppDeps } from '../../deps.js';
 import { type Auth, authOf } from '../../http/auth.js';
 import { invalid } from '../../http/errors.js';
@@ -151,7 +151,7 @@ export function homeworkRoutes({ db, clock, config }: AppDeps): FastifyPluginAsy
         const now = clock.now().toISOString();
         const b = req.body;
         const changes = {
-          dose: b.dose ? JSON.stringify(b.dose) : row.dose,
+          ...(b.dose ? doseColumns(b.dose) : {}),
           note: b.note === undefined ? row.note : b.note,
           demonstrated_at: b.demonstrated === undefined ? row.demonstrated_at : b.demonstrated ? (row.demonstrated_at ?? now) : null,
           status: b.status === 'retired' && row.status === 'active' ? ('retired' as const) : row.status,
