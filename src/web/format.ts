@@ -4,6 +4,7 @@
  * outside React take the same clock, and fall back to the signed-in practice's when none is given.
  */
 import { useMemo } from 'react';
+import type { Client } from '../shared/api/clients.js';
 import {
   defaultHourStyle,
   deviceClockDiffers,
@@ -113,3 +114,17 @@ export function usePracticeClock(): PracticeClockTools {
     return clockTools(clock);
   }, [timeZone, hourStyle]);
 }
+
+/**
+ * A calendar day such as a session date ("2026-03-14") as that day ("Sat 14 Mar"); a timestamp as the
+ * day it was on the practice's clock.
+ */
+export const formatDay = (value: string | null | undefined): string => formatDate(value);
+
+/** Today on the practice's clock (not this device's), as the API's "YYYY-MM-DD". */
+export function todayHere(now = new Date()): string {
+  return todayIn(clockIn().timeZone, now);
+}
+
+/** A client's name as the app writes it: first and last, whichever are given. */
+export const fullName = (c: Pick<Client, 'firstName' | 'lastName'>) => [c.firstName, c.lastName].filter(Boolean).join(' ');

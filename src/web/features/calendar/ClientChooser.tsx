@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import type { Client } from '../../../shared/api/clients.js';
+import { useDebounced } from '../../components/useDebounced.js';
 import { Alert, Button, Spinner, TextField } from '../../design/components/index.js';
+import { fullName } from '../../format.js';
 import { useApiData } from '../../useApiData.js';
-import { fullName } from '../clients/labels.js';
-import { clientListPath, useDebounced } from '../clients/useClientSearch.js';
+import { clientListPath } from '../clients/useClientSearch.js';
 
 export interface ChosenClient {
   id: string;

@@ -1,8 +1,8 @@
 import { Link } from 'react-router';
 import type { Practice } from '../../../shared/api/practice.js';
 import { Badge, Button, ClientsIcon, EmptyState, LoadFailed, Spinner } from '../../design/components/index.js';
+import { formatDay } from '../../format.js';
 import type { Loaded } from '../../useApiData.js';
-import { formatDay } from '../clients/labels.js';
 import type { ChosenClient } from './ClientChooser.js';
 
 export interface LapsedClient {

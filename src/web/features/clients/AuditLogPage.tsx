@@ -1,12 +1,11 @@
 import { useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { Client } from '../../../shared/api/clients.js';
+import { TableScroll } from '../../components/TableScroll.js';
 import { Alert, Button, ButtonLink, EmptyState, InfoIcon, PageHeader, Spinner } from '../../design/components/index.js';
-import { formatDateTime } from '../../format.js';
+import { formatDateTime, fullName } from '../../format.js';
 import { useSignedIn } from '../../session.js';
 import { useApiData } from '../../useApiData.js';
-import { fullName } from './labels.js';
-import { TableScroll } from './TableScroll.js';
 import { clientListPath } from './useClientSearch.js';
 import './clients.css';
 import './import.css';

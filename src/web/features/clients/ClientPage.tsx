@@ -1,7 +1,10 @@
 import { useMemo } from 'react';
 import { useParams } from 'react-router';
 import type { Client, SessionRecord } from '../../../shared/api/clients.js';
+import { FollowUp } from '../../components/FollowUp.js';
+import { useNotice } from '../../components/useNotice.js';
 import { Alert, Badge, Button, ButtonLink, Card, PageHeader, Spinner } from '../../design/components/index.js';
+import { formatDay, fullName } from '../../format.js';
 import { useApiData } from '../../useApiData.js';
 import { ClientAppointmentsPanel } from '../calendar/ClientAppointmentsPanel.js';
 import { GoalsPanel } from '../goals/GoalsPanel.js';
@@ -9,13 +12,10 @@ import { ClientHomeworkPanel } from '../homework/ClientHomeworkPanel.js';
 import { ClientQuestionsPanel } from '../questions/ClientQuestionsPanel.js';
 import { ReferralPanel } from '../referrals/ReferralPanel.js';
 import { EmailPanel } from './EmailPanel.js';
-import { FollowUp } from './FollowUp.js';
 import { IntakeLinkPanel } from './IntakeLinkPanel.js';
 import { IntakeSummary } from './IntakeSummary.js';
-import { formatDay, fullName } from './labels.js';
 import { PrivacyPanel } from './PrivacyPanel.js';
 import { Timeline, type TimelineEntry } from './Timeline.js';
-import { useNotice } from './useNotice.js';
 import './clients.css';
 
 /** One client: why they came, what happened since, and the way to record today's session. */

@@ -1,5 +1,8 @@
 import { useId, useState } from 'react';
 import { Link } from 'react-router';
+import { FollowUp } from '../../components/FollowUp.js';
+import { useDebounced } from '../../components/useDebounced.js';
+import { useNotice } from '../../components/useNotice.js';
 import {
   Alert,
   Badge,
@@ -11,12 +14,10 @@ import {
   PageHeader,
   Spinner,
 } from '../../design/components/index.js';
+import { formatDay, fullName } from '../../format.js';
 import { useSignedIn } from '../../session.js';
 import { FirstSteps } from './FirstSteps.js';
-import { FollowUp } from './FollowUp.js';
-import { formatDay, fullName } from './labels.js';
-import { type ClientSort, useClientSearch, useDebounced } from './useClientSearch.js';
-import { useNotice } from './useNotice.js';
+import { type ClientSort, useClientSearch } from './useClientSearch.js';
 import './clients.css';
 
 type Show = 'current' | 'archived';

@@ -1,7 +1,7 @@
 import { IMPORT_FIELDS, type ImportField } from '../../../shared/api/clients.js';
+import { TableScroll } from '../../components/TableScroll.js';
 import { SelectField } from '../../design/components/index.js';
 import { errorAt } from './labels.js';
-import { TableScroll } from './TableScroll.js';
 
 export type Mapping = Partial<Record<ImportField, string>>;
 export interface Preview {

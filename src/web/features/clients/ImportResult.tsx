@@ -1,7 +1,7 @@
 import { useEffect, useMemo } from 'react';
+import { TableScroll } from '../../components/TableScroll.js';
 import { csvBlob } from '../../csv.js';
 import { Alert, Button, ButtonLink, buttonClass } from '../../design/components/index.js';
-import { TableScroll } from './TableScroll.js';
 
 export interface ImportOutcome {
   total: number;

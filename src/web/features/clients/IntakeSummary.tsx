@@ -3,7 +3,8 @@ import { Link } from 'react-router';
 import type { Client } from '../../../shared/api/clients.js';
 import { ASSUMED_TOOLS, CAUTIONS, COMPLAINTS, LIFESTYLES, TOOLS, type Tool } from '../../../shared/vocabulary.js';
 import { Badge } from '../../design/components/index.js';
-import { formatDay, referralLabels } from './labels.js';
+import { formatDay } from '../../format.js';
+import { referralLabels } from './labels.js';
 
 const list = (items: readonly string[]) => items.join(', ');
 

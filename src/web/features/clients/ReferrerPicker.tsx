@@ -1,9 +1,10 @@
 import { useId, useState } from 'react';
 import type { Client } from '../../../shared/api/clients.js';
+import { useDebounced } from '../../components/useDebounced.js';
 import { Button, TextField } from '../../design/components/index.js';
+import { fullName } from '../../format.js';
 import { useApiData } from '../../useApiData.js';
-import { fullName } from './labels.js';
-import { clientListPath, useDebounced } from './useClientSearch.js';
+import { clientListPath } from './useClientSearch.js';
 
 interface ReferrerPickerProps {
   value: string | null | undefined;

@@ -13,8 +13,9 @@ import {
   MailIcon,
   QuestionIcon,
 } from '../../design/components/index.js';
+import { formatDay } from '../../format.js';
 import { homeworkStepPath } from '../homework/homeworkData.js';
-import { areaText, findingText, formatDay } from './labels.js';
+import { areaText, findingText } from './labels.js';
 
 /** One thing that happened with a client. Kinds are open-ended: homework, check-ins and others add theirs. */
 export interface TimelineEntry {

@@ -1,8 +1,6 @@
-import type { Client, REFERRAL_SOURCES } from '../../../shared/api/clients.js';
-import { todayIn } from '../../../shared/time/zone.js';
+import type { REFERRAL_SOURCES } from '../../../shared/api/clients.js';
 import { REGIONS, type Region, type SIDES } from '../../../shared/vocabulary.js';
 import type { ChipOption } from '../../design/components/index.js';
-import { clockIn, formatDate } from '../../format.js';
 
 export type Side = (typeof SIDES)[number];
 export type ReferralSource = (typeof REFERRAL_SOURCES)[number];
@@ -25,23 +23,10 @@ export const referralLabels: Record<ReferralSource, string> = {
 
 export const sideLabels: Record<Side, string> = { left: 'Left', right: 'Right', both: 'Both' };
 
-export const fullName = (c: Pick<Client, 'firstName' | 'lastName'>) => [c.firstName, c.lastName].filter(Boolean).join(' ');
-
 /** "Back of neck", "Calf (left)", "Calf (both sides)". */
 export function areaText(a: { region: Region; side?: Side }) {
   if (!a.side) return REGIONS[a.region];
   return `${REGIONS[a.region]} (${a.side === 'both' ? 'both sides' : a.side})`;
-}
-
-/**
- * A calendar day such as a session date ("2026-03-14") as that day ("Sat 14 Mar"); a timestamp as the
- * day it was on the practice's clock.
- */
-export const formatDay = (value: string | null | undefined): string => formatDate(value);
-
-/** Today on the practice's clock (not this device's), as the API's "YYYY-MM-DD". */
-export function todayHere(now = new Date()): string {
-  return todayIn(clockIn().timeZone, now);
 }
 
 /** The first server or form message for a field or anything inside it ("intake.complaints" covers "intake.complaints.0"). */

@@ -1,8 +1,8 @@
 import { Link } from 'react-router';
 import { CopyField } from '../../components/CopyField.js';
 import { Alert, Badge, Card, Spinner } from '../../design/components/index.js';
+import { formatDay } from '../../format.js';
 import { useApiData } from '../../useApiData.js';
-import { formatDay } from '../clients/labels.js';
 import { ThankedToggle } from './ThankedToggle.js';
 import { useReferralReport } from './useReferralReport.js';
 

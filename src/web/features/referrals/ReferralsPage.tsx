@@ -1,12 +1,11 @@
 import { Link } from 'react-router';
+import { TableScroll } from '../../components/TableScroll.js';
 import { downloadCsv } from '../../csv.js';
 import { Badge, Button, ClientsIcon, EmptyState, LoadFailed, PageHeader, Spinner } from '../../design/components/index.js';
-import { formatDay, todayHere } from '../clients/labels.js';
-import { TableScroll } from '../clients/TableScroll.js';
+import { formatDay, todayHere } from '../../format.js';
 import { referralsCsv } from './referralsCsv.js';
 import { ThankedToggle } from './ThankedToggle.js';
 import { useReferralReport } from './useReferralReport.js';
-import '../clients/import.css';
 
 /** Who referred whom, whether the friend booked and came, and whether the referrer was thanked. */
 export function ReferralsPage() {

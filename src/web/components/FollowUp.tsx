@@ -1,7 +1,6 @@
-import type { Client } from '../../../shared/api/clients.js';
-import { formatDateTime } from '../../format.js';
-import { formatDay } from './labels.js';
-import './follow-up.css';
+import type { Client } from '../../shared/api/clients.js';
+import { formatDateTime, formatDay } from '../format.js';
+import './FollowUp.css';
 
 type FollowUpFields = Pick<Client, 'adherence' | 'nextAppointment'>;
 

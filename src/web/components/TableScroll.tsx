@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import './TableScroll.css';
 
 /**
  * A wide table that scrolls sideways on a narrow screen. The scrolling box takes focus so a
