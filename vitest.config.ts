@@ -24,6 +24,7 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['tests/e2e/**/*.test.ts'],
+          setupFiles: ['tests/helpers/browser-setup.ts'],
           fileParallelism: false,
           sequence: { groupOrder: 1 },
           expect: { poll: { timeout: 10_000 } },

@@ -2,14 +2,13 @@
 // through the local mailbox, invite a therapist who accepts. axe checks every page on the way.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoAxeViolations, launchBrowser, startServer, TABLET, watchConsole } from '../helpers/browser.js';
+import { allowConsoleErrors, expectNoAxeViolations, launchBrowser, startServer, TABLET } from '../helpers/browser.js';
 
 describe('accounts in the browser', { timeout: 120_000 }, () => {
   let server: Awaited<ReturnType<typeof startServer>>;
   let browser: Browser;
   let context: BrowserContext;
   let page: Page;
-  let consoleErrors: string[];
 
   beforeAll(async () => {
     server = await startServer();
@@ -17,7 +16,6 @@ describe('accounts in the browser', { timeout: 120_000 }, () => {
     context = await browser.newContext({ viewport: TABLET });
     context.setDefaultTimeout(20_000);
     page = await context.newPage();
-    consoleErrors = watchConsole(page);
   });
   afterAll(async () => {
     await browser?.close();
@@ -26,23 +24,30 @@ describe('accounts in the browser', { timeout: 120_000 }, () => {
 
   /** The newest mail to this address, opened in the local mailbox page; returns the link it carries. */
   async function linkFromMailbox(p: Page, to: string, pathPart: string) {
+    // The mail goes out through a job: the mailbox holds it a moment after the page said so.
+    const kept = async () => {
+      const { emails } = (await (await p.request.get(`${server.url}/api/v1/dev/mailbox`)).json()) as {
+        emails: { to: string; text: string }[];
+      };
+      return emails.some((m) => m.to === to && m.text.includes(pathPart));
+    };
+    await expect.poll(kept).toBe(true);
     await p.goto(`${server.url}/mailbox`);
     await p.getByRole('heading', { level: 1 }).waitFor();
     await expectNoAxeViolations(p);
-    let link: string | undefined;
-    for (let i = 0; i < 50 && !link; i++) {
-      const mails = (await (await p.request.get(`${server.url}/api/v1/dev/mailbox`)).json()).emails as { to: string; text: string }[];
-      link = mails.find((m) => m.to === to && m.text.includes(pathPart))?.text.match(/https?:\/\/\S+/)?.[0];
-      if (!link) await p.waitForTimeout(100);
-    }
-    await p.reload();
     await p.getByText(to).first().click();
-    await expect(p.getByRole('link', { name: new RegExp(pathPart) }).first()).toBeDefined();
-    if (!link) throw new Error(`no mail to ${to}`);
-    return link;
+    const links = p.getByRole('article').getByRole('link', { name: new RegExp(pathPart) });
+    await expect.poll(() => links.count()).toBe(1);
+    const link = await links.getAttribute('href');
+    expect(link).toMatch(new RegExp(`^${server.url}/.*${pathPart}`));
+    return link!;
   }
 
+  // A signed-out page asks who is signed in; Chromium logs the 401 it gets.
+  const SIGNED_OUT = /status of 401/;
+
   it('signs up, signs out and signs in again', async () => {
+    allowConsoleErrors(SIGNED_OUT);
     await page.goto(`${server.url}/signup`);
     await expectNoAxeViolations(page);
     await page.getByLabel('Practice name').fill('Quiet Room Massage');
@@ -85,6 +90,8 @@ describe('accounts in the browser', { timeout: 120_000 }, () => {
   });
 
   it('resets a forgotten password through the local mailbox', async () => {
+    // The second use of the link is answered 400, which the page shows as "expired or already used".
+    allowConsoleErrors(SIGNED_OUT, /status of 400/);
     const fresh = await browser.newContext({ viewport: TABLET });
     fresh.setDefaultTimeout(20_000);
     const p = await fresh.newPage();
@@ -132,6 +139,7 @@ describe('accounts in the browser', { timeout: 120_000 }, () => {
   });
 
   it('invites a therapist who accepts and lands in the practice', async () => {
+    allowConsoleErrors(SIGNED_OUT);
     const owner = await browser.newContext({ viewport: TABLET });
     owner.setDefaultTimeout(20_000);
     const p = await owner.newPage();
@@ -166,9 +174,5 @@ describe('accounts in the browser', { timeout: 120_000 }, () => {
     ]);
     await owner.close();
     await invited.close();
-  });
-
-  it('kept the console free of errors and CSP violations', () => {
-    expect(consoleErrors.filter((e) => !/401|Failed to load resource/.test(e))).toEqual([]);
   });
 });

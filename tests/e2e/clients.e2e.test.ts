@@ -1,9 +1,17 @@
 // A therapist on a tablet adds a client with an intake and records a session on the body map;
 // a client fills in the intake form on a phone from a link, signed in nowhere; a CSV with one
 // bad row is imported. axe checks every page on the way.
-import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoAxeViolations, launchBrowser, PHONE, startServer, TABLET, watchConsole } from '../helpers/browser.js';
+import {
+  allowConsoleErrors,
+  expectNoAxeViolations,
+  launchBrowser,
+  PHONE,
+  signUpOverHttp,
+  startServer,
+  TABLET,
+} from '../helpers/browser.js';
 
 describe('clients in the browser', { timeout: 120_000 }, () => {
   let server: Awaited<ReturnType<typeof startServer>>;
@@ -11,16 +19,6 @@ describe('clients in the browser', { timeout: 120_000 }, () => {
   let context: BrowserContext;
   let page: Page;
   let csrf: string;
-  let consoleErrors: string[];
-
-  /** Signs a new practice up through the API; the context keeps the session cookie. */
-  async function signUp(request: APIRequestContext, practiceName: string, email: string) {
-    const res = await request.post(`${server.url}/api/v1/auth/signup`, {
-      data: { practiceName, name: 'Robin Hale', email, password: 'a calm long password' },
-    });
-    expect(res.status()).toBe(201);
-    return (await res.json()).csrfToken as string;
-  }
 
   beforeAll(async () => {
     server = await startServer();
@@ -28,8 +26,11 @@ describe('clients in the browser', { timeout: 120_000 }, () => {
     context = await browser.newContext({ viewport: TABLET });
     context.setDefaultTimeout(20_000);
     page = await context.newPage();
-    consoleErrors = watchConsole(page);
-    csrf = await signUp(page.request, 'Willow Table Massage', 'robin@willow.test');
+    ({ csrf } = await signUpOverHttp(
+      server.url,
+      { practiceName: 'Willow Table Massage', name: 'Robin Hale', email: 'robin@willow.test', password: 'a calm long password' },
+      { into: context },
+    ));
   });
   afterAll(async () => {
     await browser?.close();
@@ -106,6 +107,8 @@ describe('clients in the browser', { timeout: 120_000 }, () => {
   });
 
   it('lets a client fill in the intake form on a phone, signed in nowhere', async () => {
+    // The used link is answered 404, which the page shows as "already been used".
+    allowConsoleErrors(/status of 404/);
     const created = await page.request.post(`${server.url}/api/v1/clients`, {
       headers: { 'x-csrf-token': csrf },
       data: { firstName: 'Sam', lastName: 'Reyes', email: 'sam@example.com' },
@@ -121,7 +124,6 @@ describe('clients in the browser', { timeout: 120_000 }, () => {
     const phone = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true });
     phone.setDefaultTimeout(20_000);
     const p = await phone.newPage();
-    const phoneErrors = watchConsole(p);
     const asked: string[] = [];
     p.on('request', (r) => asked.push(new URL(r.url()).pathname));
 
@@ -157,7 +159,6 @@ describe('clients in the browser', { timeout: 120_000 }, () => {
     await expectNoAxeViolations(p);
 
     expect(asked.filter((path) => path === '/api/v1/me')).toEqual([]);
-    expect(phoneErrors.filter((e) => !/404|Failed to load resource/.test(e))).toEqual([]);
     await phone.close();
   });
 
@@ -231,9 +232,5 @@ describe('clients in the browser', { timeout: 120_000 }, () => {
     await page.getByRole('heading', { level: 1, name: 'Audit log' }).waitFor();
     await expect.poll(() => page.getByRole('cell', { name: 'Deleted a client' }).first().isVisible()).toBe(true);
     await expectNoAxeViolations(page);
-  });
-
-  it('kept the console free of errors and CSP violations', () => {
-    expect(consoleErrors.filter((e) => !/401|Failed to load resource/.test(e))).toEqual([]);
   });
 });

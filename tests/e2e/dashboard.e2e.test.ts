@@ -7,13 +7,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../../src/server/clock.js';
 import { DEMO_LOGIN, seedDemoIfEmpty } from '../../src/server/seed/demo.js';
 import { seedDemoClients } from '../../src/server/seed/demo-clients.js';
-import { expectNoAxeViolations, launchBrowser, startServer, TABLET, watchConsole } from '../helpers/browser.js';
+import { allowConsoleErrors, expectNoAxeViolations, launchBrowser, startServer, TABLET } from '../helpers/browser.js';
 
 describe('the practice dashboard in the browser', { timeout: 180_000 }, () => {
   let server: Awaited<ReturnType<typeof startServer>>;
   let browser: Browser;
   let page: Page;
-  let consoleErrors: string[];
 
   beforeAll(async () => {
     server = await startServer();
@@ -22,13 +21,10 @@ describe('the practice dashboard in the browser', { timeout: 180_000 }, () => {
     browser = await launchBrowser();
     const context = await browser.newContext({ viewport: TABLET, acceptDownloads: true });
     context.setDefaultTimeout(15_000);
+    // Signed in as the demo owner over HTTP: the context keeps the session cookie.
+    const login = await context.request.post(`${server.url}/api/v1/auth/login`, { data: DEMO_LOGIN });
+    expect(login.status()).toBe(200);
     page = await context.newPage();
-    consoleErrors = watchConsole(page);
-    await page.goto(`${server.url}/signin`);
-    await page.getByLabel('Email').fill(DEMO_LOGIN.email);
-    await page.getByLabel('Password').fill(DEMO_LOGIN.password);
-    await page.getByRole('button', { name: /sign in/i }).click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
   });
   afterAll(async () => {
     await browser?.close();
@@ -124,6 +120,8 @@ describe('the practice dashboard in the browser', { timeout: 180_000 }, () => {
   });
 
   it('shows a period that ends before it starts as an error next to the start date', async () => {
+    // The summary answers 400 for such a period; the page shows why beside the date.
+    allowConsoleErrors(/status of 400/);
     await page.getByLabel('From', { exact: true }).fill('2020-03-10');
     await page.getByLabel('To', { exact: true }).fill('2020-03-01');
     await page.getByRole('button', { name: 'Show these dates' }).click();
@@ -134,6 +132,5 @@ describe('the practice dashboard in the browser', { timeout: 180_000 }, () => {
     expect(message).toMatch(/start of the period must be on or before its end/);
     expect(await page.getByRole('alert').first().textContent()).toMatch(/cannot be counted/);
     await expectNoAxeViolations(page);
-    expect(consoleErrors.filter((e) => !/status of 400/.test(e))).toEqual([]);
   });
 });

@@ -4,7 +4,7 @@
 import { DateTime } from 'luxon';
 import type { APIRequestContext, Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoAxeViolations, launchBrowser, PHONE, startServer, watchConsole } from '../helpers/browser.js';
+import { allowConsoleErrors, expectNoAxeViolations, launchBrowser, PHONE, signUpOverHttp, startServer } from '../helpers/browser.js';
 
 const BUDGET = 100 * 1024;
 const PHONE_CONTEXT = { viewport: PHONE, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
@@ -39,12 +39,13 @@ describe('sharing the practice with a friend, in the browser', { timeout: 120_00
   beforeAll(async () => {
     server = await startServer();
     browser = await launchBrowser();
-    therapist = (await browser.newContext()).request;
-    const signup = await therapist.post(`${server.url}/api/v1/auth/signup`, {
-      data: { practiceName: 'Willow Table Massage', name: 'Tess', email: 'tess@willow.test', password: 'a calm long password' },
-    });
-    expect(signup.status()).toBe(201);
-    csrf = (await signup.json()).csrfToken;
+    const room = await browser.newContext();
+    therapist = room.request;
+    ({ csrf } = await signUpOverHttp(
+      server.url,
+      { practiceName: 'Willow Table Massage', name: 'Tess', email: 'tess@willow.test', password: 'a calm long password' },
+      { into: room },
+    ));
     expect((await write('/api/v1/practice', { timezone: ZONE }, 'patch')).status()).toBe(200);
   });
   afterAll(async () => {
@@ -72,7 +73,6 @@ describe('sharing the practice with a friend, in the browser', { timeout: 120_00
     expect(share.url).toBe(`${server.url}/r/${share.code}`);
 
     const { context, page, wire } = await freshPhone();
-    const consoleErrors = watchConsole(page);
     const res = await page.goto(share.url, { waitUntil: 'networkidle' });
     expect(res?.status()).toBe(200);
     expect(wire.bytes).toBeLessThanOrEqual(BUDGET);
@@ -108,8 +108,9 @@ describe('sharing the practice with a friend, in the browser', { timeout: 120_00
     // The time the friend picked, in the practice's zone, with its offset.
     expect(requests[0].preferredTimes).toHaveLength(1);
     expect(Date.parse(requests[0].preferredTimes[0])).toBe(instant(day, '10:30'));
-    expect(consoleErrors).toEqual([]);
 
+    // Chromium logs the unknown link's 404; the page says what to do.
+    allowConsoleErrors(/status of 404/);
     const unknown = await page.goto(`${server.url}/r/ZZZZ-ZZZZ`);
     expect(unknown?.status()).toBe(404);
     await page.getByText('This link does not work. Ask the friend who sent it to check it.').waitFor();
@@ -130,7 +131,6 @@ describe('sharing the practice with a friend, in the browser', { timeout: 120_00
     const { code } = await read(`/api/v1/clients/${nia.id}/referral`);
 
     const { context, page, wire } = await freshPhone({ permissions: ['clipboard-read', 'clipboard-write'] });
-    const consoleErrors = watchConsole(page);
     await page.goto(url, { waitUntil: 'networkidle' });
     expect(wire.bytes).toBeLessThanOrEqual(BUDGET);
     await page.getByRole('heading', { name: 'Share with a friend' }).waitFor();
@@ -191,7 +191,6 @@ describe('sharing the practice with a friend, in the browser', { timeout: 120_00
     expect(await report()).toBe('most-days');
     expect(new URL(page.url()).search).toBe('');
     await expectNoAxeViolations(page);
-    expect(consoleErrors).toEqual([]);
     await context.close();
   });
 

@@ -3,8 +3,9 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../../scripts/chromium.js';
 import { type App, buildApp, WEB_DIST } from '../../src/server/app.js';
 import { systemClock } from '../../src/server/clock.js';
 import type { Dialect } from '../../src/server/db/index.js';
@@ -54,20 +55,46 @@ function freePort(): Promise<number> {
   });
 }
 
+/**
+ * Chromium as every browser test starts it. Every page opened in a context of this browser is
+ * watched: a console error or a page error fails the test it happens in (see browser-setup.ts).
+ */
 export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS });
+  const newContext = browser.newContext.bind(browser);
+  // browser.newPage() opens its context through this too.
+  browser.newContext = async (options) => {
+    const context = await newContext(options);
+    context.on('page', watchPage);
+    return context;
+  };
+  return browser;
+}
+
+const consoleErrors: string[] = [];
+const expectedErrors: RegExp[] = [];
+
+function watchPage(page: Page) {
+  page.on('console', (m) => {
+    if (m.type() === 'error') consoleErrors.push(`${m.text()} (on ${page.url()})`);
   });
+  page.on('pageerror', (e) => consoleErrors.push(`${e.message} (on ${page.url()})`));
+}
+
+/**
+ * Lets the running test log errors it expects, such as the "Failed to load resource: … status of
+ * 409" Chromium writes for a conflict the page then shows. Only for this test; say why beside it.
+ */
+export function allowConsoleErrors(...patterns: RegExp[]) {
+  expectedErrors.push(...patterns);
+}
+
+/** The console and page errors since the last call that no test expected; forgets them all. */
+export function unexpectedConsoleErrors(): string[] {
+  const unexpected = consoleErrors.filter((e) => !expectedErrors.some((p) => p.test(e)));
+  consoleErrors.length = 0;
+  expectedErrors.length = 0;
+  return unexpected;
 }
 
 /** Fails the test with a readable list when axe finds any violation on the page as it is now. */
@@ -79,21 +106,15 @@ export async function expectNoAxeViolations(page: Page) {
   expect(found, `axe on ${page.url()}`).toEqual([]);
 }
 
-/** Collects console errors and CSP violations so a test can assert the page stayed clean. */
-export function watchConsole(page: Page) {
-  const errors: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  page.on('pageerror', (e) => errors.push(e.message));
-  return errors;
-}
-
-/** A new practice signed up over HTTP: the CSRF token and the Cookie header to call the API as its owner. */
+/**
+ * A new practice signed up over HTTP: the CSRF token and the Cookie header to call the API as its
+ * owner. With `into`, that browser context is signed in too (its pages and its `request`).
+ */
 export async function signUpOverHttp(
   url: string,
   owner: { practiceName: string; name: string; email: string; password: string },
-): Promise<{ csrf: string; cookie: string; memberId: string }> {
+  opts: { into?: BrowserContext } = {},
+): Promise<{ csrf: string; cookie: string; memberId: string; practiceId: string }> {
   const res = await fetch(`${url}/api/v1/auth/signup`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -105,5 +126,15 @@ export async function signUpOverHttp(
     .getSetCookie()
     .map((c) => c.split(';')[0])
     .join('; ');
-  return { csrf: body.csrfToken, cookie, memberId: body.member.id };
+  if (opts.into) await signInWith(opts.into, url, cookie);
+  return { csrf: body.csrfToken, cookie, memberId: body.member.id, practiceId: body.practice.id };
+}
+
+/** Gives a browser context the cookies of a session signed in over HTTP. */
+export async function signInWith(context: BrowserContext, url: string, cookie: string) {
+  const cookies = cookie.split('; ').map((pair) => {
+    const at = pair.indexOf('=');
+    return { name: pair.slice(0, at), value: pair.slice(at + 1), url };
+  });
+  await context.addCookies(cookies);
 }
