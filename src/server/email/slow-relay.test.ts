@@ -45,7 +45,9 @@ describeEachDatabase('mail a relay is slow to answer or refuses', (database) => 
         title: string;
         detail: string | null;
       }[];
-    return { smtp, app, subject, stored, timeline };
+    const notSent = async () =>
+      (await as(app!.http, owner)({ method: 'GET', url: `/api/v1/clients/${client.id}/email-status` })).json().notSent;
+    return { smtp, app, subject, stored, timeline, notSent };
   }
 
   it('sends a mail the relay took but answered too late only once, and marks it unknown for the therapist', async () => {
@@ -95,7 +97,7 @@ describeEachDatabase('mail a relay is slow to answer or refuses', (database) => 
 
   it('gives up after the last try when the relay keeps refusing for now, and shows the mail as not sent', async () => {
     let refusals = 0;
-    const { smtp, app, stored, timeline } = await setUp({
+    const { smtp, app, subject, stored, timeline, notSent } = await setUp({
       refuse: () => {
         refusals++;
         return 451;
@@ -107,6 +109,7 @@ describeEachDatabase('mail a relay is slow to answer or refuses', (database) => 
       clock.advance(60 * 60_000);
     }
     expect((await timeline()).find((e) => e.kind === 'email')?.title).toBe('Email waiting to go');
+    expect(await notSent()).toBeNull();
 
     await app.jobs.runDue();
     expect(refusals).toBe(DELIVERY_ATTEMPTS);
@@ -114,6 +117,8 @@ describeEachDatabase('mail a relay is slow to answer or refuses', (database) => 
     const email = (await timeline()).find((e) => e.kind === 'email');
     expect(email?.title).toBe('Email not sent');
     expect(email?.detail).toMatch(new RegExp(`tried ${DELIVERY_ATTEMPTS} times and the mail server did not take it: .*451`));
+    // The email card on the client record says so too.
+    expect(await notSent()).toMatchObject({ subject, status: 'failed', reason: expect.stringMatching(/tried 20 times/) });
 
     // Nothing is tried again, however long it waits.
     clock.advance(7 * 24 * 60 * 60_000);

@@ -26,10 +26,20 @@ const mailStatus = z.object({
   reason: z.string().nullable(),
 });
 
+/** The latest mail to the client that did not go since the last one that did: refused, given up after its last try, or perhaps not arrived. */
+export const notSentMailSchema = z.object({
+  subject: z.string(),
+  at: z.string(),
+  status: z.enum(['failed', 'unknown']),
+  /** Why, as the mail server or Carryover said it. */
+  reason: z.string().nullable(),
+});
+
 export const emailStatusSchema = z.object({
   consent: remindersConsentSchema.nullable(),
   homework: mailStatus,
   reminders: mailStatus.extend({ rhythm: z.enum(REMINDER_RHYTHMS), fromPracticeDefault: z.boolean() }),
   comeBack: mailStatus,
+  notSent: notSentMailSchema.nullable(),
 });
 export type EmailStatus = z.infer<typeof emailStatusSchema>;

@@ -34,6 +34,7 @@ describeEachDatabase('email consent: words and behaviour match', (database) => {
       homework: { sends: true, reason: null },
       reminders: { sends: false, reason: 'They have not agreed to these emails.', rhythm: 'none', fromPracticeDefault: true },
       comeBack: { sends: false, reason: 'They have not agreed to these emails.' },
+      notSent: null,
     });
 
     const refused = await call('PATCH', `/api/v1/clients/${client.id}`, { reminderRhythm: 'daily' });

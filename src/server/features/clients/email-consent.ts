@@ -41,7 +41,7 @@ export function remindersFor(
 const day = (iso: string) => iso.slice(0, 10);
 
 /** What Carryover will email this client now, and, for each kind it will not send, why, in the therapist's words. */
-export function emailStatusOf(c: MailColumns, practiceDefault: ReminderDefault): EmailStatus {
+export function emailStatusOf(c: MailColumns, practiceDefault: ReminderDefault): Omit<EmailStatus, 'notSent'> {
   const blocked = c.archived_at
     ? 'The client is archived.'
     : c.unsubscribed_at

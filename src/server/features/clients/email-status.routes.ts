@@ -5,6 +5,7 @@ import type { AppDeps } from '../../deps.js';
 import { authOf } from '../../http/auth.js';
 import { findVisibleClient } from './clients.repository.js';
 import { emailStatusOf } from './email-consent.js';
+import { latestMailNotSent } from './mail-not-sent.repository.js';
 
 export function emailStatusRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
@@ -13,7 +14,8 @@ export function emailStatusRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
       {
         schema: {
           tags: ['clients'],
-          summary: 'Which emails Carryover sends this client (homework, reminders, come-back) and, if not, why',
+          summary:
+            'Which emails Carryover sends this client (homework, reminders, come-back) and, if not, why; the latest mail that did not go',
           params: idParams,
           response: { 200: emailStatusSchema, 404: errorSchema },
         },
@@ -26,7 +28,7 @@ export function emailStatusRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
           .select('reminder_default')
           .where('id', '=', auth.practiceId)
           .executeTakeFirstOrThrow();
-        return emailStatusOf(client, practice.reminder_default);
+        return { ...emailStatusOf(client, practice.reminder_default), notSent: await latestMailNotSent(db, client.id) };
       },
     );
   };
