@@ -66,11 +66,6 @@ export function EmailPanel({ client, onChanged }: { client: Client; onChanged: (
           “{s.notSent.subject}”, {formatDateTime(s.notSent.at)}. {s.notSent.reason}
         </Alert>
       )}
-      {s?.notSent && (
-        <Alert tone="warning" title={s.notSent.status === 'failed' ? 'An email did not go' : 'An email may not have arrived'}>
-          “{s.notSent.subject}”, {formatDateTime(s.notSent.at)}. {s.notSent.reason}
-        </Alert>
-      )}
       {s && (
         <dl className="details-list">
           {KINDS.map(([key, label]) => (
