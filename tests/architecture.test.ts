@@ -27,6 +27,16 @@ describe('server features import one way (decision 030)', () => {
   });
 });
 
+describe('web features import one way too', () => {
+  const files = readFeatureSources(new URL('../src/web/features', import.meta.url).pathname, { tsx: true });
+
+  it('has no two web feature folders importing each other (shared helpers live in components/ or format.ts)', () => {
+    expect(Object.keys(files)).toContain('clients/ClientPage.tsx');
+    const { bothWays } = importProblems(files);
+    expect(bothWays, `Web features that import each other:\n${bothWays.join('\n')}`).toEqual([]);
+  });
+});
+
 describe('the import checker', () => {
   const oneWay = {
     'clients/clients.repository.ts': "import type { Db } from '../../db/index.js';\nexport function visibleClients() {}",

@@ -87,11 +87,12 @@ export function importProblems(files: FeatureSources): ImportProblems {
   return { bothWays, routeExports };
 }
 
-/** Every non-test TypeScript file under a features folder, by its path inside that folder. */
-export function readFeatureSources(root: string): FeatureSources {
+/** Every non-test TypeScript file (`.ts`, and `.tsx` when asked) under a features folder, by its path inside that folder. */
+export function readFeatureSources(root: string, o: { tsx?: boolean } = {}): FeatureSources {
   const files: FeatureSources = {};
+  const source = o.tsx ? /(?<!\.test|\.d)\.tsx?$/ : /(?<!\.test|\.d)\.ts$/;
   for (const entry of readdirSync(root, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile() || !entry.name.endsWith('.ts') || entry.name.endsWith('.test.ts') || entry.name.endsWith('.d.ts')) continue;
+    if (!entry.isFile() || !source.test(entry.name)) continue;
     const full = join(entry.parentPath, entry.name);
     files[
       posix.normalize(
