@@ -4,7 +4,7 @@ import { describeEachDatabase } from '../../../../tests/helpers/databases.js';
 import { createClient, recordSession } from '../../../../tests/helpers/factories.js';
 import { readIcs } from '../../../../tests/helpers/ics.js';
 import { as, type Session, signUp } from '../../../../tests/helpers/session.js';
-import { startSmtp, type TestSmtp } from '../../../../tests/helpers/smtp.js';
+import { sentTo, startSmtp, type TestSmtp } from '../../../../tests/helpers/smtp.js';
 import { smtpTransport } from '../../email/transport.js';
 
 describeEachDatabase('appointments, rebooking and calendar files', (database) => {
@@ -26,12 +26,10 @@ describeEachDatabase('appointments, rebooking and calendar files', (database) =>
     await smtp.close();
   });
   const call = () => as(app.http, owner);
+  /** Runs the jobs due, then every mail to this address once n have arrived. */
   async function mailsTo(email: string, n: number) {
     await app.jobs.runDue();
-    await smtp.waitFor(1);
-    for (let i = 0; i < 100 && smtp.messages.filter((m) => m.to && 'text' in m.to && m.to.text === email).length < n; i++)
-      await new Promise((r) => setTimeout(r, 20));
-    return smtp.messages.filter((m) => m.to && 'text' in m.to && m.to.text === email);
+    return smtp.waitForMail(sentTo(email), { count: n });
   }
   const icsOf = (mail: { attachments: { filename?: string; content: Buffer }[] }) =>
     readIcs(mail.attachments.find((a) => a.filename?.endsWith('.ics'))!.content.toString('utf8'));

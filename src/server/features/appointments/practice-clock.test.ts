@@ -5,7 +5,7 @@ import { clientWithHomework } from '../../../../tests/helpers/factories.js';
 import { readIcs } from '../../../../tests/helpers/ics.js';
 import { readPdf } from '../../../../tests/helpers/pdf.js';
 import { as, type Session, signUp } from '../../../../tests/helpers/session.js';
-import { startSmtp, type TestSmtp } from '../../../../tests/helpers/smtp.js';
+import { sentTo, startSmtp, type TestSmtp } from '../../../../tests/helpers/smtp.js';
 import { smtpTransport } from '../../email/transport.js';
 
 // The practice is in New York; the client lives in Tokyo and the server runs in UTC. Every time
@@ -26,11 +26,10 @@ describeEachDatabase('times written on the practice clock', (database) => {
     await smtp.close();
   });
   const call = () => as(app.http, owner);
+  /** Runs the jobs due, then every mail to this address once n have arrived. */
   async function mailsTo(email: string, n: number) {
     await app.jobs.runDue();
-    for (let i = 0; i < 200 && smtp.messages.filter((m) => m.to && 'text' in m.to && m.to.text === email).length < n; i++)
-      await new Promise((r) => setTimeout(r, 20));
-    return smtp.messages.filter((m) => m.to && 'text' in m.to && m.to.text === email);
+    return smtp.waitForMail(sentTo(email), { count: n });
   }
 
   it('starts from the hour style of the practice zone, and keeps the one the practice picks', async () => {
