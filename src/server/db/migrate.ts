@@ -15,8 +15,9 @@ import * as m013 from './migrations/013-time-format.js';
 import * as m014 from './migrations/014-member-access.js';
 import * as m015 from './migrations/015-two-factor.js';
 import * as m016 from './migrations/016-handout-files.js';
-import * as m019 from './migrations/019-stored-values-as-columns.js';
 import * as m017 from './migrations/017-client-page-snapshots.js';
+import * as m018 from './migrations/018-dashboard-monthly-counts.js';
+import * as m019 from './migrations/019-stored-values-as-columns.js';
 
 // Listed by hand rather than read from disk so bundling and tests see the same set.
 const migrations: Record<string, Migration> = {
@@ -35,8 +36,9 @@ const migrations: Record<string, Migration> = {
   '014-member-access': m014,
   '015-two-factor': m015,
   '016-handout-files': m016,
-  '019-stored-values-as-columns': m019,
   '017-client-page-snapshots': m017,
+  '018-dashboard-monthly-counts': m018,
+  '019-stored-values-as-columns': m019,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -364,6 +364,19 @@ export interface CheckInTable {
   updated_at: string;
 }
 
+/** Check-ins counted per homework item and month, kept by triggers on check_ins (migration 018, decision 025). */
+export interface CheckInMonthTable {
+  homework_id: string;
+  /** YYYY-MM of the check-ins' local day. */
+  month: string;
+  practice_id: string;
+  check_ins: number;
+  done: number;
+  better: number;
+  same: number;
+  worse: number;
+}
+
 export interface QuestionTable {
   id: string;
   practice_id: string;
@@ -505,6 +518,7 @@ export interface Database {
   client_page_versions: ClientPageVersionTable;
   handout_files: HandoutFileTable;
   check_ins: CheckInTable;
+  check_in_months: CheckInMonthTable;
   clients: ClientTable;
   session_records: SessionRecordTable;
   intake_links: IntakeLinkTable;

@@ -1,9 +1,12 @@
 // Adherence, counted by the database: the days each item's dose asked for and the days ticked done,
 // for the period and for each trend month, in one query so homework and check-ins are read once.
+// Ticks come from check_in_months (kept by triggers, decision 025): whole months are read as one row
+// per item; only a period's first and last month, when partly inside it, read the check-ins themselves.
 // Days are counted in sevenths (a 5-days-a-week item asks 5 a day), so every sum is a whole number:
 // exact, in any order, on both databases.
 import { type Expression, sql } from 'kysely';
 import type { Db } from '../../db/index.js';
+import { addDays } from '../../local-time.js';
 import { homework, n, type Scope, sessions } from './summary.repository.js';
 
 /** Whole days from a fixed origin to the date a text starts with ('YYYY-MM-DD…'), in integer arithmetic both databases share. */
@@ -55,8 +58,22 @@ export async function adherenceCounts(
     dayNumber(eb.ref('ended_at')).as('to_day'), // null while the item runs
     'days_per_week', // the dose's days a week, a column written with the dose (migration 019)
   ]);
-  const [firstDay, lastDay] = [windows.map((w) => w.first).sort()[0], windows.map((w) => w.last).sort()[windows.length - 1]];
-  const inPeriod = sql`c.date >= ${from} and c.date <= ${to}`;
+  const period = periodParts(from, to);
+  // The period's months (whole or not) and the trend's.
+  const keptMonths = {
+    first: [from.slice(0, 7), o.months[0]?.month ?? to.slice(0, 7)].sort()[0],
+    last: [to.slice(0, 7), o.months[o.months.length - 1]?.month ?? to.slice(0, 7)].sort()[1],
+  };
+  const periodEdges = period.edges.map(
+    ([first, last]) => sql`
+      select c.homework_id, case when c.done = 1 then 1 else 0 end as done,
+        case when c.feeling = 'better' then 1 else 0 end as better,
+        case when c.feeling = 'same' then 1 else 0 end as same,
+        case when c.feeling = 'worse' then 1 else 0 end as worse
+      from kept k cross join check_ins c -- only items with check-ins that month, item by item
+      where k.month = ${first.slice(0, 7)} and c.homework_id = k.homework_id and c.practice_id = ${s.practiceId}
+        and c.date >= ${first} and c.date <= ${last}`,
+  );
   const credited = sql`case when ticked < asked then ticked else asked end`;
   const periodSessions = sessions(db, s).select('id').where('date', '>=', from).where('date', '<=', to);
   const { rows } = await sql<Row>`
@@ -66,22 +83,25 @@ export async function adherenceCounts(
       select label, ${dayNumber(sql.ref('first_day'))} as from_day, ${dayNumber(sql.ref('stop_day'))} as to_day from windows
     ),
     items as materialized ${items},
-    -- The items' check-ins, read once: per item and month, with the period's own counts alongside.
-    monthly as materialized (
-      select c.homework_id, substr(c.date, 1, 7) as month,
-        sum(case when c.done = 1 then 1 else 0 end) as done,
-        sum(case when c.done = 1 and ${inPeriod} then 1 else 0 end) as period_done,
-        sum(case when c.feeling = 'better' and ${inPeriod} then 1 else 0 end) as better,
-        sum(case when c.feeling = 'same' and ${inPeriod} then 1 else 0 end) as same,
-        sum(case when c.feeling = 'worse' and ${inPeriod} then 1 else 0 end) as worse
-      from items cross join check_ins c -- items first: SQLite then reads check-ins item by item
-      where c.homework_id = items.id and c.practice_id = ${s.practiceId}
-        and c.date >= ${firstDay} and c.date <= ${lastDay}
-      group by c.homework_id, substr(c.date, 1, 7)
+    -- The counts kept per item and month (check_in_months), for the period's and the trend's months.
+    kept as materialized (
+      select m.homework_id, m.month, m.done, m.better, m.same, m.worse
+      from items cross join check_in_months m -- items first: read item by item
+      where m.homework_id = items.id and m.practice_id = ${s.practiceId} and m.month >= ${keptMonths.first} and m.month <= ${keptMonths.last}
     ),
+    -- The period's ticks and feelings per item: its whole months from the kept counts, its partial
+    -- first and last month from the check-ins.
     in_period as materialized (
-      select homework_id, sum(period_done) as done, sum(better) as better, sum(same) as same, sum(worse) as worse
-      from monthly group by homework_id
+      select homework_id, sum(done) as done, sum(better) as better, sum(same) as same, sum(worse) as worse
+      from (
+        select homework_id, done, better, same, worse from kept
+        where month >= ${period.wholeMonths.first} and month <= ${period.wholeMonths.last}
+        ${sql.join(
+          periodEdges.map((edge) => sql`union all ${edge}`),
+          sql` `,
+        )}
+      ) as ticks
+      group by homework_id
     ),
     -- Each item once per window it was active in: days asked for and days ticked, in sevenths.
     item_windows as materialized (
@@ -93,7 +113,7 @@ export async function adherenceCounts(
       from items i
       join bounds b on i.from_day <= b.to_day and b.from_day <= b.to_day
         and (i.to_day is null or (i.to_day >= b.from_day and i.to_day >= i.from_day))
-      left join monthly m on m.homework_id = i.id and m.month = b.label
+      left join kept m on m.homework_id = i.id and m.month = b.label
       left join in_period p on p.homework_id = i.id and b.label = 'period'
     )
     select 'client' as kind, client_id as key, 0 as clients, sum(asked) as asked, sum(${credited}) as credited,
@@ -124,4 +144,27 @@ export async function adherenceCounts(
     byMonth: new Map(counts.filter((r) => r.kind === 'month').map((r) => [r.key, r])),
     felt: { better: felt?.better ?? 0, same: felt?.same ?? 0, worse: felt?.worse ?? 0 },
   };
+}
+
+/**
+ * A period split into its whole months (YYYY-MM, first to last; empty when first > last) and the
+ * day ranges of the months it covers only in part.
+ */
+export function periodParts(from: string, to: string) {
+  const fromMonth = from.slice(0, 7);
+  const toMonth = to.slice(0, 7);
+  const startsMonth = from.endsWith('-01');
+  const endsMonth = addDays(to, 1).endsWith('-01');
+  const wholeMonths = {
+    first: startsMonth ? fromMonth : addDays(`${fromMonth}-28`, 7).slice(0, 7),
+    last: endsMonth ? toMonth : addDays(`${toMonth}-01`, -1).slice(0, 7),
+  };
+  const edges: [string, string][] = [];
+  if (fromMonth === toMonth) {
+    if (!(startsMonth && endsMonth)) edges.push([from, to]);
+  } else {
+    if (!startsMonth) edges.push([from, `${fromMonth}-31`]);
+    if (!endsMonth) edges.push([`${toMonth}-01`, to]);
+  }
+  return { wholeMonths, edges };
 }

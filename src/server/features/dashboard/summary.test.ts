@@ -1,6 +1,7 @@
 // A small practice whose every dashboard figure was worked out by hand (see the comments),
 // asserted exactly on both databases.
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildTestApp, testClock } from '../../../../tests/helpers/app.js';
 import { describeEachDatabase } from '../../../../tests/helpers/databases.js';
@@ -184,6 +185,119 @@ describeEachDatabase('the dashboard summary', (database) => {
     expect(s.followUp.map((f: { clientId: string }) => f.clientId)).toEqual([ids.A, ids.B, ids.D]);
     expect(s.followUp[1]).toMatchObject({ lastCheckIn: '2026-04-03', lastVisit: '2026-04-20' });
     expect(Object.keys(s.definitions)).toEqual(expect.arrayContaining(['homeworkCoverage', 'adherence', 'retention30', 'comparison']));
+  });
+
+  it('still holds exactly after check-ins, visits, homework and a client are edited and deleted', async () => {
+    const db = database().db;
+    const r = (numerator: number, denominator: number) => ({ numerator, denominator, value: numerator / denominator });
+    const march = 'from=2026-03-01&to=2026-03-31';
+    // Partly inside March and April: both months are counted from the check-ins themselves, not only the kept counts.
+    const partly = 'from=2026-03-06&to=2026-04-02';
+    const before = { march: await summary(march), partly: await summary(partly) };
+    // By hand for 6 March–2 April: asked 6 (chin tucks to the 11th) + 28 + 28 + 9 (box breathing from the 25th) days,
+    // done 3 + 13 (even days 6–30) + 28 + 0; felt: same on the 6th, worse on the 6th, better on 1 and 2 April.
+    expect(before.partly.adherence).toEqual(r(44, 71));
+    expect(before.partly.felt).toEqual({ better: 2, same: 1, worse: 1 });
+
+    // Ann's unticked day ticked counts one day more, and unticked again.
+    const { id: unticked } = await db
+      .selectFrom('check_ins')
+      .select('id')
+      .where('client_id', '=', ids.A)
+      .where('date', '=', '2026-03-03')
+      .where('done', '=', 0)
+      .executeTakeFirstOrThrow();
+    const annsUntickedDay = db.updateTable('check_ins').where('id', '=', unticked);
+    await annsUntickedDay.set({ done: 1, feeling: 'worse' }).execute();
+    expect((await summary(march)).adherence).toEqual(r(50, 74));
+    await annsUntickedDay.set({ done: 0, feeling: null }).execute();
+    // Another client with a March visit, homework and check-ins changes the figures...
+    const eve = clientRow(
+      owner.practiceId,
+      owner.memberId,
+      { firstName: 'Eve', lastName: 'Extra', email: null, consentToEmail: true, intake: EMPTY_INTAKE },
+      '2026-02-01T10:00:00.000Z',
+    );
+    await db.insertInto('clients').values(eve).execute();
+    const visit = await insertSession(db, {
+      practiceId: owner.practiceId,
+      clientId: eve.id,
+      therapistId: owner.memberId,
+      date: '2026-03-12',
+      rebooked: 1,
+    });
+    const item = {
+      practiceId: owner.practiceId,
+      clientId: eve.id,
+      sessionId: visit,
+      assignedBy: owner.memberId,
+      demonstrated: true,
+      daysPerWeek: 7,
+    };
+    const roll = await insertHomework(db, { ...item, exerciseId: 'calf-foam-roll', assigned: '2026-03-12', ended: null });
+    const gone = await insertHomework(db, { ...item, exerciseId: 'chin-tucks', assigned: '2026-03-12', ended: null });
+    for (const date of ['2026-03-12', '2026-03-31', '2026-04-01']) {
+      await insertCheckIn(db, { practiceId: owner.practiceId, homework: roll, date, done: true, feeling: 'worse' });
+      await insertCheckIn(db, { practiceId: owner.practiceId, homework: gone, date, done: true, feeling: 'better' });
+    }
+    expect((await summary(march)).sessions).toBe(6);
+    expect((await summary(partly)).adherence).not.toEqual(before.partly.adherence);
+
+    // ...and so do edits: a check-in moved to another month, ticked and unticked, its feeling changed; a visit moved.
+    const moved = db.updateTable('check_ins').where('homework_id', '=', roll.id).where('date', '=', '2026-03-31');
+    await moved.set({ date: '2026-05-02', done: 0, feeling: 'same' }).execute();
+    await db
+      .updateTable('check_ins')
+      .where('homework_id', '=', roll.id)
+      .where('date', '=', '2026-05-02')
+      .set({ done: 1, note: 'easier' })
+      .execute();
+    await db.updateTable('session_records').where('id', '=', visit).set({ date: '2026-04-12' }).execute();
+    // Ben moved to another therapist: his homework is theirs; then back.
+    const other = randomUUID();
+    await db
+      .insertInto('members')
+      .values({
+        ...(await db.selectFrom('members').selectAll().where('id', '=', owner.memberId).executeTakeFirstOrThrow()),
+        id: other,
+        email: `${other}@example.com`,
+      })
+      .execute();
+    await db.updateTable('clients').where('id', '=', ids.B).set({ therapist_id: other }).execute();
+    expect((await summary(`${march}&therapistId=${other}`)).adherence).toEqual(r(27, 27));
+    await db.updateTable('clients').where('id', '=', ids.B).set({ therapist_id: owner.memberId }).execute();
+
+    // Deleting: one item with its check-ins (the database cascades), then the client, through the app.
+    await db.deleteFrom('homework').where('id', '=', gone.id).execute();
+    expect(await db.selectFrom('check_in_months').select('month').where('homework_id', '=', gone.id).execute()).toEqual([]);
+    expect((await as(app.http, owner)({ method: 'DELETE', url: `/api/v1/clients/${eve.id}` })).statusCode).toBe(200);
+
+    expect(await summary(march)).toEqual(before.march);
+    expect(await summary(partly)).toEqual(before.partly);
+    // The kept counts are exactly a count of the check-ins themselves.
+    const kept = await db.selectFrom('check_in_months').selectAll().orderBy('homework_id').orderBy('month').execute();
+    const counted = await db
+      .selectFrom('check_ins')
+      .select((eb) => [
+        'homework_id',
+        sql<string>`substr(date, 1, 7)`.as('month'),
+        'practice_id',
+        eb.fn.countAll().as('check_ins'),
+        eb.fn.sum(sql`case when done = 1 then 1 else 0 end`).as('done'),
+        eb.fn.sum(sql`case when feeling = 'better' then 1 else 0 end`).as('better'),
+        eb.fn.sum(sql`case when feeling = 'same' then 1 else 0 end`).as('same'),
+        eb.fn.sum(sql`case when feeling = 'worse' then 1 else 0 end`).as('worse'),
+      ])
+      .groupBy(['homework_id', sql`substr(date, 1, 7)`, 'practice_id'])
+      .orderBy('homework_id')
+      .orderBy('month')
+      .execute();
+    const asNumbers = (rows: Record<string, unknown>[]) =>
+      rows.map((row) =>
+        Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : v])),
+      );
+    expect(asNumbers(kept)).toEqual(asNumbers(counted));
+    expect(kept.length).toBeGreaterThan(3);
   });
 
   it('shows zeros and empty rates, never NaN, for a period with no data', async () => {

@@ -70,9 +70,13 @@ export async function practiceSummary(
       sum(clients, (c) => c.rebooked),
       sum(clients, (c) => c.sessions),
     );
-  const retention = (clients: ClientSeen[], days: number) => {
-    const observable = clients.filter((c) => addDays(c.firstVisit, days) <= o.today);
-    return rate(observable.filter((c) => c.nextVisit !== null && c.nextVisit <= addDays(c.firstVisit, days)).length, observable.length);
+  // Each client's first visit plus 30, 60 and 90 days, worked out once: the groups ask for them again and again.
+  const within = new Map(
+    seen.map((c) => [c, { 30: addDays(c.firstVisit, 30), 60: addDays(c.firstVisit, 60), 90: addDays(c.firstVisit, 90) }]),
+  );
+  const retention = (clients: ClientSeen[], days: 30 | 60 | 90) => {
+    const observable = clients.filter((c) => within.get(c)![days] <= o.today);
+    return rate(observable.filter((c) => c.nextVisit !== null && c.nextVisit <= within.get(c)![days]).length, observable.length);
   };
 
   // Each client's adherence in the period decides their comparison group.
