@@ -1,7 +1,7 @@
 // npm run bench: Carryover's hot routes against the same bytes served by bare node:http and by
 // Fastify alone, in one run on one machine; then the client page and check-ins on PostgreSQL with
 // one and with two app instances; then the suggestion engine on 1,000 items, the dashboard on five
-// years of data, a 5,000-row CSV import and Lighthouse. Results go to bench/results/latest.json.
+// years of data, a 5,000-row CSV import and Lighthouse (client page, sign-in, Today). Results go to bench/results/latest.json.
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,7 +10,7 @@ import { WEB_DIST } from '../src/server/app.js';
 import { openDatabase } from '../src/server/db/index.js';
 import { localDay } from '../src/server/local-time.js';
 import { type Generated, generate, SCALES } from './generate.js';
-import { lighthouseClientPage } from './lighthouse.js';
+import { lighthousePages } from './lighthouse.js';
 import { type LoadOptions, load, loadEach, type Measured } from './load.js';
 import { type CannedResponse, rssMb, startCanned, startCarryover } from './servers.js';
 import { firstLoadBytes, printTargets, type Target, targets } from './targets.js';
@@ -26,6 +26,8 @@ interface Row extends Measured {
   fastifyRps?: number;
   ratio?: number;
   p99AtHalfLoad?: number;
+  /** p50 with one request at a time: what a therapist waits, without the queue of a full load. */
+  oneAtATimeP50?: number;
 }
 
 interface Route {
@@ -37,6 +39,7 @@ interface Route {
   prefix: string;
   halfLoad?: boolean;
   fastify?: boolean;
+  oneAtATime?: boolean;
 }
 
 /** The same client pages and check-ins, spread over many clients, as the real traffic is. */
@@ -103,6 +106,7 @@ async function sqliteSection(file: string, dir: string, data: Generated) {
       headers: owner,
       next: fixed(`/api/v1/clients/${first.clientId}/handout.pdf`),
       prefix: '/api/v1/clients/',
+      oneAtATime: true,
     },
     {
       route: 'dashboard summary (a 100-client practice, this year)',
@@ -141,6 +145,8 @@ async function sqliteSection(file: string, dir: string, data: Generated) {
     const row: Row = { route: r.route, ...ours, bareRps: base.rps, ratio: ours.rps / base.rps };
     if (r.fastify) row.fastifyRps = (await measure(fastify.url, r)).rps;
     if (r.halfLoad) row.p99AtHalfLoad = (await measure(server.url, r, Math.floor(ours.rps / 2))).p99;
+    if (r.oneAtATime)
+      row.oneAtATimeP50 = (await load(server.url, { duration: DURATION, headers: r.headers, next: r.next, connections: 1 })).p50;
     rows.push(row);
     current = '';
   }
@@ -194,7 +200,7 @@ interface Results {
   targets: Target[];
   csvImport: Awaited<ReturnType<typeof benchImport>>;
   dashboard: { sqlite: Awaited<ReturnType<typeof benchDashboard>>; postgres: Awaited<ReturnType<typeof benchDashboard>> | null };
-  lighthouse: unknown;
+  lighthouse: Awaited<ReturnType<typeof lighthousePages>> | { error: string };
 }
 
 async function main() {
@@ -211,15 +217,15 @@ async function main() {
 
   process.stderr.write('suggestions on 1,000 items\n');
   const suggestions = benchSuggestions(1000, 2000);
-  process.stderr.write('fresh handouts\n');
+  process.stderr.write('fresh handouts (on the worker thread, as the server renders them)\n');
   const handoutRender = await benchHandoutRender(40);
   process.stderr.write('CSV import of 5,000 rows\n');
   const csvImport = await benchImport();
   process.stderr.write('dashboard on five years of one practice (SQLite, then PostgreSQL)\n');
   const dashboardSqlite = await benchDashboard(`file:${join(dir, 'dashboard.sqlite')}`, dir);
   const dashboardPostgres = WITH_POSTGRES ? await withPostgres((url) => benchDashboard(url, dir)) : null;
-  process.stderr.write('Lighthouse on the client page\n');
-  const lighthouse = await lighthouseClientPage().catch((err) => ({ error: String(err).slice(0, 300) }));
+  process.stderr.write('Lighthouse on the client page, the sign-in page and Today\n');
+  const lighthouse = await lighthousePages().catch((err: unknown) => ({ error: String(err).slice(0, 300) }));
 
   const results: Results = {
     date: new Date().toISOString(),
@@ -243,7 +249,9 @@ async function main() {
     dashboardSqliteMs: dashboardSqlite.medianMs,
     dashboardPostgresMs: dashboardPostgres?.medianMs ?? null,
     firstLoad: firstLoadBytes(WEB_DIST),
+    lighthouse: 'error' in lighthouse ? null : lighthouse,
     peakRssMb: Math.max(sqlite.peakRssMb, postgres?.peakRssMbPerInstance ?? 0),
+    scale: SCALE,
   });
   mkdirSync('bench/results', { recursive: true });
   writeFileSync('bench/results/latest.json', `${JSON.stringify(results, null, 2)}\n`);
@@ -298,12 +306,21 @@ function print(r: Results) {
   console.log(
     `\nsuggestions, 1,000 items: median ${f(r.suggestions.medianMs, 2)} ms, p99 ${f(r.suggestions.p99Ms, 2)} ms (${r.suggestions.runs} runs)`,
   );
-  console.log(`handout PDF, fresh render: median ${f(r.handoutRender.medianMs)} ms (${r.handoutRender.runs} renders)`);
+  const handout = r.sqlite.rows.find((x) => x.oneAtATimeP50 !== undefined);
+  console.log(`handout PDF, repeat of an unchanged one, one request at a time: p50 ${f(handout?.oneAtATimeP50, 1)} ms`);
+  console.log(
+    `handout PDF, fresh render on the worker thread: median ${f(r.handoutRender.medianMs)} ms, p99 ${f(r.handoutRender.p99Ms)} ms (${r.handoutRender.runs} renders)`,
+  );
   console.log(`CSV import, 5,000 rows (20 bad): ${f(r.csvImport.ms)} ms; re-import ${f(r.csvImport.reimportMs)} ms`);
   console.log(
     `dashboard summary, 2,000 clients / 20,000 sessions / 200,000 check-ins: SQLite median ${f(r.dashboard.sqlite.medianMs)} ms, PostgreSQL median ${f(r.dashboard.postgres?.medianMs)} ms`,
   );
-  console.log(`Lighthouse (mobile), client page: ${JSON.stringify(r.lighthouse)}`);
+  if ('error' in r.lighthouse) console.log(`Lighthouse (mobile) did not run: ${r.lighthouse.error}`);
+  else
+    for (const page of [r.lighthouse.clientPage, r.lighthouse.signIn, r.lighthouse.today])
+      console.log(
+        `Lighthouse (mobile) ${page.url}: performance ${page.performance}, accessibility ${page.accessibility}, ${page.transferKb} KB, FCP ${page.firstContentfulPaintMs} ms, LCP ${page.largestContentfulPaintMs} ms`,
+      );
   printTargets(r.targets);
   console.log('saved bench/results/latest.json');
 }
