@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, daysSpan, instantAt, isoInZone, mondayOf, wallClock } from './zone.js';
+import { addDays, daysSpan, instantAt, isoInZone, isoInZoneWithMillis, isoWeekday, mondayOf, wallClock } from './zone.js';
 
 const NY = 'America/New_York';
 
@@ -25,6 +25,12 @@ describe('wall-clock time in the practice zone', () => {
     expect(autumn.from.toISOString()).toBe('2026-10-18T23:00:00.000Z');
     expect((autumn.to.getTime() - autumn.from.getTime()) / 3_600_000).toBe(169);
     expect(addDays('2026-12-28', 7)).toBe('2027-01-04');
+  });
+
+  it('writes appointment times with milliseconds as the API does, and counts weekdays from Monday 1', () => {
+    expect(isoInZoneWithMillis(new Date('2026-03-09T14:00:00Z'), NY)).toBe('2026-03-09T10:00:00.000-04:00');
+    expect(isoInZoneWithMillis(new Date('2026-11-02T15:00:00.250Z'), NY)).toBe('2026-11-02T10:00:00.250-05:00');
+    expect(['2026-03-09', '2026-03-14', '2026-03-15'].map(isoWeekday)).toEqual([1, 6, 7]);
   });
 
   it('reads the wall clock in the zone, not the device', () => {

@@ -79,6 +79,17 @@ export function isoInZone(instant: Date, timeZone: string): string {
   return `${wall.date}T${timeOfDay(wall.minutes)}:${pad(wall.seconds)}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
 }
 
+/** "2026-03-09T10:00:00.000-05:00": as `isoInZone`, with milliseconds, the way the API writes appointment times. */
+export function isoInZoneWithMillis(instant: Date, timeZone: string): string {
+  const iso = isoInZone(instant, timeZone);
+  return `${iso.slice(0, 19)}.${String(instant.getUTCMilliseconds()).padStart(3, '0')}${iso.slice(19)}`;
+}
+
+/** Monday 1 … Sunday 7 (ISO-8601), as working hours count the days of the week. */
+export function isoWeekday(date: LocalDate): number {
+  return ((utcDay(date).getUTCDay() + 6) % 7) + 1;
+}
+
 /** "HH:MM" for minutes since midnight. */
 export function timeOfDay(minutes: number): string {
   return `${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`;

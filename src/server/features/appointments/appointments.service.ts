@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import type { Selectable } from 'kysely';
-import { DateTime } from 'luxon';
 import { z } from 'zod';
 import type { Appointment } from '../../../shared/api/appointments.js';
+import { isoInZoneWithMillis } from '../../../shared/time/zone.js';
 import type { Clock } from '../../clock.js';
 import type { Config } from '../../config.js';
 import type { Db } from '../../db/index.js';
@@ -31,8 +31,8 @@ export function presentAppointment(a: AppointmentTable, clientName: string): App
     clientId: a.client_id,
     clientName,
     therapistId: a.therapist_id,
-    startsAt: DateTime.fromISO(a.starts_at, { zone: a.timezone }).toISO()!,
-    endsAt: DateTime.fromISO(a.ends_at, { zone: a.timezone }).toISO()!,
+    startsAt: isoInZoneWithMillis(new Date(a.starts_at), a.timezone),
+    endsAt: isoInZoneWithMillis(new Date(a.ends_at), a.timezone),
     durationMinutes: a.duration_minutes,
     timezone: a.timezone,
     status: a.status,
@@ -90,14 +90,14 @@ export function newAppointment(o: {
   sessionId?: string | null;
   now: string;
 }): AppointmentTable {
-  const start = DateTime.fromISO(o.startsAt, { setZone: true }).toUTC();
+  const start = new Date(o.startsAt);
   return {
     id: randomUUID(),
     practice_id: o.practiceId,
     client_id: o.clientId,
     therapist_id: o.therapistId,
-    starts_at: start.toISO()!,
-    ends_at: start.plus({ minutes: o.durationMinutes }).toISO()!,
+    starts_at: start.toISOString(),
+    ends_at: new Date(start.getTime() + o.durationMinutes * 60_000).toISOString(),
     duration_minutes: o.durationMinutes,
     timezone: o.timezone,
     status: 'booked',

@@ -1,5 +1,5 @@
-import { DateTime } from 'luxon';
 import type { WorkingRange } from '../../../shared/api/working-hours.js';
+import { addDays, instantAt, isoWeekday, type LocalDate, timeOfDay, wallClock } from '../../../shared/time/zone.js';
 import { type BusyTime, overlapsAny } from './busy-times.js';
 
 /** Start times are offered on the quarter hour from the start of each working range. */
@@ -8,8 +8,8 @@ const STEP_MINUTES = 15;
 const MINUTES_PER_DAY_AWAY = 100;
 
 export interface FreeSlotSearch {
-  /** The ideal time: after the client's interval, at their usual time of day, in the practice's zone. */
-  target: DateTime;
+  /** The ideal time: after the client's interval, at their usual time of day (minutes since midnight), in the practice's zone. */
+  target: { date: LocalDate; minutes: number; timeZone: string };
   durationMinutes: number;
   weekly: WorkingRange[];
   daysOff: string[];
@@ -29,43 +29,39 @@ const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.
  * day off, meeting no busy time. The best first; the others on other days where possible, so the
  * client has a real choice.
  */
-export function findFreeSlots(o: FreeSlotSearch): DateTime[] {
-  const zone = o.target.zone;
-  const usual = o.target.hour * 60 + o.target.minute;
-  const targetDay = o.target.startOf('day');
+export function findFreeSlots(o: FreeSlotSearch): Date[] {
+  const { date: targetDay, minutes: usual, timeZone: zone } = o.target;
   const off = new Set(o.daysOff);
-  const candidates: { start: DateTime; score: number }[] = [];
+  const candidates: { start: Date; day: LocalDate; score: number }[] = [];
   for (let d = -o.daysBefore; d <= o.daysAfter; d++) {
-    const day = targetDay.plus({ days: d });
-    if (off.has(day.toISODate()!)) continue;
-    for (const range of o.weekly.filter((r) => r.weekday === day.weekday)) {
+    const day = addDays(targetDay, d);
+    if (off.has(day)) continue;
+    for (const range of o.weekly.filter((r) => r.weekday === isoWeekday(day))) {
       const end = minutesOf(range.end);
       for (let t = minutesOf(range.start); t + o.durationMinutes <= end; t += STEP_MINUTES) {
-        const start = DateTime.fromObject(
-          { year: day.year, month: day.month, day: day.day, hour: Math.floor(t / 60), minute: t % 60 },
-          { zone },
-        );
+        const start = instantAt(day, timeOfDay(t), zone);
         // A wall-clock time skipped by the spring change does not exist that day.
-        if (start.hour * 60 + start.minute !== t || start.toJSDate() < o.notBefore) continue;
-        const finish = start.plus({ minutes: o.durationMinutes });
-        if (overlapsAny(o.busy, start.toUTC().toISO()!, finish.toUTC().toISO()!)) continue;
-        candidates.push({ start, score: Math.abs(d) * MINUTES_PER_DAY_AWAY + Math.abs(t - usual) });
+        const wall = wallClock(start, zone);
+        if (wall.date !== day || wall.minutes !== t || start < o.notBefore) continue;
+        const finish = new Date(start.getTime() + o.durationMinutes * 60_000);
+        if (overlapsAny(o.busy, start.toISOString(), finish.toISOString())) continue;
+        candidates.push({ start, day, score: Math.abs(d) * MINUTES_PER_DAY_AWAY + Math.abs(t - usual) });
       }
     }
   }
-  candidates.sort((a, b) => a.score - b.score || a.start.toMillis() - b.start.toMillis());
-  const chosen: DateTime[] = [];
+  candidates.sort((a, b) => a.score - b.score || a.start.getTime() - b.start.getTime());
+  const chosen: Date[] = [];
   const days = new Set<string>();
   for (const c of candidates) {
     if (chosen.length >= o.count) break;
-    if (days.has(c.start.toISODate()!)) continue;
+    if (days.has(c.day)) continue;
     chosen.push(c.start);
-    days.add(c.start.toISODate()!);
+    days.add(c.day);
   }
   // Fewer free days than wanted: fill from the same days, apart from what is already offered.
   for (const c of candidates) {
     if (chosen.length >= o.count) break;
-    if (chosen.some((s) => Math.abs(s.diff(c.start, 'minutes').minutes) < o.durationMinutes)) continue;
+    if (chosen.some((s) => Math.abs(s.getTime() - c.start.getTime()) < o.durationMinutes * 60_000)) continue;
     chosen.push(c.start);
   }
   return chosen;

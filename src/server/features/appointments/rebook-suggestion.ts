@@ -1,5 +1,5 @@
-import { DateTime } from 'luxon';
 import type { RebookSuggestion } from '../../../shared/api/appointments.js';
+import { addDays, instantAt, isoInZoneWithMillis, timeOfDay, wallClock } from '../../../shared/time/zone.js';
 import type { Clock } from '../../clock.js';
 import type { Db } from '../../db/index.js';
 import type { Auth } from '../../http/auth.js';
@@ -37,36 +37,37 @@ export async function suggestRebooking(o: { db: Db; clock: Clock; auth: Auth; se
     .orderBy('starts_at', 'desc')
     .limit(2)
     .execute();
-  const gap =
-    visits.length === 2 ? Math.round(DateTime.fromISO(visits[0].starts_at).diff(DateTime.fromISO(visits[1].starts_at), 'days').days) : 0;
+  const gap = visits.length === 2 ? Math.round((Date.parse(visits[0].starts_at) - Date.parse(visits[1].starts_at)) / 86_400_000) : 0;
   const intervalDays = gap >= 7 && gap <= 120 ? gap : practice.rebook_interval_days;
-  const usual = visits[0] ? DateTime.fromISO(visits[0].starts_at, { zone }) : DateTime.fromObject({ hour: 10 }, { zone });
+  // The client's usual time of day (minutes since midnight in the practice's zone); 10:00 for a first rebooking.
+  const usual = visits[0] ? wallClock(new Date(visits[0].starts_at), zone).minutes : 10 * 60;
   const notBefore = new Date(now.getTime() + LEAD_MINUTES * 60_000);
-  let target = DateTime.fromISO(session.date, { zone }).set({ hour: usual.hour, minute: usual.minute }).plus({ days: intervalDays });
-  while (target.toJSDate() < notBefore) target = target.plus({ days: intervalDays });
+  let targetDay = addDays(session.date, intervalDays);
+  while (instantAt(targetDay, timeOfDay(usual), zone) < notBefore) targetDay = addDays(targetDay, intervalDays);
   const durationMinutes = visits[0]?.duration_minutes ?? practice.default_duration_minutes;
 
   const next = await nextAppointmentOf(db, client.id, now);
   const existing = next ? presentAppointment(next, `${client.first_name} ${client.last_name}`.trim()) : undefined;
 
   const therapistId = client.therapist_id ?? auth.member?.id ?? null;
-  const from = target.minus({ days: DAYS_BEFORE + 1 });
-  const to = target.plus({ days: DAYS_AFTER + 1 });
+  const fromDay = addDays(targetDay, -(DAYS_BEFORE + 1));
+  const from = instantAt(fromDay, timeOfDay(usual), zone);
+  const to = instantAt(addDays(targetDay, DAYS_AFTER + 1), timeOfDay(usual), zone);
   const week = therapistId
-    ? await workingWeekOf(db, { practiceId: auth.practiceId, memberId: therapistId, daysOffFrom: from.toISODate()! })
+    ? await workingWeekOf(db, { practiceId: auth.practiceId, memberId: therapistId, daysOffFrom: fromDay })
     : undefined;
   const busy = therapistId
     ? await busyTimes(db, {
         practiceId: auth.practiceId,
         memberId: therapistId,
-        from: from.toUTC().toISO()!,
-        to: to.toUTC().toISO()!,
+        from: from.toISOString(),
+        to: to.toISOString(),
         // Moving the visit already booked may land on or near its own time.
         ignoreAppointmentId: next?.id,
       })
     : [];
   const slots = findFreeSlots({
-    target,
+    target: { date: targetDay, minutes: usual, timeZone: zone },
     durationMinutes,
     weekly: week?.weekly ?? [],
     daysOff: week?.daysOff.map((d) => d.date) ?? [],
@@ -78,7 +79,7 @@ export async function suggestRebooking(o: { db: Db; clock: Clock; auth: Auth; se
   });
   return {
     ...(existing ? { existing } : {}),
-    slots: slots.map((s) => ({ startsAt: s.toISO()!, durationMinutes })),
+    slots: slots.map((s) => ({ startsAt: isoInZoneWithMillis(s, zone), durationMinutes })),
     intervalDays,
     durationMinutes,
     timezone: zone,

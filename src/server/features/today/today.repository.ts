@@ -1,5 +1,5 @@
-import { DateTime } from 'luxon';
 import type { Today } from '../../../shared/api/today.js';
+import { isoInZoneWithMillis } from '../../../shared/time/zone.js';
 import type { Db } from '../../db/index.js';
 import { readIntake } from '../../db/stored.js';
 import type { Auth } from '../../http/auth.js';
@@ -67,7 +67,7 @@ export async function dayOf(db: Db, auth: Auth, o: { date?: string; therapistId?
       const intake = readIntake(r.intake);
       return {
         id: r.id,
-        startsAt: DateTime.fromISO(r.starts_at, { zone }).toISO()!,
+        startsAt: isoInZoneWithMillis(new Date(r.starts_at), zone),
         durationMinutes: r.duration_minutes,
         status: r.status,
         therapistId: r.therapist_id,
