@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { DateTime } from 'luxon';
+import { addDays, instantAt, isoInZone, timeOfDay, todayIn } from '../../shared/time/zone.js';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/index.js';
 
@@ -128,7 +128,9 @@ export async function seedDemoClients(
     if (res.statusCode >= 400) throw new Error(`demo seed: ${method} ${url} → ${res.statusCode} ${res.body}`);
     return res.json();
   };
-  const now = DateTime.fromJSDate(clock.now(), { zone: timezone });
+  const today = todayIn(timezone, clock.now());
+  /** That day at that hour on the practice's clock. */
+  const at = (day: string, hour: number) => instantAt(day, timeOfDay(hour * 60), timezone);
   for (const [i, c] of CLIENTS.entries()) {
     const client = await call('POST', '/api/v1/clients', {
       firstName: c.firstName,
@@ -139,10 +141,13 @@ export async function seedDemoClients(
     });
     let session: { id: string } | undefined;
     for (const weeksAgo of c.visits) {
-      const day = now.minus({ weeks: weeksAgo }).set({ hour: 9 + i, minute: 0, second: 0, millisecond: 0 });
-      await call('POST', `/api/v1/clients/${client.id}/appointments`, { startsAt: day.toISO(), confirmOverlap: true });
+      const day = addDays(today, -7 * weeksAgo);
+      await call('POST', `/api/v1/clients/${client.id}/appointments`, {
+        startsAt: isoInZone(at(day, 9 + i), timezone),
+        confirmOverlap: true,
+      });
       session = await call('POST', `/api/v1/clients/${client.id}/sessions`, {
-        date: day.toISODate(),
+        date: day,
         focusComplaints: (c.intake.complaints as string[]).slice(0, 1),
         areasWorked: [{ region: 'upper-back' }, { region: 'neck-back' }, { region: 'glutes', side: 'both' }],
         ...c.session,
@@ -153,11 +158,7 @@ export async function seedDemoClients(
     for (const exerciseId of c.homework) homework.push(await call('POST', `/api/v1/sessions/${session.id}/homework`, { exerciseId }));
     for (const h of homework) await call('PATCH', `/api/v1/homework/${h.id}`, { demonstrated: true });
     // The API stamps items with the moment they are given; the demo's were given at the last visit.
-    const given = now
-      .minus({ weeks: c.visits.at(-1)! })
-      .set({ hour: 10 + i })
-      .toUTC()
-      .toISO()!;
+    const given = at(addDays(today, -7 * c.visits.at(-1)!), 10 + i).toISOString();
     await db.updateTable('homework').set({ assigned_at: given, demonstrated_at: given }).where('client_id', '=', client.id).execute();
     const link = await call('POST', `/api/v1/clients/${client.id}/link`);
     const token = link.url.split('/c/')[1];
@@ -166,7 +167,7 @@ export async function seedDemoClients(
       for (const [n, h] of homework.entries()) {
         // A steady pattern rather than random: the demo looks the same every time.
         if (((d * 7 + n * 3) % 10) / 10 < c.adherence) {
-          const date = now.minus({ days: d }).toISODate();
+          const date = addDays(today, -d);
           await http.inject({
             method: 'POST',
             url: `/api/v1/portal/${token}/checkins`,
@@ -176,8 +177,8 @@ export async function seedDemoClients(
       }
     }
     if (c.rebook) {
-      const next = now.plus({ days: 3 + i * 2 }).set({ hour: 9 + i, minute: 0, second: 0, millisecond: 0 });
-      await call('POST', `/api/v1/sessions/${session.id}/checkout`, { rebooked: true, startsAt: next.toISO(), confirmOverlap: true });
+      const next = isoInZone(at(addDays(today, 3 + i * 2), 9 + i), timezone);
+      await call('POST', `/api/v1/sessions/${session.id}/checkout`, { rebooked: true, startsAt: next, confirmOverlap: true });
     } else {
       await call('POST', `/api/v1/sessions/${session.id}/checkout`, {
         rebooked: false,
@@ -191,7 +192,7 @@ export async function seedDemoClients(
         unit: c.goal.unit,
         baseline: c.goal.baseline,
         target: c.goal.target,
-        targetDate: now.plus({ months: 4 }).toISODate(),
+        targetDate: addDays(today, 122),
       });
       for (const value of c.goal.progress) await call('POST', `/api/v1/goals/${goal.id}/progress`, { value });
     }
