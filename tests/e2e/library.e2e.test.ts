@@ -136,6 +136,8 @@ describe('the library in the browser', { timeout: 120_000 }, () => {
   });
 
   it('writes an item of its own, adds a photo, refuses a file that is not one, and lists it', async () => {
+    // The file that is not a photo is answered 400, which the page says in words.
+    allowConsoleErrors(/status of 400/);
     await page.goto(`${server.url}/library/new`);
     await page.getByRole('heading', { level: 1, name: 'Write an item' }).waitFor();
     await page.getByLabel('Name', { exact: true }).waitFor();
