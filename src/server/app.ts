@@ -125,10 +125,12 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
     done();
   });
 
-  http.addHook('onSend', async (req, reply) => {
+  // A callback, not an async function: it runs on every answer, and a promise per answer shows on the client page.
+  http.addHook('onSend', (req, reply, payload, done) => {
     reply.header('x-request-id', req.id);
     // API answers are not kept, unless the route says otherwise (drawings and photos, with their own rules).
     if (req.url.startsWith('/api/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+    done(null, payload);
   });
 
   // helmet's middleware built once: @fastify/helmet rebuilds it (and re-parses the policy) on every request.

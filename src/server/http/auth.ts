@@ -32,6 +32,8 @@ declare module 'fastify' {
     public?: boolean;
     /** Only the practice owner (or an API key) may call it. */
     ownerOnly?: boolean;
+    /** Opened by a client's link, never by a signed-in member: no session or key is looked up (decision 024). */
+    clientLink?: boolean;
   }
 }
 
@@ -45,6 +47,7 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { db: Db; clock:
   // onRequest, before the body is parsed and validated: a caller who may not write learns nothing about the body.
   app.addHook('onRequest', async (req: FastifyRequest, _reply: FastifyReply) => {
     const config = req.routeOptions.config;
+    if (config.clientLink) return;
     // An unknown route answers 404 to everyone; outside /api/v1 live only the app's files and docs.
     const route = req.routeOptions.url;
     if (route === undefined || !route.startsWith('/api/v1/')) return;

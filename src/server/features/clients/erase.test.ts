@@ -60,6 +60,9 @@ describeEachDatabase('Deleting a client erases their text', (database, dialect) 
       payload: { homeworkId: homework[0]!.id, done: true, note: WORDS.checkIn },
     });
     expect(checked.statusCode).toBeLessThan(300);
+    // The client's page, kept ready with the question and the note in it (decision 024), must go too.
+    expect((await app.http.inject({ method: 'GET', url: `/c/${token}` })).statusCode).toBe(200);
+    expect(await database().db.selectFrom('client_page_snapshots').select('token_hash').execute()).toHaveLength(1);
     if (dialect === 'sqlite') {
       const before = fileBytes().toString('latin1');
       expect(Object.values(WORDS).filter((w) => before.includes(w)).length).toBeGreaterThan(0);
@@ -68,6 +71,7 @@ describeEachDatabase('Deleting a client erases their text', (database, dialect) 
     const removed = await call({ method: 'DELETE', url: `/api/v1/clients/${client.id}` });
     expect(removed.statusCode).toBe(200);
 
+    expect(await database().db.selectFrom('client_page_snapshots').select('token_hash').execute()).toEqual([]);
     const rows = JSON.stringify(await database().db.selectFrom('clients').selectAll().execute());
     for (const word of Object.values(WORDS)) expect(rows).not.toContain(word);
     if (dialect === 'sqlite') {

@@ -1,4 +1,7 @@
 import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { type HomeworkReport, portalSchema } from '../../../shared/api/portal.js';
 import type { Db } from '../../db/index.js';
 import { prepared } from '../../db/prepared.js';
@@ -20,8 +23,20 @@ import { portalPageView } from './portal.service.js';
  * release's code and files. Anything else is made again from the database and kept.
  */
 
-/** Raise when the page's JSON or HTML changes shape without a change to the page's files. */
+/** Raise when the page changes in a way none of the files hashed in SOURCES shows. */
 const FORMAT = '1';
+// The code that makes the page is part of `render_key`, so a new release never serves a page an older one
+// made. Read once, from whatever this process runs (TypeScript or the build).
+const SOURCES = (() => {
+  const hash = createHash('sha256');
+  const ext = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
+  for (const dir of ['./', './page/', '../../page-kit/', '../library/', '../../../shared/figure/']) {
+    const path = fileURLToPath(new URL(dir, import.meta.url));
+    for (const file of readdirSync(path).sort())
+      if (file.endsWith(ext) && !file.endsWith(`.test${ext}`)) hash.update(readFileSync(join(path, file)));
+  }
+  return hash.digest('base64url');
+})();
 // Links are stored only as hashes, so a kept page holds this mark where the link goes; letters only, so
 // neither JSON nor HTML escaping changes it. Text that happens to hold it shows only the reader's own link.
 const LINK_MARK = 'CarryoverLinkMark7f3a9c';
@@ -113,7 +128,7 @@ export function clientPages(deps: Deps) {
   const { db, clock } = deps;
   const openLink = linkOpener(deps);
   const renderKey = createHash('sha256')
-    .update([FORMAT, LINK_MARK, deps.config.publicUrl, ...Object.values(portalAssets().urls)].join('\n'))
+    .update([FORMAT, SOURCES, LINK_MARK, deps.config.publicUrl, ...Object.values(portalAssets().urls)].join('\n'))
     .digest('base64url')
     .slice(0, 16);
   const withLink = (body: string, token: string) => body.split(LINK_MARK).join(token);

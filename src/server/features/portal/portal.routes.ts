@@ -32,7 +32,7 @@ export function portalRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     app.get(
       '/portal/:token',
       {
-        config: { public: true },
+        config: { public: true, clientLink: true },
         schema: {
           tags: ['client page'],
           summary: "The client's page: homework, the last 14 days, questions, goals",
