@@ -129,12 +129,20 @@ export const pages = {
     withQuery(`/clients/${e(clientId)}/sessions/new`, query),
   /** The client goes along so the page asks for the client and the session at once, not one after the other. */
   homeworkStep: (sessionId: string, clientId?: string) => withQuery(`/sessions/${e(sessionId)}/homework`, { client: clientId }),
+  sessionSoap: (sessionId: string) => `/sessions/${e(sessionId)}/soap`,
+  /* The API has no GET /homework/:id, so the teach view finds its item among the client's homework. */
   teach: (homework: { id: string; clientId: string }) => withQuery(`/homework/${e(homework.id)}/teach`, { client: homework.clientId }),
+  auditLog: (clientId?: string) => withQuery('/clients/audit-log', { clientId }),
+  library: (query: { pack?: string } = {}) => withQuery('/library', query),
   libraryItem: (exerciseId: string) => `/library/${e(exerciseId)}`,
   libraryItemEdit: (exerciseId: string) => `/library/${e(exerciseId)}/edit`,
-  newPack: (exerciseIds: string[] = []) =>
-    exerciseIds.length ? `/library/packs/new?items=${exerciseIds.map(e).join(',')}` : '/library/packs/new',
-  pack: (packId: string) => `/library/packs/${e(packId)}`,
+  newLibraryItem: (query: { copy?: string } = {}) => withQuery('/library/new', query),
+  /** A new pack holding these items, or a copy of a pack. */
+  newPack: (query: { items?: string[]; from?: string } = {}) =>
+    // The commas stay plain: the pack form splits the list on them.
+    withQuery('/library/packs/new', { from: query.from }) +
+    (query.items?.length ? `${query.from ? '&' : '?'}items=${query.items.map(e).join(',')}` : ''),
+  packEdit: (packId: string) => `/library/packs/${e(packId)}/edit`,
   questions: (clientId?: string) => withQuery('/questions', { clientId }),
   mailbox: (emailId?: string) => withQuery('/mailbox', { email: emailId }),
 };

@@ -47,9 +47,11 @@ export type Loaded<T> = { status: 'loading' } | { status: 'error'; error: ApiErr
 
 /**
  * GETs a path through the cache; null waits (for a filter, or an id still coming).
- * While a new path loads, the last answer stays on screen, as a page never blanks between filters.
+ * A cached answer shows at once while a fresh one is asked for; `fresh` waits for the fresh one,
+ * for a page that starts a form or its own list from the answer. While a new path loads, the
+ * last answer stays on screen, so a page never blanks between filters.
  */
-export function useApiQuery<T>(path: string | null) {
+export function useApiQuery<T>(path: string | null, options: { fresh?: boolean } = {}) {
   const query = useQuery({
     queryKey: path === null ? ['waiting'] : keyOf(path),
     queryFn: ({ signal }) => api.get<T>(path as string, { signal }),
@@ -60,7 +62,8 @@ export function useApiQuery<T>(path: string | null) {
   let state: Loaded<T> = { status: 'loading' };
   if (path !== null && query.status === 'error')
     state = { status: 'error', error: query.error instanceof ApiError ? query.error : null, message: messageOf(query.error) };
-  else if (path !== null && query.data !== undefined) state = { status: 'ready', data: query.data };
+  else if (path !== null && query.data !== undefined && (!options.fresh || query.isFetchedAfterMount))
+    state = { status: 'ready', data: query.data };
 
   const { refetch } = query;
   const reload = useCallback((): void => {

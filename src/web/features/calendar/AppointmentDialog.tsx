@@ -6,7 +6,7 @@ import { api, messageOf } from '../../api.js';
 import { Alert, Badge, Button, Dialog } from '../../design/components/index.js';
 import { FormError } from '../../FormError.js';
 import { useForm } from '../../forms.js';
-import { paths } from '../../paths.js';
+import { pages, paths } from '../../paths.js';
 import { AppointmentTimeFields, startsAtOf, type TimeValues, timeValuesSchema } from './AppointmentTimeFields.js';
 import { adherenceOf, fullWhenText, homeworkText, lengthText, statusLabels, statusTones, whenText } from './labels.js';
 import { OverlapQuestion } from './OverlapQuestion.js';
@@ -69,7 +69,7 @@ function AppointmentDetails({ appointment: a, timeZone, defaultDuration, onClose
         )}
       </dl>
       <p>
-        <Link to={`/clients/${a.clientId}`} className="text-link">
+        <Link to={pages.client(a.clientId)} className="text-link">
           Open {a.clientName}’s page
         </Link>
       </p>

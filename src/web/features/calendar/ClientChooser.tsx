@@ -4,7 +4,7 @@ import { useDebounced } from '../../components/useDebounced.js';
 import { Alert, Button, Spinner, TextField } from '../../design/components/index.js';
 import { fullName } from '../../format.js';
 import { paths } from '../../paths.js';
-import { useApiData } from '../../useApiData.js';
+import { useApiQuery } from '../../query.js';
 
 export interface ChosenClient {
   id: string;
@@ -23,7 +23,7 @@ export function ClientChooser({
 }) {
   const [q, setQ] = useState('');
   const settled = useDebounced(q.trim());
-  const results = useApiData<{ clients: Client[] }>(settled ? paths.clients({ sort: 'recent', limit: 6, offset: 0, q: settled }) : null);
+  const results = useApiQuery<{ clients: Client[] }>(settled ? paths.clients({ sort: 'recent', limit: 6, offset: 0, q: settled }) : null);
 
   if (value)
     return (

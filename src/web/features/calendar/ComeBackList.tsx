@@ -2,7 +2,8 @@ import { Link } from 'react-router';
 import type { Practice } from '../../../shared/api/practice.js';
 import { Badge, Button, ClientsIcon, EmptyState, LoadFailed, Spinner } from '../../design/components/index.js';
 import { formatDay } from '../../format.js';
-import type { Loaded } from '../../useApiData.js';
+import { pages } from '../../paths.js';
+import type { Loaded } from '../../query.js';
 import type { ChosenClient } from './ClientChooser.js';
 
 export interface LapsedClient {
@@ -43,7 +44,7 @@ export function ComeBackList({
           {state.data.clients.map((c) => (
             <li key={c.id} className="cal-rows__item">
               <div>
-                <Link to={`/clients/${c.id}`} className="cal-rows__title">
+                <Link to={pages.client(c.id)} className="cal-rows__title">
                   {c.name}
                 </Link>
                 <p className="muted small">{c.lastVisit ? `Last visit ${formatDay(c.lastVisit)}` : 'No visit yet'}</p>

@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import type { ImportedEvent } from '../../../shared/api/calendar-subscriptions.js';
 import { api, messageOf } from '../../api.js';
 import { Alert, Button, Dialog } from '../../design/components/index.js';
-import { paths } from '../../paths.js';
+import { pages, paths } from '../../paths.js';
 import { type ChosenClient, ClientChooser } from './ClientChooser.js';
 import { dateText, fullWhenText, timeRangeText } from './labels.js';
 
@@ -56,7 +56,7 @@ function ImportedEventDetails({ event: e, timeZone, onClose, onMatched }: Props 
         <dd>
           {e.clientId && e.clientName ? (
             <>
-              <Link to={`/clients/${e.clientId}`}>{e.clientName}</Link>
+              <Link to={pages.client(e.clientId)}>{e.clientName}</Link>
               {e.matchedBy && <span className="muted small"> · {matchedWords[e.matchedBy]}</span>}
             </>
           ) : (

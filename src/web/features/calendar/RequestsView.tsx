@@ -2,6 +2,7 @@ import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import type { Practice } from '../../../shared/api/practice.js';
 import { Alert, CalendarIcon, EmptyState, LoadFailed, Spinner } from '../../design/components/index.js';
+import { pages } from '../../paths.js';
 import type { Loaded } from '../../query.js';
 import { whenText } from './labels.js';
 import { type BookingRequest, RequestCard } from './RequestCard.js';
@@ -49,7 +50,7 @@ export function RequestsView({
                 setNotice(
                   <>
                     Booked {req.name} for {whenText(appointment.startsAt, tz)}. An email with the calendar invite is on its way.{' '}
-                    <Link to={`/clients/${clientId}`}>Open {req.name}’s page</Link>
+                    <Link to={pages.client(clientId)}>Open {req.name}’s page</Link>
                   </>,
                 );
                 reload();

@@ -4,11 +4,12 @@ import type { Client } from '../../../shared/api/clients.js';
 import { TableScroll } from '../../components/TableScroll.js';
 import { Alert, Button, ButtonLink, EmptyState, InfoIcon, PageHeader, Spinner } from '../../design/components/index.js';
 import { formatDateTime, fullName } from '../../format.js';
+import { useApiQuery } from '../../query.js';
 import { useSignedIn } from '../../session.js';
-import { useApiData } from '../../useApiData.js';
 import { clientListPath } from './useClientSearch.js';
 import './clients.css';
 import './import.css';
+import { pages, paths } from '../../paths.js';
 
 interface AuditEntry {
   actor: string;
@@ -44,12 +45,10 @@ function AuditLog() {
   const [params] = useSearchParams();
   const clientId = params.get('clientId');
   const [limit, setLimit] = useState(100);
-  const query = new URLSearchParams({ limit: String(limit) });
-  if (clientId) query.set('clientId', clientId);
-  const log = useApiData<{ entries: AuditEntry[] }>(`/api/v1/audit?${query}`);
+  const log = useApiQuery<{ entries: AuditEntry[] }>(paths.audit({ clientId, limit }));
   // Names come from the client lists, which (unlike opening a client) are not themselves logged as a view.
-  const current = useApiData<{ clients: Client[] }>(clientListPath({ q: '', pageSize: 200 }));
-  const archived = useApiData<{ clients: Client[] }>(clientListPath({ q: '', archived: true, pageSize: 200 }));
+  const current = useApiQuery<{ clients: Client[] }>(clientListPath({ q: '', pageSize: 200 }));
+  const archived = useApiQuery<{ clients: Client[] }>(clientListPath({ q: '', archived: true, pageSize: 200 }));
   const names = useMemo(() => {
     const map = new Map<string, string>();
     for (const s of [current.state, archived.state]) if (s.status === 'ready') for (const c of s.data.clients) map.set(c.id, fullName(c));
@@ -68,7 +67,7 @@ function AuditLog() {
             : 'Who opened or changed client records, newest first. It says what was done, never what was seen.'
         }
         actions={
-          <ButtonLink to={clientId ? `/clients/${clientId}` : '/clients'} variant="ghost">
+          <ButtonLink to={clientId ? pages.client(clientId) : '/clients'} variant="ghost">
             {clientId ? 'Back to the client' : 'Back to clients'}
           </ButtonLink>
         }
@@ -110,7 +109,7 @@ function AuditLog() {
                     <td>{actionText(e.action)}</td>
                     <td>
                       {e.clientId ? (
-                        <Link className="text-link" to={`/clients/${e.clientId}`}>
+                        <Link className="text-link" to={pages.client(e.clientId)}>
                           {names.get(e.clientId) ?? 'Open client'}
                         </Link>
                       ) : (

@@ -5,7 +5,7 @@ import { api } from '../../api.js';
 import { Button, ButtonLink, CheckboxField, TextField } from '../../design/components/index.js';
 import { FormError } from '../../FormError.js';
 import { useForm } from '../../forms.js';
-import { paths } from '../../paths.js';
+import { pages, paths } from '../../paths.js';
 import { emptyIntake, IntakeFields } from './IntakeFields.js';
 
 interface Values {
@@ -59,7 +59,7 @@ export function ClientForm({ client }: { client?: Client }) {
       values: bodyOf(values),
       send: async (body) => {
         const saved = client ? await api.patch<Client>(paths.client(client.id), body) : await api.post<Client>(paths.clients(), body);
-        navigate(`/clients/${saved.id}`, { state: { notice: client ? 'Changes saved.' : `${saved.firstName} is added.` } });
+        navigate(pages.client(saved.id), { state: { notice: client ? 'Changes saved.' : `${saved.firstName} is added.` } });
       },
     });
   }
@@ -133,7 +133,7 @@ export function ClientForm({ client }: { client?: Client }) {
         <Button type="submit" loading={sending}>
           {sending ? 'Saving…' : client ? 'Save changes' : 'Add client'}
         </Button>
-        <ButtonLink variant="ghost" to={client ? `/clients/${client.id}` : '/clients'}>
+        <ButtonLink variant="ghost" to={client ? pages.client(client.id) : '/clients'}>
           Cancel
         </ButtonLink>
       </div>

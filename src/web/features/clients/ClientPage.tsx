@@ -5,7 +5,7 @@ import { FollowUp } from '../../components/FollowUp.js';
 import { useNotice } from '../../components/useNotice.js';
 import { Alert, Badge, Button, ButtonLink, Card, PageHeader, Spinner } from '../../design/components/index.js';
 import { formatDay, fullName } from '../../format.js';
-import { useApiData } from '../../useApiData.js';
+import { useApiQuery } from '../../query.js';
 import { ClientAppointmentsPanel } from '../calendar/ClientAppointmentsPanel.js';
 import { GoalsPanel } from '../goals/GoalsPanel.js';
 import { ClientHomeworkPanel } from '../homework/ClientHomeworkPanel.js';
@@ -17,14 +17,15 @@ import { IntakeSummary } from './IntakeSummary.js';
 import { PrivacyPanel } from './PrivacyPanel.js';
 import { Timeline, type TimelineEntry } from './Timeline.js';
 import './clients.css';
+import { pages, paths } from '../../paths.js';
 
 /** One client: why they came, what happened since, and the way to record today's session. */
 export function ClientPage() {
   const { clientId = '' } = useParams();
   const [notice, setNotice] = useNotice();
-  const client = useApiData<Client>(`/api/v1/clients/${clientId}`);
-  const timeline = useApiData<{ entries: TimelineEntry[] }>(`/api/v1/clients/${clientId}/timeline`);
-  const sessions = useApiData<{ sessions: SessionRecord[] }>(`/api/v1/clients/${clientId}/sessions`);
+  const client = useApiQuery<Client>(paths.client(clientId));
+  const timeline = useApiQuery<{ entries: TimelineEntry[] }>(paths.clientTimeline(clientId));
+  const sessions = useApiQuery<{ sessions: SessionRecord[] }>(paths.clientSessions(clientId));
   const byId = useMemo(
     () => new Map(sessions.state.status === 'ready' ? sessions.state.data.sessions.map((s) => [s.id, s]) : []),
     [sessions.state],
@@ -71,8 +72,8 @@ export function ClientPage() {
         }
         actions={
           <div className="cluster">
-            <ButtonLink to={`/clients/${c.id}/sessions/new`}>Record a session</ButtonLink>
-            <ButtonLink to={`/clients/${c.id}/edit`} variant="secondary">
+            <ButtonLink to={pages.newSession(c.id)}>Record a session</ButtonLink>
+            <ButtonLink to={pages.clientEdit(c.id)} variant="secondary">
               Edit details and intake
             </ButtonLink>
           </div>
@@ -100,12 +101,12 @@ export function ClientPage() {
         <GoalsPanel clientId={c.id} firstName={c.firstName} />
         <ClientQuestionsPanel clientId={c.id} firstName={c.firstName} />
         <ReferralPanel clientId={c.id} firstName={c.firstName} />
-        <EmailPanel client={c} onChanged={(next) => client.setState({ status: 'ready', data: next })} />
+        <EmailPanel client={c} onChanged={client.setData} />
         <Card title="Privacy">
           <PrivacyPanel
             client={c}
             onChanged={(next, message) => {
-              client.setState({ status: 'ready', data: next });
+              client.setData(next);
               setNotice(message);
               timeline.reload();
             }}

@@ -19,6 +19,7 @@ import { useSignedIn } from '../../session.js';
 import { FirstSteps } from './FirstSteps.js';
 import { type ClientSort, useClientSearch } from './useClientSearch.js';
 import './clients.css';
+import { pages, paths } from '../../paths.js';
 
 type Show = 'current' | 'archived';
 
@@ -115,7 +116,7 @@ export function ClientsPage() {
           <ul className="plain-list client-list" aria-busy={state.status === 'loading'}>
             {state.clients.map((c) => (
               <li key={c.id}>
-                <Link to={`/clients/${c.id}`} className="client-list__link">
+                <Link to={pages.client(c.id)} className="client-list__link">
                   <span className="client-list__name">
                     {fullName(c)}
                     {c.archived && <Badge>Archived</Badge>}
@@ -139,7 +140,7 @@ export function ClientsPage() {
         )}
 
         <footer className="cluster clients-footer">
-          <a className="text-link" href="/api/v1/clients/export.csv" download>
+          <a className="text-link" href={paths.clientsExportCsv()} download>
             Export all clients (CSV)
           </a>
           {member.role === 'owner' && (

@@ -7,6 +7,7 @@ import { type ImportOutcome, ImportResult } from './ImportResult.js';
 import { UploadStatus } from './UploadStatus.js';
 import './clients.css';
 import './import.css';
+import { paths } from '../../paths.js';
 
 type Step =
   | { name: 'choose' }
@@ -34,7 +35,7 @@ export function ImportPage() {
     setStep({ name: 'reading', progress: starting });
     try {
       const csv = await file.text();
-      const preview = await postJsonWithProgress<Preview>('/api/v1/clients/import/preview', { csv }, (progress) =>
+      const preview = await postJsonWithProgress<Preview>(paths.clientsImportPreview(), { csv }, (progress) =>
         setStep({ name: 'reading', progress }),
       );
       setStep({ name: 'mapping', file: file.name, csv, preview, mapping: preview.mapping });
@@ -50,7 +51,7 @@ export function ImportPage() {
     setStep({ name: 'importing', file: current.file, progress: starting });
     try {
       const result = await postJsonWithProgress<ImportOutcome>(
-        '/api/v1/clients/import',
+        paths.clientsImport(),
         { csv: current.csv, mapping: current.mapping },
         (progress) => setStep({ name: 'importing', file: current.file, progress }),
       );

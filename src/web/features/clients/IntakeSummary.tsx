@@ -4,6 +4,7 @@ import type { Client } from '../../../shared/api/clients.js';
 import { ASSUMED_TOOLS, CAUTIONS, COMPLAINTS, LIFESTYLES, TOOLS, type Tool } from '../../../shared/vocabulary.js';
 import { Badge } from '../../design/components/index.js';
 import { formatDay } from '../../format.js';
+import { pages } from '../../paths.js';
 import { referralLabels } from './labels.js';
 
 const list = (items: readonly string[]) => items.join(', ');
@@ -43,7 +44,7 @@ export function IntakeSummary({ client }: { client: Client }) {
     {
       term: 'Referred by',
       value: i.referredByClientId ? (
-        <Link className="text-link" to={`/clients/${i.referredByClientId}`}>
+        <Link className="text-link" to={pages.client(i.referredByClientId)}>
           Open the client who referred them
         </Link>
       ) : null,

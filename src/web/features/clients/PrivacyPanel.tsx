@@ -4,7 +4,7 @@ import type { Client } from '../../../shared/api/clients.js';
 import { api, messageOf } from '../../api.js';
 import { Alert, Button, buttonClass, Dialog, TextField } from '../../design/components/index.js';
 import { fullName } from '../../format.js';
-import { paths } from '../../paths.js';
+import { pages, paths } from '../../paths.js';
 import { useSignedIn } from '../../session.js';
 
 interface PrivacyPanelProps {
@@ -56,7 +56,7 @@ export function PrivacyPanel({ client, onChanged }: PrivacyPanelProps) {
         hides a client you no longer see; deleting removes them and everything of theirs.
       </p>
       {member.role === 'owner' && (
-        <Link className="text-link" to={`/clients/audit-log?clientId=${client.id}`}>
+        <Link className="text-link" to={pages.auditLog(client.id)}>
           Who opened or changed this record
         </Link>
       )}

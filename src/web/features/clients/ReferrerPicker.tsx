@@ -3,7 +3,8 @@ import type { Client } from '../../../shared/api/clients.js';
 import { useDebounced } from '../../components/useDebounced.js';
 import { Button, TextField } from '../../design/components/index.js';
 import { fullName } from '../../format.js';
-import { useApiData } from '../../useApiData.js';
+import { paths } from '../../paths.js';
+import { useApiQuery } from '../../query.js';
 import { clientListPath } from './useClientSearch.js';
 
 interface ReferrerPickerProps {
@@ -19,8 +20,8 @@ export function ReferrerPicker({ value, onChange, selfId, error }: ReferrerPicke
   const [chosen, setChosen] = useState<Client | null>(null);
   const [q, setQ] = useState('');
   const settled = useDebounced(q);
-  const known = useApiData<Client>(value && chosen?.id !== value ? `/api/v1/clients/${value}` : null);
-  const results = useApiData<{ clients: Client[] }>(settled.trim() ? clientListPath({ q: settled, pageSize: 6 }) : null);
+  const known = useApiQuery<Client>(value && chosen?.id !== value ? paths.client(value) : null);
+  const results = useApiQuery<{ clients: Client[] }>(settled.trim() ? clientListPath({ q: settled, pageSize: 6 }) : null);
   const statusId = useId();
 
   if (value) {

@@ -9,8 +9,7 @@ import { Button, ButtonLink, ChipGroup, TextAreaField, TextField } from '../../d
 import { FormError } from '../../FormError.js';
 import { todayHere } from '../../format.js';
 import { useForm } from '../../forms.js';
-import { paths } from '../../paths.js';
-import { homeworkStepPath } from '../homework/homeworkData.js';
+import { pages, paths } from '../../paths.js';
 import { type Area, AreasOnMap } from './AreasOnMap.js';
 import { type FindingDraft, FindingsEditor, newFinding } from './FindingsEditor.js';
 import { errorAt, optionsOf } from './labels.js';
@@ -119,12 +118,12 @@ export function SessionForm({
       send: async (body) => {
         if (session) {
           await api.patch<SessionRecord>(paths.session(session.id), body);
-          navigate(`/clients/${client.id}`, { state: { notice: 'Session record updated.' } });
+          navigate(pages.client(client.id), { state: { notice: 'Session record updated.' } });
           return;
         }
         // A new session goes straight on to homework: the next minute of the visit.
         const saved = await api.post<SessionRecord>(paths.clientSessions(client.id), body);
-        navigate(homeworkStepPath(saved.id), { state: { notice: 'Session saved.' } });
+        navigate(pages.homeworkStep(saved.id, client.id), { state: { notice: 'Session saved.' } });
       },
     });
   }
@@ -213,7 +212,7 @@ export function SessionForm({
         <Button type="submit" loading={sending}>
           {sending ? 'Saving…' : session ? 'Save changes' : 'Save session'}
         </Button>
-        <ButtonLink variant="ghost" to={`/clients/${client.id}`}>
+        <ButtonLink variant="ghost" to={pages.client(client.id)}>
           Cancel
         </ButtonLink>
       </div>

@@ -4,20 +4,20 @@ import type { SinceLastSession } from '../../../shared/api/soap.js';
 import { isLocalDate } from '../../../shared/time/zone.js';
 import { Alert, ButtonLink, PageHeader, Spinner } from '../../design/components/index.js';
 import { formatDay, fullName } from '../../format.js';
-import { useApiData } from '../../useApiData.js';
-import { homeworkStepPath } from '../homework/homeworkData.js';
+import { useApiQuery } from '../../query.js';
 import { SessionForm } from './SessionForm.js';
 import './clients.css';
 import './session.css';
+import { pages, paths } from '../../paths.js';
 
 /** Records a new session (/clients/:clientId/sessions/new) or corrects one (/clients/:clientId/sessions/:sessionId). */
 export function SessionPage() {
   const { clientId, sessionId } = useParams();
   const isNew = !sessionId || sessionId === 'new';
-  const client = useApiData<Client>(`/api/v1/clients/${clientId}`);
-  const session = useApiData<SessionRecord>(isNew ? null : `/api/v1/sessions/${sessionId}`);
+  const client = useApiQuery<Client>(paths.client(clientId ?? ''));
+  const session = useApiQuery<SessionRecord>(isNew ? null : paths.session(sessionId ?? ''));
   // A new session pre-fills what the client reported since last time; from Today it also carries the visit.
-  const report = useApiData<SinceLastSession>(isNew ? `/api/v1/clients/${clientId}/since-last-session` : null);
+  const report = useApiQuery<SinceLastSession>(isNew ? paths.clientSinceLastSession(clientId ?? '') : null);
   const [params] = useSearchParams();
   const appointmentId = params.get('appointmentId') ?? undefined;
   const visitDate = params.get('date');
@@ -30,7 +30,7 @@ export function SessionPage() {
         <div className="stack">
           <Alert tone="error">{failed.message}</Alert>
           <div>
-            <ButtonLink to={clientId ? `/clients/${clientId}` : '/clients'} variant="secondary">
+            <ButtonLink to={clientId ? pages.client(clientId) : '/clients'} variant="secondary">
               Back
             </ButtonLink>
           </div>
@@ -56,10 +56,10 @@ export function SessionPage() {
         actions={
           s && (
             <>
-              <ButtonLink to={`/sessions/${s.id}/soap`} variant="secondary">
+              <ButtonLink to={pages.sessionSoap(s.id)} variant="secondary">
                 SOAP note
               </ButtonLink>
-              <ButtonLink to={homeworkStepPath(s.id)}>Homework</ButtonLink>
+              <ButtonLink to={pages.homeworkStep(s.id, s.clientId)}>Homework</ButtonLink>
             </>
           )
         }

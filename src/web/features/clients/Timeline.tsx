@@ -14,7 +14,7 @@ import {
   QuestionIcon,
 } from '../../design/components/index.js';
 import { formatDay } from '../../format.js';
-import { homeworkStepPath } from '../homework/homeworkData.js';
+import { pages } from '../../paths.js';
 import { areaText, findingText } from './labels.js';
 
 /** One thing that happened with a client. Kinds are open-ended: homework, check-ins and others add theirs. */
@@ -46,8 +46,7 @@ interface TimelineKind {
 export const timelineKinds: Record<string, TimelineKind> = {
   session: {
     icon: CalendarIcon,
-    link: (e, { clientId }) =>
-      e.sessionId ? { to: `/clients/${clientId}/sessions/${e.sessionId}`, label: 'Open the session record' } : null,
+    link: (e, { clientId }) => (e.sessionId ? { to: pages.clientSession(clientId, e.sessionId), label: 'Open the session record' } : null),
     details: (e, { sessions }) => {
       const s = e.sessionId ? sessions.get(e.sessionId) : undefined;
       return s ? <SessionSummary session={s} /> : e.detail;
@@ -57,7 +56,7 @@ export const timelineKinds: Record<string, TimelineKind> = {
   created: { icon: ClientsIcon },
   homework: {
     icon: LibraryIcon,
-    link: (e) => (e.sessionId ? { to: homeworkStepPath(e.sessionId), label: 'Open that homework step' } : null),
+    link: (e, { clientId }) => (e.sessionId ? { to: pages.homeworkStep(e.sessionId, clientId), label: 'Open that homework step' } : null),
   },
   'homework-ended': { icon: LibraryIcon },
   email: { icon: MailIcon },

@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import type { Summary } from '../../../shared/api/reports.js';
 import { Card } from '../../design/components/index.js';
+import { pages } from '../../paths.js';
 import { Definition } from './Definition.js';
 import { ExportButton } from './ExportButton.js';
 import { formatDay } from './numbers.js';
@@ -36,7 +37,7 @@ export function FollowUp({ clients, definition, fileStem }: { clients: Client[];
               {clients.map((c) => (
                 <tr key={c.clientId}>
                   <th scope="row">
-                    <Link to={`/clients/${encodeURIComponent(c.clientId)}`}>{c.name}</Link>
+                    <Link to={pages.client(c.clientId)}>{c.name}</Link>
                   </th>
                   <td>{c.lastCheckIn ? formatDay(c.lastCheckIn) : 'Never'}</td>
                   <td>{c.lastVisit ? formatDay(c.lastVisit) : 'None recorded'}</td>

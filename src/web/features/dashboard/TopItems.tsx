@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import type { Summary } from '../../../shared/api/reports.js';
 import { Card } from '../../design/components/index.js';
+import { pages } from '../../paths.js';
 import { Definition } from './Definition.js';
 import { ExportButton } from './ExportButton.js';
 import { count, percent } from './numbers.js';
@@ -65,7 +66,7 @@ export function TopItems({ items, definition, fileStem }: { items: Item[]; defin
                 {sorted.map((item) => (
                   <tr key={item.exerciseId}>
                     <th scope="row">
-                      <Link to={`/library/${encodeURIComponent(item.exerciseId)}`}>{item.name}</Link>
+                      <Link to={pages.libraryItem(item.exerciseId)}>{item.name}</Link>
                     </th>
                     <td className="num">{count(item.clients)}</td>
                     <td className="num">{percent(item.adherence)}</td>

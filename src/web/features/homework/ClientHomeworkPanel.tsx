@@ -4,9 +4,9 @@ import type { SessionRecord } from '../../../shared/api/clients.js';
 import { Alert, Badge, ButtonLink, Card, Spinner } from '../../design/components/index.js';
 import { useApiQuery } from '../../query.js';
 import { doseSummary } from '../library/libraryText.js';
-import { capText, type HomeworkList, handoutPagePath, homeworkStepPath, teachPath } from './homeworkData.js';
+import { capText, type HomeworkList } from './homeworkData.js';
 import './homework.css';
-import { paths } from '../../paths.js';
+import { pages, paths } from '../../paths.js';
 
 /** On the client page: their current items at a glance, and the way into the latest session's homework step. */
 export function ClientHomeworkPanel({ clientId, clientFirstName }: { clientId: string; clientFirstName: string }) {
@@ -28,7 +28,7 @@ export function ClientHomeworkPanel({ clientId, clientFirstName }: { clientId: s
           <ul className="plain-list client-homework__list">
             {[...items].reverse().map((h) => (
               <li key={h.id} className="client-homework__item">
-                <Link to={teachPath(h)} className="homework-link client-homework__name">
+                <Link to={pages.teach(h)} className="homework-link client-homework__name">
                   {h.exercise.name}
                 </Link>
                 <span className="small muted">{doseSummary(h.dose)}</span>
@@ -46,14 +46,14 @@ export function ClientHomeworkPanel({ clientId, clientFirstName }: { clientId: s
       {body}
       <div className="cluster">
         {latest ? (
-          <ButtonLink to={homeworkStepPath(latest.id)} variant="secondary">
+          <ButtonLink to={pages.homeworkStep(latest.id, clientId)} variant="secondary">
             Homework for the latest session
           </ButtonLink>
         ) : (
           sessions.state.status === 'ready' && <p className="small muted">Record a session to give homework.</p>
         )}
         {homework.state.status === 'ready' && homework.state.data.homework.length > 0 && (
-          <Link to={handoutPagePath(clientId)} className="homework-link">
+          <Link to={pages.clientHandout(clientId)} className="homework-link">
             Handout to print
           </Link>
         )}

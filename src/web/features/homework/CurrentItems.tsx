@@ -3,9 +3,10 @@ import { ItemDrawing, ItemPhoto } from '../../components/ItemDrawing.js';
 import { TeachInRoomBadge } from '../../components/ItemSafety.js';
 import { Badge, Button, ButtonLink, Card, CheckIcon } from '../../design/components/index.js';
 import { formatDateTime } from '../../format.js';
+import { pages } from '../../paths.js';
 import { doseSummary } from '../library/libraryText.js';
 import { HomeworkChanges } from './HomeworkChanges.js';
-import { capText, type Homework, teachPath } from './homeworkData.js';
+import { capText, type Homework } from './homeworkData.js';
 import { ProgressItem, RetireItem } from './ItemMoves.js';
 
 interface CurrentItemsProps {
@@ -124,7 +125,7 @@ function CurrentItem({ homework: h, kept, onKept, clientFirstName, onChanged, on
           <RetireItem homework={h} onRetired={onRetired} />
         </div>
         <div className="cluster">
-          <ButtonLink to={teachPath(h)} variant="ghost">
+          <ButtonLink to={pages.teach(h)} variant="ghost">
             Teach<span className="visually-hidden"> {h.exercise.name}</span>
           </ButtonLink>
           <HomeworkChanges key={h.id} homework={h} clientFirstName={clientFirstName} onSaved={onChanged} />

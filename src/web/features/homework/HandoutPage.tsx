@@ -10,6 +10,7 @@ import type { Homework } from './homeworkData.js';
 import { whenLabel } from './rebookText.js';
 import { type HandoutData, useHandout } from './useHandout.js';
 import './handout.css';
+import { pages } from '../../paths.js';
 
 /** /clients/:id/handout — the PDF handout as a web page, with a print stylesheet. */
 export function HandoutPage() {
@@ -38,7 +39,7 @@ export function HandoutPage() {
           icon={InfoIcon}
           title="No homework to print yet"
           action={
-            <ButtonLink to={`/clients/${encodeURIComponent(client.id)}`} variant="secondary">
+            <ButtonLink to={pages.client(client.id)} variant="secondary">
               Back to {client.firstName}
             </ButtonLink>
           }
@@ -57,7 +58,7 @@ function Handout({ data }: { data: HandoutData }) {
     <div className="handout-page">
       <div className="handout__toolbar no-print">
         <Button onClick={() => window.print()}>Print</Button>
-        <ButtonLink to={`/clients/${encodeURIComponent(client.id)}`} variant="secondary">
+        <ButtonLink to={pages.client(client.id)} variant="secondary">
           Back to {client.firstName}
         </ButtonLink>
       </div>

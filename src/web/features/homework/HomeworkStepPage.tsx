@@ -1,13 +1,13 @@
 import { useCallback, useState } from 'react';
-import { useParams } from 'react-router';
+import { useParams, useSearchParams } from 'react-router';
 import type { Client, SessionRecord } from '../../../shared/api/clients.js';
 import { api } from '../../api.js';
 import { FollowUp } from '../../components/FollowUp.js';
 import { useNotice } from '../../components/useNotice.js';
 import { Alert, Button, ButtonLink, PageHeader, Spinner } from '../../design/components/index.js';
 import { formatDay } from '../../format.js';
+import { refresh, useApiQuery } from '../../query.js';
 import { useSignedIn } from '../../session.js';
-import { useApiData } from '../../useApiData.js';
 import { CurrentItems } from './CurrentItems.js';
 import { ExcludedItems } from './ExcludedItems.js';
 import type { GiveOptions, Homework, HomeworkList, SendResult, SuggestedItem, Suggestions } from './homeworkData.js';
@@ -16,23 +16,27 @@ import { RebookCard } from './RebookCard.js';
 import { SendHomePanel } from './SendHomePanel.js';
 import { SuggestionCard } from './SuggestionCard.js';
 import './homework.css';
+import { pages, paths } from '../../paths.js';
 
 // The best few first: the therapist decides in under a minute; the rest are a tap away.
 const FIRST_SHOWN = 6;
 const FIRST_SHOWN_ON_PHONE = 3;
 
-/** /sessions/:id/homework — right after the session: pick at most the cap, teach, send home, rebook. */
+/** /sessions/:id/homework?client=… — right after the session: pick at most the cap, teach, send home, rebook. */
 export function HomeworkStepPage() {
   const { id = '' } = useParams();
   return <HomeworkStepLoader key={id} sessionId={id} />;
 }
 
 function HomeworkStepLoader({ sessionId }: { sessionId: string }) {
-  const session = useApiData<SessionRecord>(`/api/v1/sessions/${encodeURIComponent(sessionId)}`);
-  const clientId = session.state.status === 'ready' ? session.state.data.clientId : null;
-  const client = useApiData<Client>(clientId ? `/api/v1/clients/${encodeURIComponent(clientId)}` : null);
-  const homework = useApiData<HomeworkList>(clientId ? `/api/v1/clients/${encodeURIComponent(clientId)}/homework` : null);
-  const suggestions = useApiData<Suggestions>(`/api/v1/sessions/${encodeURIComponent(sessionId)}/suggestions`);
+  const [params] = useSearchParams();
+  // The page keeps its own list of the client's items from here on: it starts from fresh answers.
+  const session = useApiQuery<SessionRecord>(paths.session(sessionId), { fresh: true });
+  // Links name the client, so all four are asked for at once; the session has the last word.
+  const clientId = session.state.status === 'ready' ? session.state.data.clientId : params.get('client');
+  const client = useApiQuery<Client>(clientId ? paths.client(clientId) : null, { fresh: true });
+  const homework = useApiQuery<HomeworkList>(clientId ? paths.clientHomework(clientId) : null, { fresh: true });
+  const suggestions = useApiQuery<Suggestions>(paths.sessionSuggestions(sessionId), { fresh: true });
 
   const parts = [session, client, homework, suggestions];
   const failed = parts.find((p) => p.state.status === 'error')?.state;
@@ -43,7 +47,7 @@ function HomeworkStepLoader({ sessionId }: { sessionId: string }) {
         <div className="stack">
           <Alert tone="error">{failed.message}</Alert>
           <div className="cluster">
-            <ButtonLink to="/clients" variant="secondary">
+            <ButtonLink to={pages.clients()} variant="secondary">
               Back to clients
             </ButtonLink>
             {failed.error?.status !== 404 && (
@@ -100,23 +104,44 @@ function HomeworkStep({ session, client, initial, suggestions }: HomeworkStepPro
   const [allShown, setAllShown] = useState(false);
   const [firstShown] = useState(() => (window.matchMedia?.('(max-width: 40rem)').matches ? FIRST_SHOWN_ON_PHONE : FIRST_SHOWN));
   const cap = initial.cap;
+  // This page keeps its own list; what other screens read of this client's homework is out of date.
+  const clientChanged = useCallback(() => void refresh(paths.clientHomework(client.id), paths.clientTimeline(client.id)), [client.id]);
 
   const give = useCallback(
     async (item: SuggestedItem, options: GiveOptions) => {
-      const given = await api.post<Homework>(`/api/v1/sessions/${encodeURIComponent(session.id)}/homework`, {
+      const given = await api.post<Homework>(paths.sessionHomework(session.id), {
         exerciseId: item.id,
         ...options,
       });
       const replaced = options.replacesHomeworkId;
       setActive((a) => (replaced ? a.map((x) => (x.id === replaced ? given : x)) : [...a, given]));
       setGivenHere((g) => new Set(g).add(given.exerciseId));
+      clientChanged();
       return given;
     },
-    [session.id],
+    [session.id, clientChanged],
   );
-  const changed = useCallback((h: Homework) => setActive((a) => a.map((x) => (x.id === h.id ? h : x))), []);
-  const retired = useCallback((id: string) => setActive((a) => a.filter((x) => x.id !== id)), []);
-  const progressed = useCallback((oldId: string, next: Homework) => setActive((a) => a.map((x) => (x.id === oldId ? next : x))), []);
+  const changed = useCallback(
+    (h: Homework) => {
+      setActive((a) => a.map((x) => (x.id === h.id ? h : x)));
+      clientChanged();
+    },
+    [clientChanged],
+  );
+  const retired = useCallback(
+    (id: string) => {
+      setActive((a) => a.filter((x) => x.id !== id));
+      clientChanged();
+    },
+    [clientChanged],
+  );
+  const progressed = useCallback(
+    (oldId: string, next: Homework) => {
+      setActive((a) => a.map((x) => (x.id === oldId ? next : x)));
+      clientChanged();
+    },
+    [clientChanged],
+  );
   const keep = useCallback(
     (ids: string[], keepThem: boolean) =>
       setKept((k) => {
@@ -142,7 +167,7 @@ function HomeworkStep({ session, client, initial, suggestions }: HomeworkStepPro
           </>
         }
         actions={
-          <ButtonLink to={`/clients/${encodeURIComponent(client.id)}`} variant="secondary">
+          <ButtonLink to={pages.client(client.id)} variant="secondary">
             Back to {client.firstName}
           </ButtonLink>
         }

@@ -2,8 +2,8 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { ApiError, api, messageOf } from '../../api.js';
 import { Alert, Button, Card, Dialog, MailIcon } from '../../design/components/index.js';
-import { paths } from '../../paths.js';
-import { type ClientLink, handoutPagePath, handoutPdfPath, type SendResult } from './homeworkData.js';
+import { pages, paths } from '../../paths.js';
+import type { ClientLink, SendResult } from './homeworkData.js';
 
 interface SendHomePanelProps {
   sessionId: string;
@@ -49,7 +49,7 @@ export function SendHomePanel({ sessionId, client, itemCount, onSent }: SendHome
             Print<span className="send-home__long"> handout</span>
           </Button>
         ) : (
-          <a href={handoutPdfPath(client.id)} target="_blank" rel="noopener" className="button button--secondary">
+          <a href={paths.clientHandoutPdf(client.id)} target="_blank" rel="noopener" className="button button--secondary">
             <span>
               Print<span className="send-home__long"> handout</span>
               <span className="visually-hidden"> (PDF, opens in a new tab)</span>
@@ -63,7 +63,7 @@ export function SendHomePanel({ sessionId, client, itemCount, onSent }: SendHome
       </div>
       {itemCount > 0 && (
         <p className="small send-home__extra">
-          <Link to={handoutPagePath(client.id)} className="homework-link">
+          <Link to={pages.clientHandout(client.id)} className="homework-link">
             Open the handout as a page to print
           </Link>
         </p>
@@ -75,7 +75,7 @@ export function SendHomePanel({ sessionId, client, itemCount, onSent }: SendHome
           {problem.code === 'no_email' && (
             <>
               {' '}
-              <Link to={`/clients/${encodeURIComponent(client.id)}/edit`} className="homework-link">
+              <Link to={pages.clientEdit(client.id)} className="homework-link">
                 Add an email for {client.firstName}
               </Link>
             </>

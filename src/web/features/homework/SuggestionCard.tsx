@@ -3,10 +3,11 @@ import { ApiError, messageOf } from '../../api.js';
 import { ItemDrawing } from '../../components/ItemDrawing.js';
 import { TeachInRoomBadge } from '../../components/ItemSafety.js';
 import { Alert, AlertIcon, Button, ButtonLink, CheckIcon } from '../../design/components/index.js';
+import { pages } from '../../paths.js';
 import { doseSummary } from '../library/libraryText.js';
 import { doseFrom, draftOf, sameDose } from './doseDraft.js';
 import { HomeworkChanges } from './HomeworkChanges.js';
-import { type GiveOptions, type Homework, type SuggestedItem, teachPath } from './homeworkData.js';
+import type { GiveOptions, Homework, SuggestedItem } from './homeworkData.js';
 import { type ItemDraft, ItemEditor } from './ItemEditor.js';
 
 interface SuggestionCardProps {
@@ -119,7 +120,7 @@ export function SuggestionCard({
               <span>Given to {clientFirstName}</span>
             </p>
             <div className="cluster">
-              <ButtonLink to={teachPath(given)} variant="secondary">
+              <ButtonLink to={pages.teach(given)} variant="secondary">
                 Teach it<span className="visually-hidden">: {item.name}</span>
               </ButtonLink>
               <HomeworkChanges homework={given} clientFirstName={clientFirstName} onSaved={onChanged} />

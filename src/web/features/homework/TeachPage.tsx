@@ -8,10 +8,10 @@ import { useApiQuery } from '../../query.js';
 import { useDocumentTitle } from '../../useDocumentTitle.js';
 import { Demonstrated } from './Demonstrated.js';
 import { HoldTimer } from './HoldTimer.js';
-import { type Homework, type HomeworkList, homeworkStepPath } from './homeworkData.js';
+import type { Homework, HomeworkList } from './homeworkData.js';
 import { RoomMedia } from './RoomMedia.js';
 import './teach.css';
-import { paths } from '../../paths.js';
+import { pages, paths } from '../../paths.js';
 
 /** /homework/:id/teach?client=… — the item full screen on the tablet, one step at a time. */
 export function TeachPage() {
@@ -34,7 +34,7 @@ export function TeachPage() {
         <div className="stack">
           <Alert tone="error">{problem}</Alert>
           <div>
-            <ButtonLink to={clientId ? `/clients/${encodeURIComponent(clientId)}` : '/clients'} variant="secondary">
+            <ButtonLink to={clientId ? pages.client(clientId) : pages.clients()} variant="secondary">
               Back
             </ButtonLink>
           </div>
@@ -62,7 +62,7 @@ function TeachView({ initial }: { initial: Homework }) {
   const steps = exercise.steps;
   const last = steps.length - 1;
   const dose = describeDose(homework.dose);
-  const doneTo = homework.sessionId ? homeworkStepPath(homework.sessionId) : `/clients/${encodeURIComponent(homework.clientId)}`;
+  const doneTo = homework.sessionId ? pages.homeworkStep(homework.sessionId, homework.clientId) : pages.client(homework.clientId);
 
   const onPointerDown = (e: PointerEvent) => {
     if (e.pointerType !== 'mouse') swipeFrom.current = e.clientX;

@@ -1,7 +1,6 @@
 // The homework step's shapes and addresses, from the shared API schemas.
 import type { z } from 'zod';
 import type { clientLinkSchema, Homework, sendResult, suggestionsResponse } from '../../../shared/api/homework.js';
-import { paths } from '../../paths.js';
 
 export type Suggestions = z.infer<typeof suggestionsResponse>;
 export type Suggestion = Suggestions['suggestions'][number];
@@ -19,18 +18,6 @@ export interface GiveOptions {
   /** At the cap: the active item this one takes the place of, retired in the same request. */
   replacesHomeworkId?: string;
 }
-
-export const homeworkStepPath = (sessionId: string) => `/sessions/${encodeURIComponent(sessionId)}/homework`;
-
-/*
- * The API has no GET /homework/:id, so the teach view finds its item among the client's
- * homework: the link carries the client's id.
- */
-export const teachPath = (h: Pick<Homework, 'id' | 'clientId'>) =>
-  `/homework/${encodeURIComponent(h.id)}/teach?client=${encodeURIComponent(h.clientId)}`;
-
-export const handoutPdfPath = (clientId: string) => paths.clientHandoutPdf(clientId);
-export const handoutPagePath = (clientId: string) => `/clients/${encodeURIComponent(clientId)}/handout`;
 
 /** "2 of 2 items" */
 export const capText = (active: number, cap: number) => `${active} of ${cap} item${cap === 1 ? '' : 's'}`;

@@ -3,6 +3,7 @@ import type { Exercise } from '../../../shared/api/exercises.js';
 import { ItemDrawing, ItemPhoto } from '../../components/ItemDrawing.js';
 import { TeachInRoomBadge } from '../../components/ItemSafety.js';
 import { Badge } from '../../design/components/index.js';
+import { pages } from '../../paths.js';
 import type { LibraryReturn } from './ExercisePage.js';
 import { FavouriteButton } from './FavouriteButton.js';
 import { categoryLabel, DIFFICULTIES, doseSummary, itemKind, regionsText, toolsText } from './libraryText.js';
@@ -16,7 +17,7 @@ export function ExerciseCard({ item, back }: { item: Exercise; back: string }) {
       </div>
       <div className="exercise-card__main">
         <h3 className="exercise-card__title">
-          <Link to={`/library/${encodeURIComponent(item.id)}`} state={{ back } satisfies LibraryReturn} className="exercise-card__link">
+          <Link to={pages.libraryItem(item.id)} state={{ back } satisfies LibraryReturn} className="exercise-card__link">
             {item.name}
           </Link>
         </h3>

@@ -9,9 +9,9 @@ import { draftFrom, emptyDraft } from './exerciseDraft.js';
 import { useCatalogue } from './libraryData.js';
 import './library.css';
 import './library-forms.css';
-import { paths } from '../../paths.js';
+import { pages, paths } from '../../paths.js';
 
-const itemPath = (id: string) => `/library/${encodeURIComponent(id)}`;
+const itemPath = (id: string) => pages.libraryItem(id);
 
 /** Write a new item from scratch, or start from a copy of another (?copy=id). */
 export function NewExercisePage() {

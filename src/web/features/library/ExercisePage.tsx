@@ -13,7 +13,7 @@ import { MediaSection } from './MediaSection.js';
 import './library.css';
 import './exercise-sheet.css';
 import './library-print.css';
-import { paths } from '../../paths.js';
+import { pages, paths } from '../../paths.js';
 
 /** Where "Back to the library" goes: the filtered list the therapist came from, when there was one. */
 export interface LibraryReturn {
@@ -91,7 +91,6 @@ export function ExercisePage() {
 }
 
 function ItemActions({ item, back }: { item: Exercise; back: string }) {
-  const path = encodeURIComponent(item.id);
   return (
     <div className="cluster no-print">
       <FavouriteButton key={item.id} itemId={item.id} itemName={item.name} favourite={item.favourite} />
@@ -99,12 +98,12 @@ function ItemActions({ item, back }: { item: Exercise; back: string }) {
         Print
       </Button>
       {item.source === 'builtin' ? (
-        <ButtonLink variant="secondary" to={`/library/new?copy=${path}`}>
+        <ButtonLink variant="secondary" to={pages.newLibraryItem({ copy: item.id })}>
           Make your own version
         </ButtonLink>
       ) : (
         <>
-          <ButtonLink variant="secondary" to={`/library/${path}/edit`} state={{ back }}>
+          <ButtonLink variant="secondary" to={pages.libraryItemEdit(item.id)} state={{ back }}>
             Edit
           </ButtonLink>
           <DeleteItem item={item} />

@@ -4,6 +4,7 @@ import type { Exercise } from '../../../shared/api/exercises.js';
 import { BodyMap } from '../../components/BodyMap.js';
 import { ItemDrawing } from '../../components/ItemDrawing.js';
 import { ItemSafety } from '../../components/ItemSafety.js';
+import { pages } from '../../paths.js';
 import { findItem } from './libraryData.js';
 import {
   categoryLabel,
@@ -139,7 +140,7 @@ function Variations({ item, catalogue }: { item: Exercise; catalogue: Exercise[]
               <ul className="plain-list">
                 {g.items.map((e) => (
                   <li key={e.id}>
-                    <Link to={`/library/${encodeURIComponent(e.id)}`}>{e.name}</Link>
+                    <Link to={pages.libraryItem(e.id)}>{e.name}</Link>
                   </li>
                 ))}
               </ul>

@@ -11,6 +11,7 @@ import { useExerciseList, usePacks } from './libraryData.js';
 import { SOURCES, toolNeedText, type Vocabulary } from './libraryText.js';
 import { exercisesPath, type FilterKey, type Filters, useLibraryFilters } from './useLibraryFilters.js';
 import './library.css';
+import { pages } from '../../paths.js';
 
 /** Browse and search the library: the body map and menus narrow the list, the search box narrows it as you type. */
 export function LibraryPage() {
@@ -130,7 +131,7 @@ export function LibraryPage() {
           )}
           {active && !updating && items.length > 0 && items.length <= MAX_PACK_ITEMS && (
             <p>
-              <Link className="icon-link" to={`/library/packs/new?items=${items.map((i) => encodeURIComponent(i.id)).join(',')}`}>
+              <Link className="icon-link" to={pages.newPack({ items: items.map((i) => i.id) })}>
                 Make a pack from {items.length === 1 ? 'this item' : `these ${items.length} items`}
               </Link>
             </p>

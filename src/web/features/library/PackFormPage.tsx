@@ -12,6 +12,7 @@ import { GroupFrame } from './formFields.js';
 import { type Pack, useCatalogue, usePacks } from './libraryData.js';
 import './library.css';
 import './library-forms.css';
+import { paths } from '../../paths.js';
 
 /** Make a pack (from ?items=a,b or a copy of ?from=pack), or rename and change one of the practice's own (/:id/edit). */
 export function PackFormPage() {
@@ -77,8 +78,8 @@ function PackForm({ pack, initial, items }: PackFormProps) {
       schema: packBody,
       values: { name, description: description.trim() || null, exerciseIds: chosen },
       send: async (body) => {
-        if (pack) await api.patch(`/api/v1/packs/${encodeURIComponent(pack.id)}`, body);
-        else await api.post('/api/v1/packs', body);
+        if (pack) await api.patch(paths.pack(pack.id), body);
+        else await api.post(paths.packs(), body);
         navigate('/library/packs', { state: { saved: `Saved the pack “${body.name}”.` } satisfies LibraryReturn });
       },
     });

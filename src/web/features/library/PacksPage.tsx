@@ -7,7 +7,7 @@ import type { LibraryReturn } from './ExercisePage.js';
 import { findItem, type Pack, useCatalogue, usePacks } from './libraryData.js';
 import './library.css';
 import './library-forms.css';
-import { paths } from '../../paths.js';
+import { pages, paths } from '../../paths.js';
 
 /** Starter packs and the practice's own: groups of items for a kind of client. */
 export function PacksPage() {
@@ -71,7 +71,6 @@ function PackRow({ pack, items, onDeleted }: { pack: Pack; items: Exercise[] | n
   const names = items ? pack.exerciseIds.map((id) => findItem(items, id)?.name).filter(Boolean) : [];
   // Once the library is here, count only items that still exist (a deleted custom item may linger in a pack).
   const count = items ? names.length : pack.exerciseIds.length;
-  const id = encodeURIComponent(pack.id);
   return (
     <li className="pack-row">
       <div className="pack-row__text">
@@ -83,18 +82,18 @@ function PackRow({ pack, items, onDeleted }: { pack: Pack; items: Exercise[] | n
         </p>
       </div>
       <div className="cluster">
-        <ButtonLink variant="secondary" to={`/library?pack=${id}`}>
+        <ButtonLink variant="secondary" to={pages.library({ pack: pack.id })}>
           Show items<span className="visually-hidden"> of {pack.name}</span>
         </ButtonLink>
         {pack.source === 'custom' ? (
           <>
-            <ButtonLink variant="ghost" to={`/library/packs/${id}/edit`}>
+            <ButtonLink variant="ghost" to={pages.packEdit(pack.id)}>
               Rename or change<span className="visually-hidden"> {pack.name}</span>
             </ButtonLink>
             <DeletePack pack={pack} onDeleted={onDeleted} />
           </>
         ) : (
-          <ButtonLink variant="ghost" to={`/library/packs/new?from=${id}`}>
+          <ButtonLink variant="ghost" to={pages.newPack({ from: pack.id })}>
             Copy<span className="visually-hidden"> {pack.name}</span> to your packs
           </ButtonLink>
         )}

@@ -5,7 +5,7 @@ import { formatDateTime } from '../../format.js';
 import { useApiQuery } from '../../query.js';
 import { EmailText } from './EmailText.js';
 import './mailbox.css';
-import { paths } from '../../paths.js';
+import { pages, paths } from '../../paths.js';
 
 export interface KeptEmail {
   id: string;
@@ -57,11 +57,7 @@ export function MailboxPage() {
           <ul className="plain-list mailbox__list" aria-label="Emails, newest first">
             {emails.map((email) => (
               <li key={email.id}>
-                <Link
-                  to={`/mailbox?email=${encodeURIComponent(email.id)}`}
-                  className="mailbox__item"
-                  aria-current={email.id === openId ? 'true' : undefined}
-                >
+                <Link to={pages.mailbox(email.id)} className="mailbox__item" aria-current={email.id === openId ? 'true' : undefined}>
                   <span className="mailbox__subject">{email.subject}</span>
                   <span className="mailbox__meta">
                     To {email.to} · {formatDateTime(email.createdAt)}

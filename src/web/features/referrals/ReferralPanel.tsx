@@ -2,13 +2,14 @@ import { Link } from 'react-router';
 import { CopyField } from '../../components/CopyField.js';
 import { Alert, Badge, Card, Spinner } from '../../design/components/index.js';
 import { formatDay } from '../../format.js';
-import { useApiData } from '../../useApiData.js';
+import { pages, paths } from '../../paths.js';
+import { useApiQuery } from '../../query.js';
 import { ThankedToggle } from './ThankedToggle.js';
 import { useReferralReport } from './useReferralReport.js';
 
 /** The client's share link and code, the friends who came through it, and whether they were thanked. */
 export function ReferralPanel({ clientId, firstName }: { clientId: string; firstName: string }) {
-  const link = useApiData<{ code: string; url: string }>(`/api/v1/clients/${encodeURIComponent(clientId)}/referral`);
+  const link = useApiQuery<{ code: string; url: string }>(paths.clientReferral(clientId));
   const report = useReferralReport();
   const rows = report.state.status === 'ready' ? report.state.data.referrals : [];
   const friends = rows.filter((r) => r.referrerId === clientId);
@@ -27,7 +28,7 @@ export function ReferralPanel({ clientId, firstName }: { clientId: string; first
       )}
       {referredBy && (
         <p>
-          Came through <Link to={`/clients/${referredBy.referrerId}`}>{referredBy.referrerName}</Link>’s link.
+          Came through <Link to={pages.client(referredBy.referrerId)}>{referredBy.referrerName}</Link>’s link.
         </p>
       )}
       {report.state.status === 'error' && <Alert tone="error">{report.state.message}</Alert>}
@@ -39,7 +40,7 @@ export function ReferralPanel({ clientId, firstName }: { clientId: string; first
             <ul className="plain-list stack">
               {friends.map((f) => (
                 <li key={f.referredId} className="cluster">
-                  <Link to={`/clients/${f.referredId}`}>{f.referredName}</Link>
+                  <Link to={pages.client(f.referredId)}>{f.referredName}</Link>
                   {f.booked ? (
                     <Badge tone="success">First visit {f.firstVisit ? formatDay(f.firstVisit) : 'booked'}</Badge>
                   ) : (
@@ -53,14 +54,7 @@ export function ReferralPanel({ clientId, firstName }: { clientId: string; first
               referrerName={firstName}
               thanked={thanked}
               onThanked={() =>
-                report.setState((s) =>
-                  s.status === 'ready'
-                    ? {
-                        status: 'ready',
-                        data: { referrals: s.data.referrals.map((r) => (r.referrerId === clientId ? { ...r, thanked: true } : r)) },
-                      }
-                    : s,
-                )
+                report.setData((d) => ({ referrals: d.referrals.map((r) => (r.referrerId === clientId ? { ...r, thanked: true } : r)) }))
               }
             />
           </div>

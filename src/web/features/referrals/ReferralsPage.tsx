@@ -3,6 +3,7 @@ import { TableScroll } from '../../components/TableScroll.js';
 import { downloadCsv } from '../../csv.js';
 import { Badge, Button, ClientsIcon, EmptyState, LoadFailed, PageHeader, Spinner } from '../../design/components/index.js';
 import { formatDay, todayHere } from '../../format.js';
+import { pages } from '../../paths.js';
 import { referralsCsv } from './referralsCsv.js';
 import { ThankedToggle } from './ThankedToggle.js';
 import { useReferralReport } from './useReferralReport.js';
@@ -16,11 +17,7 @@ export function ReferralsPage() {
   const booked = rows.filter((r) => r.booked).length;
 
   const markThanked = (referrerId: string) =>
-    report.setState((s) =>
-      s.status === 'ready'
-        ? { status: 'ready', data: { referrals: s.data.referrals.map((r) => (r.referrerId === referrerId ? { ...r, thanked: true } : r)) } }
-        : s,
-    );
+    report.setData((d) => ({ referrals: d.referrals.map((r) => (r.referrerId === referrerId ? { ...r, thanked: true } : r)) }));
 
   return (
     <>
@@ -68,10 +65,10 @@ export function ReferralsPage() {
                   {rows.map((r) => (
                     <tr key={r.referredId}>
                       <td>
-                        <Link to={`/clients/${r.referrerId}`}>{r.referrerName}</Link>
+                        <Link to={pages.client(r.referrerId)}>{r.referrerName}</Link>
                       </td>
                       <td>
-                        <Link to={`/clients/${r.referredId}`}>{r.referredName}</Link>
+                        <Link to={pages.client(r.referredId)}>{r.referredName}</Link>
                       </td>
                       <td>{formatDay(r.referredAt)}</td>
                       <td>{r.booked ? <Badge tone="success">Booked</Badge> : <Badge>Not yet</Badge>}</td>

@@ -4,13 +4,12 @@ import { dayForFormatting } from '../../../shared/time/zone.js';
 import { CAUTIONS, COMPLAINTS } from '../../../shared/vocabulary.js';
 import { ButtonLink } from '../../design/components/index.js';
 import { formatDate, usePracticeClock } from '../../format.js';
-import { homeworkStepPath } from '../homework/homeworkData.js';
+import { pages } from '../../paths.js';
 
 const reportLabels = { 'most-days': 'most days', 'some-days': 'some days', 'not-really': 'not really' } as const;
 
 /** Where "Start session" goes: the session form, pre-filled from this visit. */
-export const startSessionPath = (a: TodayAppointment, date: string) =>
-  `/clients/${encodeURIComponent(a.client.id)}/sessions/new?${new URLSearchParams({ appointmentId: a.id, date })}`;
+export const startSessionPath = (a: TodayAppointment, date: string) => pages.newSession(a.client.id, { appointmentId: a.id, date });
 
 const times = (n: number) => (n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times`);
 
@@ -49,7 +48,7 @@ export function AppointmentCard({
       </div>
       <div className="today-card__body stack">
         <h2 id={titleId} className="today-card__name">
-          <Link to={`/clients/${encodeURIComponent(a.client.id)}`}>{name}</Link>
+          <Link to={pages.client(a.client.id)}>{name}</Link>
           {a.status === 'done' && <span className="today-card__status">Attended</span>}
           {a.status === 'no-show' && <span className="today-card__status">No-show</span>}
         </h2>
@@ -99,7 +98,7 @@ export function AppointmentCard({
       </div>
       <div className="today-card__action">
         {a.sessionId ? (
-          <ButtonLink to={homeworkStepPath(a.sessionId)} variant="secondary">
+          <ButtonLink to={pages.homeworkStep(a.sessionId, a.client.id)} variant="secondary">
             Open session
           </ButtonLink>
         ) : (

@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import type { ImportedEvent } from '../../../shared/api/calendar-subscriptions.js';
 import { Card } from '../../design/components/index.js';
+import { pages } from '../../paths.js';
 import { timeRangeText } from '../calendar/labels.js';
 
 /** The day's bookings from the therapist's own booking calendar: read-only here, in time order. */
@@ -18,7 +19,7 @@ export function ImportedBookings({ events, timeZone }: { events: ImportedEvent[]
             {e.clientId && e.clientName && (
               <>
                 {' '}
-                · <Link to={`/clients/${e.clientId}`}>{e.clientName}</Link>
+                · <Link to={pages.client(e.clientId)}>{e.clientName}</Link>
               </>
             )}
           </li>

@@ -6,7 +6,7 @@ import { Button, ButtonLink, LoadFailed, PageHeader, Spinner } from '../../desig
 import { formatDate, usePracticeClock } from '../../format.js';
 import { useApiQuery } from '../../query.js';
 import './soap.css';
-import { paths } from '../../paths.js';
+import { pages, paths } from '../../paths.js';
 
 /** A session read as a SOAP note, ready to print or to save as a PDF. */
 export function SoapPage() {
@@ -37,7 +37,7 @@ export function SoapPage() {
             <a className="text-link" href={paths.sessionSoapPdf(s.sessionId)} target="_blank" rel="noreferrer">
               PDF
             </a>
-            <ButtonLink variant="ghost" to={`/clients/${encodeURIComponent(s.clientId)}/sessions/${encodeURIComponent(s.sessionId)}`}>
+            <ButtonLink variant="ghost" to={pages.clientSession(s.clientId, s.sessionId)}>
               Edit the record
             </ButtonLink>
           </div>
