@@ -10,6 +10,10 @@ describe('server features import one way (decision 030)', () => {
     expect(problems.bothWays, `Features that import each other:\n${problems.bothWays.join('\n')}`).toEqual([]);
   });
 
+  it('has no loop of three or more features', () => {
+    expect(problems.loops, `Features that import each other round a loop:\n${problems.loops.join('\n')}`).toEqual([]);
+  });
+
   it('has route files that export only their routes', () => {
     expect(problems.routeExports, `Route files exporting more than routes:\n${problems.routeExports.join('\n')}`).toEqual([]);
   });
@@ -32,8 +36,8 @@ describe('web features import one way too', () => {
 
   it('has no two web feature folders importing each other (shared helpers live in components/ or format.ts)', () => {
     expect(Object.keys(files)).toContain('clients/ClientPage.tsx');
-    const { bothWays } = importProblems(files);
-    expect(bothWays, `Web features that import each other:\n${bothWays.join('\n')}`).toEqual([]);
+    const { bothWays, loops } = importProblems(files);
+    expect([...bothWays, ...loops], `Web features that import each other:\n${[...bothWays, ...loops].join('\n')}`).toEqual([]);
   });
 });
 
@@ -45,7 +49,7 @@ describe('the import checker', () => {
   };
 
   it('passes features that import one way and route files that export only routes', () => {
-    expect(importProblems(oneWay)).toEqual({ bothWays: [], routeExports: [] });
+    expect(importProblems(oneWay)).toEqual({ bothWays: [], loops: [], routeExports: [] });
   });
 
   it('names both files when two features import each other, a dynamic import() included', () => {
@@ -73,6 +77,24 @@ describe('the import checker', () => {
       'goals <-> portal',
       '  goals/goals.repository.ts imports ../portal/page/page.routes.js',
       '  portal/page/page.routes.ts imports ../../goals/goals.repository.js',
+    ]);
+  });
+
+  it('finds a loop of three features that no pair shows', () => {
+    const problems = importProblems({
+      ...oneWay,
+      'goals/goals.service.ts': "import { portalView } from '../portal/portal.service.js';",
+      'clients/goals-summary.ts': "import type { Goal } from '../goals/goals.service.js';",
+    });
+    expect(problems.bothWays).toEqual([]);
+    expect(problems.loops).toEqual([
+      'loop: clients · goals · portal',
+      '  portal -> clients',
+      '    portal/portal.service.ts imports ../clients/clients.repository.js',
+      '  goals -> portal',
+      '    goals/goals.service.ts imports ../portal/portal.service.js',
+      '  clients -> goals',
+      '    clients/goals-summary.ts imports ../goals/goals.service.js',
     ]);
   });
 

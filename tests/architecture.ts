@@ -13,6 +13,8 @@ export type FeatureSources = Record<string, string>;
 export interface ImportProblems {
   /** One line per pair of features importing each other, then the imports each way. */
   bothWays: string[];
+  /** Loops of three or more features (a → b → c → a), each with the imports that close it. */
+  loops: string[];
   /** `file: name` for each thing a `*.routes.ts` file exports that is not a `...Routes` plugin. */
   routeExports: string[];
 }
@@ -42,6 +44,37 @@ function featureEdges(files: FeatureSources) {
     }
   }
   return edges;
+}
+
+/** Groups of three or more features that reach each other (pairs are reported as both-ways already). */
+function longerLoops(edges: Map<string, string[]>): string[] {
+  const next = new Map<string, string[]>();
+  for (const key of edges.keys()) {
+    const [a, b] = key.split(' -> ');
+    next.set(a, [...(next.get(a) ?? []), b]);
+  }
+  const reach = (from: string) => {
+    const seen = new Set<string>();
+    const todo = [...(next.get(from) ?? [])];
+    while (todo.length) {
+      const f = todo.pop()!;
+      if (seen.has(f)) continue;
+      seen.add(f);
+      todo.push(...(next.get(f) ?? []));
+    }
+    return seen;
+  };
+  const reached = new Map([...next.keys()].map((f) => [f, reach(f)]));
+  const groups = new Set<string>();
+  for (const [f, seen] of reached) {
+    const group = [...seen].filter((g) => reached.get(g)?.has(f)).sort();
+    if (group.length >= 3) groups.add(group.join(' · '));
+  }
+  return [...groups].sort().flatMap((group) => {
+    const members = group.split(' · ');
+    const inside = [...edges].filter(([key]) => key.split(' -> ').every((f) => members.includes(f)));
+    return [`loop: ${group}`, ...inside.flatMap(([key, why]) => [`  ${key}`, ...why.map((w) => `    ${w}`)])];
+  });
 }
 
 // Route files may export `export function fooRoutes`, `export const fooRoutes`, or a list of such names.
@@ -76,6 +109,7 @@ export function importProblems(files: FeatureSources): ImportProblems {
     if (!back || a > b) continue;
     bothWays.push(`${a} <-> ${b}`, ...there.map((e) => `  ${e}`), ...back.map((e) => `  ${e}`));
   }
+  const loops = longerLoops(edges);
   const routeExports = Object.entries(files)
     .filter(([path]) => path.endsWith('.routes.ts'))
     .flatMap(([path, source]) =>
@@ -84,7 +118,7 @@ export function importProblems(files: FeatureSources): ImportProblems {
         .map((name) => `${path}: ${name}`),
     )
     .sort();
-  return { bothWays, routeExports };
+  return { bothWays, loops, routeExports };
 }
 
 /** Every non-test TypeScript file (`.ts`, and `.tsx` when asked) under a features folder, by its path inside that folder. */
