@@ -1,8 +1,8 @@
-import { DateTime } from 'luxon';
 import type { NOT_REBOOKED_REASONS } from '../../../shared/api/appointments.js';
 import { areaSchema, findingSchema } from '../../../shared/api/clients.js';
 import type { SinceLastSession, Soap } from '../../../shared/api/soap.js';
 import { describeDose } from '../../../shared/dose.js';
+import { isoInZoneWithMillis } from '../../../shared/time/zone.js';
 import type { Db } from '../../db/index.js';
 import type { ClientTable, SessionRecordTable } from '../../db/schema.js';
 import { localDay } from '../../local-time.js';
@@ -127,7 +127,7 @@ export async function soapOf(db: Db, session: SessionRecordTable, client: Pick<C
         const d = describeDose(h.dose);
         return { name: h.exercise.name, dose: `${d.what}. ${d.when}.`, note: h.note };
       }),
-      nextVisit: next ? DateTime.fromISO(next.starts_at, { zone: next.timezone }).toISO() : null,
+      nextVisit: next ? isoInZoneWithMillis(new Date(next.starts_at), next.timezone) : null,
       notRebookedReason: reason ? (notRebookedWords[reason] ?? reason) : null,
     },
   };
