@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** Weekday 1 is Monday, 7 is Sunday (ISO-8601, as luxon counts them). */
+/** Weekday 1 is Monday, 7 is Sunday (ISO-8601; `isoWeekday` in src/shared/time/zone.ts). */
 export const WEEKDAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
 export const weekdayName = (weekday: number) => WEEKDAY_NAMES[weekday - 1] ?? `Day ${weekday}`;
 
