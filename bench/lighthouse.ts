@@ -3,6 +3,7 @@
 // is pinned at 12.2 (13 needs Node 22); Chromium is Debian's.
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../scripts/chromium.js';
 import { DEMO_LOGIN, startDemoServer } from '../scripts/demo-server.js';
 
 export interface LighthouseFigures {
@@ -16,18 +17,6 @@ export interface LighthouseFigures {
   /** Why Lighthouse could not measure the page, when it could not. */
   error?: string;
 }
-
-// The new headless mode: with the old one, Lighthouse sometimes lost the page load (NO_NAVSTART).
-const CHROMIUM_FLAGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 /** One Lighthouse run of a page; once more when Lighthouse says its own trace went wrong. */
 async function audit(port: number, url: string, label: string, headers?: Record<string, string>): Promise<LighthouseFigures> {
@@ -68,7 +57,7 @@ export async function lighthousePages() {
     const { clients } = await (await fetch(`${server.url}/api/v1/clients?q=maya`, { headers })).json();
     const link = await (await fetch(`${server.url}/api/v1/clients/${clients[0].id}/link`, { method: 'POST', headers })).json();
     const chrome = await chromeLauncher.launch({
-      chromePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      chromePath: CHROMIUM_PATH,
       chromeFlags: CHROMIUM_FLAGS,
     });
     try {
