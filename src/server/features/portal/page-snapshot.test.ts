@@ -151,6 +151,22 @@ describeEachDatabase("the client's page kept ready, with two instances on one da
     expect((await read()).practiceName).toBe('Calm Hands');
   });
 
+  it('never serves a kept page whose version is not the client’s current one, or that another release made', async () => {
+    const { client, token } = await newClient();
+    await api(a, token);
+    const db = database().db;
+    const kept = () => db.updateTable('client_page_snapshots').where('client_id', '=', client.id);
+    // As if made from data read just before a write committed: one version behind.
+    await kept()
+      .set({ json: '{"stale":true}', version: (eb) => eb('version', '-', 1) })
+      .execute();
+    expect((await api(b, token)).json()).toMatchObject({ firstName: 'Nia' });
+    await kept().set({ json: '{"stale":true}', render_key: 'an older release' }).execute();
+    expect((await api(b, token)).json()).toMatchObject({ firstName: 'Nia' });
+    await kept().set({ json: '{"kept":true}' }).execute();
+    expect((await api(b, token)).json()).toEqual({ kept: true });
+  });
+
   it('shows a write made straight into the database, by any process, on the next read', async () => {
     const { client, token, homework } = await newClient();
     await api(a, token);
