@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { areaSchema, findingSchema, type Intake, intakeSchema } from '../../shared/api/clients.js';
 import { exerciseSchema } from '../../shared/api/exercises.js';
-import { type Dose, doseSchema } from '../../shared/exercise.js';
+import { type Dose, doseSchema, exerciseContentSchema } from '../../shared/exercise.js';
 import { complaintSlugs } from '../../shared/vocabulary.js';
 
 // JSON documents kept in text columns, read back through one checked reader per shape: a row
@@ -124,3 +124,37 @@ export const readMailAttachments = checkedReader(
 );
 /** The extra headers of an outbox mail. */
 export const readMailHeaders = checkedReader('mail headers', z.record(z.string(), z.string()), () => ({}));
+
+/**
+ * A homework row's item and dose as given. A dose that no longer reads falls back to its days a
+ * week (a column); an item that no longer reads gives null, logged, so a list leaves that one out.
+ */
+export function readGivenItem(row: { id: string; exercise: string; dose: string; days_per_week: number }) {
+  const exercise = readOr<ExerciseSnapshot | null>(readExerciseSnapshot, row.exercise, () => null, {
+    what: 'homework item',
+    id: row.id,
+  });
+  if (!exercise) return null;
+  const dose = readOr(readDose, row.dose, () => ({ daysPerWeek: row.days_per_week }), { what: 'dose', id: row.id });
+  return { exercise, dose };
+}
+
+/** A session's marked areas, findings and focus complaints; a list that no longer reads is empty (logged). */
+export function readSessionLists(s: {
+  id: string;
+  areas_worked: string;
+  areas_more_time: string;
+  findings: string;
+  focus_complaints: string;
+}) {
+  const where = (what: string) => ({ what, id: s.id });
+  return {
+    areasWorked: readOr(readAreas, s.areas_worked, () => [], where('session areas worked')),
+    areasNeedingMoreTime: readOr(readAreas, s.areas_more_time, () => [], where('session areas needing more time')),
+    findings: readOr(readFindings, s.findings, () => [], where('session findings')),
+    focusComplaints: readOr(readComplaints, s.focus_complaints, () => [], where('session complaints')),
+  };
+}
+
+/** A practice's own item as stored (unknown keys from an older version dropped). */
+export const readCustomItem = checkedReader('custom item', exerciseContentSchema.strip());

@@ -3,6 +3,7 @@ import type { ReminderRhythm } from '../../../shared/api/portal.js';
 import type { Clock } from '../../clock.js';
 import type { Config } from '../../config.js';
 import type { Db } from '../../db/index.js';
+import { itemNameOf } from '../../db/stored.js';
 import { queueEmail } from '../../email/outbox.js';
 import { fromPractice, stopEmails } from '../../email/sender.js';
 import { enqueueJob, jobKind } from '../../jobs/queue.js';
@@ -91,14 +92,14 @@ export function homeworkReminderJob(o: { db: Db; clock: Clock; config: Config })
     const stale = localDay(now, zone) !== day || hour < WAKING.from || hour >= WAKING.until;
     const items = await o.db
       .selectFrom('homework')
-      .select('exercise')
+      .select(['id', 'exercise'])
       .where('client_id', '=', c.id)
       .where('status', '=', 'active')
       .execute();
     if (!stale && items.length) {
       const url = await issueClientLink(o.db, o.clock, { practiceId: c.practice_id, clientId: c.id, publicUrl: o.config.publicUrl });
       const stop = stopEmails(url);
-      const names = items.map((i) => (JSON.parse(i.exercise) as { name: string }).name);
+      const names = items.map((i) => itemNameOf(i.exercise, i.id));
       await o.db.transaction().execute(async (trx) => {
         await queueEmail(trx, o.clock, {
           practiceId: c.practice_id,

@@ -1,6 +1,7 @@
 import type { SessionRecord } from '../../../shared/api/clients.js';
 import type { Db } from '../../db/index.js';
 import type { SessionRecordTable } from '../../db/schema.js';
+import { readSessionLists } from '../../db/stored.js';
 import type { Auth } from '../../http/auth.js';
 import { notFound } from '../../http/errors.js';
 import { visibleClients } from './clients.repository.js';
@@ -15,10 +16,7 @@ export function presentSessionAt(s: SessionRecordTable, appointmentId: string | 
     clientId: s.client_id,
     therapistId: s.therapist_id,
     date: s.date,
-    areasWorked: JSON.parse(s.areas_worked),
-    areasNeedingMoreTime: JSON.parse(s.areas_more_time),
-    findings: JSON.parse(s.findings),
-    focusComplaints: JSON.parse(s.focus_complaints),
+    ...readSessionLists(s),
     notes: s.notes,
     subjective: s.subjective ?? null,
     assessment: s.assessment ?? null,

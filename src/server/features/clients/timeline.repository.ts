@@ -1,8 +1,9 @@
 import type { TimelineEntry } from '../../../shared/api/clients.js';
 import { formatWhen } from '../../../shared/time/format.js';
-import { REGIONS, type Region } from '../../../shared/vocabulary.js';
+import { REGIONS } from '../../../shared/vocabulary.js';
 import type { Db } from '../../db/index.js';
 import type { ClientTable } from '../../db/schema.js';
+import { itemNameOf, readAreas, readOr } from '../../db/stored.js';
 import { practiceClock } from '../../local-time.js';
 
 const FELT = { better: 'felt better', same: 'felt the same', worse: 'felt worse' } as const;
@@ -58,14 +59,14 @@ export async function clientTimeline(db: Db, client: ClientTable): Promise<Timel
     detail,
     sessionId,
   });
-  const nameOf = new Map(homework.map((h) => [h.id, itemName(h.exercise)]));
+  const nameOf = new Map(homework.map((h) => [h.id, itemNameOf(h.exercise, h.id)]));
   const goalOf = new Map(goals.map((g) => [g.id, g]));
 
   const entries: TimelineEntry[] = [
     entry('created', client.created_at, 'Added to Carryover'),
     ...(client.intake_completed_at ? [entry('intake', client.intake_completed_at, 'Intake form completed by the client')] : []),
     ...sessions.map((s) => {
-      const more = JSON.parse(s.areas_more_time) as { region: Region; side?: string }[];
+      const more = readOr(readAreas, s.areas_more_time, () => [], { what: 'session areas needing more time', id: s.id });
       const areas = more.map((a) => `${REGIONS[a.region].toLowerCase()}${a.side && a.side !== 'both' ? ` (${a.side})` : ''}`);
       return entry('session', s.date, 'Session', areas.length ? `Needed more time: ${areas.join(', ')}` : null, s.id);
     }),
@@ -136,13 +137,4 @@ function checkInDays(checkIns: { date: string; done: number; feeling: keyof type
       sessionId: null,
     };
   });
-}
-
-function itemName(snapshot: string): string {
-  try {
-    const name = (JSON.parse(snapshot) as { name?: unknown }).name;
-    return typeof name === 'string' ? name : 'an item';
-  } catch {
-    return 'an item';
-  }
 }

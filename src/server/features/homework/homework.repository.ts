@@ -2,6 +2,7 @@ import type { Homework } from '../../../shared/api/homework.js';
 import type { Db } from '../../db/index.js';
 import { prepared } from '../../db/prepared.js';
 import type { HomeworkTable } from '../../db/schema.js';
+import { type ExerciseSnapshot, readGivenItem } from '../../db/stored.js';
 import type { Auth } from '../../http/auth.js';
 import { notFound } from '../../http/errors.js';
 import { visibleClients } from '../clients/clients.repository.js';
@@ -12,13 +13,24 @@ export async function presentHomework(db: Db, rows: HomeworkTable[]): Promise<Ho
   const media = ids.length
     ? await db.selectFrom('homework_media').selectAll().where('homework_id', 'in', ids).orderBy('created_at').execute()
     : [];
-  return rows.map((r) => ({
+  return rows.flatMap((r) => {
+    const given = readGivenItem(r);
+    return given ? [presentOne(r, given, media)] : [];
+  });
+}
+
+function presentOne(
+  r: HomeworkTable,
+  given: NonNullable<ReturnType<typeof readGivenItem>>,
+  media: { id: string; homework_id: string; kind: 'image' | 'video'; mime: string }[],
+): Homework {
+  return {
     id: r.id,
     clientId: r.client_id,
     sessionId: r.session_id,
     exerciseId: r.exercise_id,
-    exercise: withDrawing(JSON.parse(r.exercise)),
-    dose: JSON.parse(r.dose),
+    exercise: withDrawing(given.exercise),
+    dose: given.dose,
     note: r.note,
     status: r.status,
     overrideReason: r.override_reason,
@@ -29,11 +41,11 @@ export async function presentHomework(db: Db, rows: HomeworkTable[]): Promise<Ho
     media: media
       .filter((m) => m.homework_id === r.id)
       .map((m) => ({ id: m.id, kind: m.kind, mime: m.mime, url: `/api/v1/homework-media/${m.id}` })),
-  }));
+  };
 }
 
 /** The snapshot's drawing as it draws today: snapshots from before drawings had none, and the hash moves with the renderer. */
-function withDrawing(snapshot: Homework['exercise']): Homework['exercise'] {
+function withDrawing(snapshot: ExerciseSnapshot): Homework['exercise'] {
   return { ...snapshot, ...drawingFields(snapshot) };
 }
 

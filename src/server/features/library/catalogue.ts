@@ -1,6 +1,7 @@
 import type { Exercise } from '../../../shared/api/exercises.js';
-import { type ExerciseContent, exerciseContentSchema } from '../../../shared/exercise.js';
+import type { ExerciseContent } from '../../../shared/exercise.js';
 import type { Db } from '../../db/index.js';
+import { readCustomItem, readOr } from '../../db/stored.js';
 import { drawingFields } from './drawing-files.js';
 import { builtInLibrary } from './library.js';
 
@@ -43,7 +44,9 @@ export async function practiceCatalogue(db: Db, practiceId: string): Promise<Exe
       .map((m) => ({ id: m.id, kind: m.kind, mime: m.mime, bytes: m.bytes, url: `/api/v1/media/${m.id}` }));
   const items: Exercise[] = [...builtInViews().values()].map((v) => (favourite.has(v.plain.id) ? v.favourite : v.plain));
   for (const row of custom) {
-    const content: ExerciseContent = exerciseContentSchema.parse(JSON.parse(row.content));
+    // One item that no longer reads is left out of the library (and logged), not the whole library.
+    const content = readOr<ExerciseContent | null>(readCustomItem, row.content, () => null, { what: 'custom item', id: row.id });
+    if (!content) continue;
     items.push({
       ...content,
       id: row.id,
@@ -92,7 +95,8 @@ export async function findExercise(db: Db, practiceId: string, id: string): Prom
       .orderBy('created_at')
       .execute(),
   ]);
-  const content = exerciseContentSchema.parse(JSON.parse(row.content));
+  const content = readOr<ExerciseContent | null>(readCustomItem, row.content, () => null, { what: 'custom item', id: row.id });
+  if (!content) return undefined;
   return {
     ...content,
     id: row.id,

@@ -15,7 +15,13 @@ export function readLibraryFiles(dir: URL = CONTENT_DIR) {
   for (const file of readdirSync(dir)
     .filter((f) => f.endsWith('.json'))
     .sort()) {
-    const raw = JSON.parse(readFileSync(join(dir.pathname, file), 'utf8'));
+    let raw: unknown;
+    try {
+      raw = JSON.parse(readFileSync(join(dir.pathname, file), 'utf8'));
+    } catch {
+      problems.push(`${file}: not valid JSON`);
+      continue;
+    }
     const parsed = exerciseContentSchema.safeParse(raw);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) problems.push(`${file}: ${issue.path.join('.')}: ${issue.message}`);

@@ -6,6 +6,7 @@ import { customExerciseBody, customExercisePatch, exerciseParams, exerciseQuery,
 import { type ExerciseContent, exerciseContentSchema } from '../../../shared/exercise.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import type { Db } from '../../db/index.js';
+import { readCustomItem, readOr, readStringList } from '../../db/stored.js';
 import type { AppDeps } from '../../deps.js';
 import { authOf } from '../../http/auth.js';
 import { AppError, conflict, invalid, notFound } from '../../http/errors.js';
@@ -26,7 +27,10 @@ const slugify = (name: string) =>
 /** Removes a deleted item from the practice's packs and from its other items' variation links. */
 async function forgetItem(trx: Db, practiceId: string, ids: string[]) {
   for (const pack of await trx.selectFrom('packs').select(['id', 'exercise_ids']).where('practice_id', '=', practiceId).execute()) {
-    const kept = (JSON.parse(pack.exercise_ids) as string[]).filter((x) => !ids.includes(x));
+    // A list that no longer reads is left as it is rather than emptied.
+    const stored = readOr<string[] | null>(readStringList, pack.exercise_ids, () => null, { what: 'pack items', id: pack.id });
+    if (!stored) continue;
+    const kept = stored.filter((x) => !ids.includes(x));
     await trx
       .updateTable('packs')
       .set({ exercise_ids: JSON.stringify(kept) })
@@ -34,7 +38,8 @@ async function forgetItem(trx: Db, practiceId: string, ids: string[]) {
       .execute();
   }
   for (const item of await trx.selectFrom('custom_exercises').select(['id', 'content']).where('practice_id', '=', practiceId).execute()) {
-    const content = JSON.parse(item.content) as ExerciseContent;
+    const content = readOr<ExerciseContent | null>(readCustomItem, item.content, () => null, { what: 'custom item', id: item.id });
+    if (!content) continue;
     const easier = content.easier.filter((x) => !ids.includes(x));
     const harder = content.harder.filter((x) => !ids.includes(x));
     if (easier.length !== content.easier.length || harder.length !== content.harder.length) {
@@ -162,9 +167,13 @@ export function exercisesRoutes({ db, clock, storage }: AppDeps): FastifyPluginA
       async (req) => {
         const auth = authOf(req);
         const row = await ownCustom(auth.practiceId, req.params.id);
-        const merged: Record<string, unknown> = { ...JSON.parse(row.content), ...req.body };
+        // A stored item that no longer reads is replaced by what was sent, which must then be whole.
+        const before = readOr<Record<string, unknown>>(readCustomItem, row.content, () => ({}), { what: 'custom item', id: row.id });
+        const merged: Record<string, unknown> = { ...before, ...req.body };
         for (const [key, value] of Object.entries(req.body)) if (value === null) delete merged[key];
-        const content = exerciseContentSchema.parse(merged);
+        const checked = exerciseContentSchema.safeParse(merged);
+        if (!checked.success) throw invalid(Object.fromEntries(checked.error.issues.map((i) => [i.path.join('.') || 'body', i.message])));
+        const content = checked.data;
         await checkLinks(auth.practiceId, content);
         await db
           .updateTable('custom_exercises')

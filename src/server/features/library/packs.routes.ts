@@ -8,7 +8,7 @@ import type { AppDeps } from '../../deps.js';
 import { authOf } from '../../http/auth.js';
 import { invalid, notFound } from '../../http/errors.js';
 import { practiceCatalogue } from './catalogue.js';
-import { type Pack, starterPacks } from './packs.js';
+import { type Pack, packItemIds, starterPacks } from './packs.js';
 
 export function packsRoutes({ db, clock }: AppDeps): FastifyPluginAsyncZod {
   async function checkItems(practiceId: string, ids: string[]) {
@@ -21,7 +21,7 @@ export function packsRoutes({ db, clock }: AppDeps): FastifyPluginAsyncZod {
     name: r.name,
     description: r.description,
     source: 'custom',
-    exerciseIds: JSON.parse(r.exercise_ids),
+    exerciseIds: packItemIds(r),
   });
 
   return async (app) => {

@@ -5,7 +5,7 @@ import { clientCopyOf } from '../../../shared/client-copy.js';
 import type { ExerciseContent } from '../../../shared/exercise.js';
 import type { Tool } from '../../../shared/vocabulary.js';
 import { prepared } from '../../db/prepared.js';
-import { readIntake } from '../../db/stored.js';
+import { readGivenItem, readIntake } from '../../db/stored.js';
 import type { AppDeps } from '../../deps.js';
 import { queueEmail } from '../../email/outbox.js';
 import { fromCarryover } from '../../email/sender.js';
@@ -67,9 +67,12 @@ async function readPortal({ db, clock }: Deps, client: LinkedClient, token: stri
   ]);
   const intake = readIntake(client.intake);
   const have = toolsAvailable(intake);
-  const exercises = new Map<string, ExerciseContent>(homework.map((h) => [h.id, JSON.parse(h.exercise)]));
-  const items = homework.map((h) => {
-    const e = exercises.get(h.id) as ExerciseContent;
+  // An item whose stored copy no longer reads is left off the page (and logged), not the whole page.
+  const given = homework.flatMap((h) => {
+    const item = readGivenItem(h);
+    return item ? [{ h, e: item.exercise, dose: item.dose }] : [];
+  });
+  const items = given.map(({ h, e, dose }) => {
     const copy = clientCopyOf(e, intake.cautions ?? []);
     return {
       homeworkId: h.id,
@@ -84,7 +87,7 @@ async function readPortal({ db, clock }: Deps, client: LinkedClient, token: stri
       drawingAlt: renderedDrawing(e).alt,
       regions: e.regions,
       tools: e.tools,
-      dose: JSON.parse(h.dose),
+      dose,
       note: h.note,
       media: media.filter((m) => m.homework_id === h.id).map((m) => ({ kind: m.kind, url: `/api/v1/portal/${token}/media/${m.id}` })),
       givenOn: localDay(new Date(h.assigned_at), client.zone),
@@ -112,6 +115,7 @@ async function readPortal({ db, clock }: Deps, client: LinkedClient, token: stri
     reminders: remindersFor(client, client.reminder_default).rhythm,
     canEmail: Boolean(client.email) && !client.unsubscribed_at,
   };
+  const exercises = new Map<string, ExerciseContent>(given.map(({ h, e }) => [h.id, e]));
   return { view, exercises };
 }
 

@@ -15,7 +15,7 @@ import {
   referralRequestBody,
 } from '../../../shared/api/referrals.js';
 import type { BookingRequestTable } from '../../db/schema.js';
-import { readIntake } from '../../db/stored.js';
+import { readIntake, readOr, readStringList } from '../../db/stored.js';
 import type { AppDeps } from '../../deps.js';
 import { queueEmail } from '../../email/outbox.js';
 import { fromPractice } from '../../email/sender.js';
@@ -43,7 +43,7 @@ export function referralsRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     clientId: r.client_id,
     referrerClientId: r.referrer_client_id,
     referrerName,
-    preferredTimes: JSON.parse(r.preferred_times) as string[],
+    preferredTimes: readOr(readStringList, r.preferred_times, () => [], { what: 'preferred times', id: r.id }),
     message: r.message,
     status: r.status,
     appointmentId: r.appointment_id,

@@ -1,10 +1,10 @@
 import type { NOT_REBOOKED_REASONS } from '../../../shared/api/appointments.js';
-import { areaSchema, findingSchema } from '../../../shared/api/clients.js';
 import type { SinceLastSession, Soap } from '../../../shared/api/soap.js';
 import { describeDose } from '../../../shared/dose.js';
 import { isoInZoneWithMillis } from '../../../shared/time/zone.js';
 import type { Db } from '../../db/index.js';
 import type { ClientTable, SessionRecordTable } from '../../db/schema.js';
+import { readSessionLists } from '../../db/stored.js';
 import { localDay } from '../../local-time.js';
 import { presentHomework } from '../homework/homework.repository.js';
 
@@ -108,6 +108,7 @@ export async function soapOf(db: Db, session: SessionRecordTable, client: Pick<C
       .executeTakeFirst(),
   ]);
   const given = await presentHomework(db, homework);
+  const lists = readSessionLists(session);
   const reason = session.not_rebooked_reason as keyof typeof notRebookedWords | null;
   return {
     sessionId: session.id,
@@ -116,9 +117,9 @@ export async function soapOf(db: Db, session: SessionRecordTable, client: Pick<C
     date: session.date,
     subjective: session.subjective,
     objective: {
-      areasWorked: areaSchema.array().parse(JSON.parse(session.areas_worked)),
-      areasNeedingMoreTime: areaSchema.array().parse(JSON.parse(session.areas_more_time)),
-      findings: findingSchema.array().parse(JSON.parse(session.findings)),
+      areasWorked: lists.areasWorked,
+      areasNeedingMoreTime: lists.areasNeedingMoreTime,
+      findings: lists.findings,
       notes: session.notes,
     },
     assessment: session.assessment,
