@@ -190,6 +190,7 @@ export async function generate(
           exercise_id: exerciseId,
           exercise: snapshots.get(exerciseId)!,
           dose: '{"reps":8,"daysPerWeek":5}',
+          days_per_week: 5, // the dose's days a week as a column (migration 019)
           note: null,
           status: last ? 'active' : 'retired',
           override_reason: null,
