@@ -1,6 +1,6 @@
-import { type ChangeEvent, useId, useRef, useState } from 'react';
+import { useId } from 'react';
 import { MEDIA_LIMITS } from '../../../shared/api/exercises.js';
-import { messageOf, uploadFile } from '../../api.js';
+import { useUpload } from '../../components/useUpload.js';
 import { FieldFrame } from '../../design/components/Field.js';
 import { Button } from '../../design/components/index.js';
 import { paths } from '../../paths.js';
@@ -11,45 +11,21 @@ const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
 
 /** A photo or short video of the client doing it, taken in the room with the tablet's camera. */
 export function RoomMedia({ homework, onAdded }: { homework: Homework; onAdded: (media: Media) => void }) {
-  const input = useRef<HTMLInputElement>(null);
   const progressId = useId();
-  const [uploading, setUploading] = useState<{ percent: number; controller: AbortController } | null>(null);
-  const [error, setError] = useState<string | undefined>();
-  const [added, setAdded] = useState('');
   const name = homework.exercise.name;
   const photos = homework.media.filter((m) => m.kind === 'image');
-
-  async function upload(event: ChangeEvent<HTMLInputElement>) {
-    const file = event.target.files?.[0];
-    setError(undefined);
-    setAdded('');
-    if (!file) return;
-    const limit = file.type.startsWith('image/') ? MEDIA_LIMITS.image.maxBytes : MEDIA_LIMITS.video.maxBytes;
-    if (file.size > limit) {
-      setError(
-        `That file is ${mb(file.size)}: keep photos under ${mb(MEDIA_LIMITS.image.maxBytes)} and videos under ${mb(MEDIA_LIMITS.video.maxBytes)}.`,
-      );
-      return;
-    }
-    const controller = new AbortController();
-    setUploading({ percent: 0, controller });
-    try {
-      const media = await uploadFile<Media>(paths.homeworkMedia(homework.id), file, {
-        signal: controller.signal,
-        onProgress: (fraction) => setUploading((u) => u && { ...u, percent: Math.round(fraction * 100) }),
-      });
+  const { input, upload, uploading, error, added } = useUpload<Media>(paths.homeworkMedia(homework.id), {
+    refuse: (file) => {
+      const limit = file.type.startsWith('image/') ? MEDIA_LIMITS.image.maxBytes : MEDIA_LIMITS.video.maxBytes;
+      return file.size > limit
+        ? `That file is ${mb(file.size)}: keep photos under ${mb(MEDIA_LIMITS.image.maxBytes)} and videos under ${mb(MEDIA_LIMITS.video.maxBytes)}.`
+        : null;
+    },
+    uploaded: (media) => {
       onAdded(media);
-      setAdded(`${media.kind === 'video' ? 'Video' : 'Photo'} saved with ${name}.`);
-    } catch (err) {
-      if (!controller.signal.aborted) {
-        setError(messageOf(err));
-        input.current?.focus();
-      }
-    } finally {
-      setUploading(null);
-      if (input.current) input.current.value = '';
-    }
-  }
+      return `${media.kind === 'video' ? 'Video' : 'Photo'} saved with ${name}.`;
+    },
+  });
 
   return (
     <section className="room-media stack" aria-labelledby="room-media-title">
@@ -107,7 +83,7 @@ export function RoomMedia({ homework, onAdded }: { homework: Homework; onAdded: 
             <progress id={progressId} max={100} value={uploading.percent} className="progress__bar">
               {uploading.percent}%
             </progress>
-            <Button variant="ghost" onClick={() => uploading.controller.abort()}>
+            <Button variant="ghost" onClick={uploading.cancel}>
               Cancel
             </Button>
           </div>

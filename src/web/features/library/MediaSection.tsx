@@ -1,7 +1,8 @@
-import { type ChangeEvent, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import type { z } from 'zod';
 import { MEDIA_LIMITS, type mediaSchema } from '../../../shared/api/exercises.js';
-import { api, messageOf, uploadFile } from '../../api.js';
+import { api, messageOf } from '../../api.js';
+import { useUpload } from '../../components/useUpload.js';
 import { FieldFrame } from '../../design/components/Field.js';
 import { Button } from '../../design/components/index.js';
 import { paths } from '../../paths.js';
@@ -58,46 +59,18 @@ export function MediaSection({ itemId, itemName, media, editable, onChange }: Me
 }
 
 function MediaUpload({ itemId, onAdded }: { itemId: string; onAdded: (media: Media) => void }) {
-  const input = useRef<HTMLInputElement>(null);
   const progressId = useId();
-  const [uploading, setUploading] = useState<{ name: string; percent: number; controller: AbortController } | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [added, setAdded] = useState<string | null>(null);
-
-  async function upload(event: ChangeEvent<HTMLInputElement>) {
-    const file = event.target.files?.[0];
-    setError(null);
-    setAdded(null);
-    if (!file) return;
-    const problem = tooBig(file);
-    if (problem) {
-      setError(problem);
-      input.current?.focus();
-      return;
-    }
-    const controller = new AbortController();
-    setUploading({ name: file.name, percent: 0, controller });
-    try {
-      const media = await uploadFile<Media>(paths.exerciseMedia(itemId), file, {
-        signal: controller.signal,
-        onProgress: (fraction) => setUploading((u) => u && { ...u, percent: Math.round(fraction * 100) }),
-      });
+  const { input, upload, uploading, error, added } = useUpload<Media>(paths.exerciseMedia(itemId), {
+    refuse: tooBig,
+    uploaded: (media, file) => {
       onAdded(media);
-      setAdded(`${media.kind === 'video' ? 'Video' : 'Photo'} added: ${file.name}.`);
-    } catch (err) {
-      if (!controller.signal.aborted) {
-        setError(messageOf(err));
-        input.current?.focus();
-      }
-    } finally {
-      setUploading(null);
-      if (input.current) input.current.value = '';
-    }
-  }
+      return `${media.kind === 'video' ? 'Video' : 'Photo'} added: ${file.name}.`;
+    },
+  });
 
   return (
     <div className="media-upload">
-      <FieldFrame label="Add a photo or short video" hint={HINT} error={error ?? undefined}>
+      <FieldFrame label="Add a photo or short video" hint={HINT} error={error}>
         {(ids) => (
           <input
             {...ids}
@@ -119,7 +92,7 @@ function MediaUpload({ itemId, onAdded }: { itemId: string; onAdded: (media: Med
               {uploading.percent}%
             </progress>
             <span aria-hidden="true">{uploading.percent}%</span>
-            <Button variant="ghost" onClick={() => uploading.controller.abort()}>
+            <Button variant="ghost" onClick={uploading.cancel}>
               Cancel upload
             </Button>
           </div>
