@@ -8,8 +8,8 @@ import { allowConsoleErrors, expectNoAxeViolations, launchBrowser, PHONE, startS
 
 const EMAIL = 'owner@steadyhands.test';
 const PASSWORD = 'a steady long password';
-// Signed in, back on the page the therapist signed out from.
-const SIGNED_IN = /\/(clients|settings)$/;
+// Signed in: on Today, the therapist's home screen since it came (or the page that asked them to sign in).
+const SIGNED_IN = /\/(today|clients|settings)$/;
 
 describe('two-step sign-in in the browser', { timeout: 120_000 }, () => {
   let server: Awaited<ReturnType<typeof startServer>>;
