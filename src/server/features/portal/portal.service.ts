@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import type { z } from 'zod';
 import { CHECK_IN_DAYS_BACK, type checkInBody, type Portal, type ReminderRhythm } from '../../../shared/api/portal.js';
 import { clientCopyOf } from '../../../shared/client-copy.js';
@@ -119,23 +120,33 @@ async function readPortal({ db, clock }: Deps, client: LinkedClient, token: stri
   return { view, exercises };
 }
 
-const homeworkOfClient = prepared((db, param: (name: 'id' | 'clientId') => never) =>
-  db.selectFrom('homework').select(['id', 'assigned_at']).where('id', '=', param('id')).where('client_id', '=', param('clientId')),
-);
-type CheckInParam = 'id' | 'practiceId' | 'clientId' | 'homeworkId' | 'date' | 'now' | 'done' | 'feeling' | 'note';
-const upsertCheckIn = prepared((db, param: (name: CheckInParam) => never) => {
+type CheckInParam = 'id' | 'clientId' | 'homeworkId' | 'date' | 'now' | 'done' | 'feeling' | 'note';
+// One statement, the hot write: the item must be the client's (no row is written otherwise), and a
+// second tick the same day changes the first instead of adding one. The casts type the values for PostgreSQL.
+const checkInIfTheirs = prepared((db, param: (name: CheckInParam) => never) => {
+  const text = (name: CheckInParam) => sql<string>`cast(${param(name)} as text)`;
   const values = { done: param('done'), feeling: param('feeling'), note: param('note'), updated_at: param('now') };
   return db
     .insertInto('check_ins')
-    .values({
-      id: param('id'),
-      practice_id: param('practiceId'),
-      client_id: param('clientId'),
-      homework_id: param('homeworkId'),
-      date: param('date'),
-      created_at: param('now'),
-      ...values,
-    })
+    .columns(['id', 'practice_id', 'client_id', 'homework_id', 'date', 'created_at', 'updated_at', 'done', 'feeling', 'note'])
+    .expression(
+      db
+        .selectFrom('homework')
+        .select([
+          text('id').as('new_id'),
+          'practice_id',
+          'client_id',
+          'id',
+          text('date').as('date'),
+          text('now').as('created_at'),
+          text('now').as('updated_at'),
+          sql<number>`cast(${param('done')} as integer)`.as('done'),
+          text('feeling').as('feeling'),
+          text('note').as('note'),
+        ])
+        .where('id', '=', param('homeworkId'))
+        .where('client_id', '=', param('clientId')),
+    )
     .onConflict((oc) => oc.columns(['homework_id', 'date']).doUpdateSet(values));
 });
 
@@ -146,20 +157,18 @@ export async function recordCheckIn({ db, clock }: Deps, client: LinkedClient, b
   if (date > today) throw new AppError(400, 'invalid', 'That day has not come yet.', { date: 'Not in the future' });
   if (date < addDays(today, -(CHECK_IN_DAYS_BACK - 1)))
     throw new AppError(400, 'invalid', `You can tick off the last ${CHECK_IN_DAYS_BACK} days only.`, { date: 'Too long ago' });
-  const hw = await homeworkOfClient.first(db, { id: body.homeworkId, clientId: client.id });
-  if (!hw) throw new AppError(400, 'invalid', 'That is not one of your homework items.', { homeworkId: 'Not one of your items' });
   const now = clock.now().toISOString();
-  const values = { done: body.done ? 1 : 0, feeling: body.feeling ?? null, note: body.note ?? null, updated_at: now };
-  await upsertCheckIn.run(db, {
+  const values = { done: body.done ? 1 : 0, feeling: body.feeling ?? null, note: body.note ?? null };
+  const { changed } = await checkInIfTheirs.run(db, {
     id: randomUUID(),
-    practiceId: client.practice_id,
     clientId: client.id,
-    homeworkId: hw.id,
+    homeworkId: body.homeworkId,
     date,
     now,
     ...values,
   });
-  return { homeworkId: hw.id, date, done: body.done, feeling: values.feeling, note: values.note };
+  if (!changed) throw new AppError(400, 'invalid', 'That is not one of your homework items.', { homeworkId: 'Not one of your items' });
+  return { homeworkId: body.homeworkId, date, done: body.done, feeling: values.feeling, note: values.note };
 }
 
 /** Stores a client's question and tells their therapist by email (without the question itself). */
