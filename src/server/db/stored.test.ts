@@ -3,7 +3,7 @@ import { buildTestApp } from '../../../tests/helpers/app.js';
 import { describeEachDatabase } from '../../../tests/helpers/databases.js';
 import { createClient, recordSession } from '../../../tests/helpers/factories.js';
 import { as, type Session, signUp } from '../../../tests/helpers/session.js';
-import { readIntake } from './stored.js';
+import { itemNameOf, readDose, readExerciseSnapshot, readIntake, readMailHeaders, readOr, StoredDocumentError } from './stored.js';
 
 const EMPTY = { complaints: [], lifestyle: [], tools: [], lacksTools: [], cautions: [] };
 
@@ -19,6 +19,41 @@ describe('readIntake', () => {
   it('refuses a document that is not an intake, naming it', () => {
     expect(() => readIntake('{"complaints":"headaches"}')).toThrow(/intake.*complaints/);
     expect(() => readIntake('not json')).toThrow(/intake/);
+  });
+});
+
+describe('the other readers', () => {
+  it('read a dose, dropping keys an older version wrote, and refuse one without its days a week', () => {
+    expect(readDose('{"reps":5,"daysPerWeek":3,"legacy":true}')).toEqual({ reps: 5, daysPerWeek: 3 });
+    expect(() => readDose('{"reps":5}')).toThrow(StoredDocumentError);
+    expect(() => readDose(null)).toThrow(/dose is missing/);
+  });
+
+  it('read an item as given without its drawing fields, and name the paths (never the values) that do not fit', () => {
+    expect(() => readExerciseSnapshot('{"name":"Private words","steps":"one"}')).toThrow(/homework item.*steps/);
+    try {
+      readExerciseSnapshot('{"name":"Private words","steps":"one"}');
+    } catch (err) {
+      expect(String(err)).not.toContain('Private words');
+    }
+  });
+
+  it('fall back where the caller chose to', () => {
+    expect(itemNameOf('{"name":"Calf roll"}')).toBe('Calf roll');
+    expect(itemNameOf('{"steps":[]}')).toBe('an item');
+    expect(itemNameOf('not json')).toBe('an item');
+    expect(readOr(readMailHeaders, '{"X-A":1}', () => ({ fallback: 'yes' }), { what: 'mail headers' })).toEqual({ fallback: 'yes' });
+    // Only a stored document's failure falls back: a bug in the reader still throws.
+    expect(() =>
+      readOr(
+        () => {
+          throw new TypeError('bug');
+        },
+        '{}',
+        () => 1,
+        { what: 'x' },
+      ),
+    ).toThrow(TypeError);
   });
 });
 
