@@ -82,7 +82,7 @@ describe('clients in the browser', { timeout: 120_000 }, () => {
     await page.getByRole('button', { name: 'Save session' }).click();
 
     // Saving goes straight on to the homework step; the client page is one tap back.
-    await page.waitForURL(/\/sessions\/[0-9a-f-]{36}\/homework$/);
+    await page.waitForURL(/\/sessions\/[0-9a-f-]{36}\/homework\?client=[0-9a-f-]{36}$/);
     await expect.poll(() => page.getByText('Session saved.').isVisible()).toBe(true);
     await page.getByRole('link', { name: 'Back to Maya' }).click();
     await page.waitForURL(/\/clients\/[0-9a-f-]{36}$/);
@@ -129,7 +129,7 @@ describe('clients in the browser', { timeout: 120_000 }, () => {
 
     await p.goto(url);
     await p.getByRole('heading', { level: 1, name: 'Hi Sam!' }).waitFor();
-    expect(await p.getByText('Willow Table Massage').first().isVisible()).toBe(true);
+    await p.getByText('Willow Table Massage').first().waitFor();
     await expectNoAxeViolations(p);
     await p.getByRole('checkbox', { name: 'Sore neck' }).tap();
     await p.getByRole('checkbox', { name: 'Tight calves' }).tap();
@@ -191,7 +191,7 @@ describe('clients in the browser', { timeout: 120_000 }, () => {
     await page.getByRole('heading', { name: 'Rows not imported' }).waitFor();
     const errors = page.getByRole('table', { name: /with the reason/ });
     expect(await errors.getByRole('row').nth(1).textContent()).toMatch(/^3.*not-an-email.*not an email address/);
-    expect(await page.getByText('2 added, 0 updated, 0 unchanged, 1 not imported').isVisible()).toBe(true);
+    await page.getByText('2 added, 0 updated, 0 unchanged, 1 not imported').waitFor();
     expect(await page.getByRole('link', { name: 'Download errors as CSV' }).getAttribute('href')).toMatch(/^blob:/);
     await expectNoAxeViolations(page);
 

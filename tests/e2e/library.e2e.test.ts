@@ -191,7 +191,7 @@ describe('the library in the browser', { timeout: 120_000 }, () => {
 
     await page.goto(`${server.url}/library?source=custom`);
     await expect.poll(() => page.getByRole('link', { name: customName }).isVisible()).toBe(true);
-    expect(await page.locator('.exercise-card').filter({ hasText: customName }).getByText('Has photos').isVisible()).toBe(true);
+    await page.locator('.exercise-card').filter({ hasText: customName }).getByText('Has photos').waitFor();
   });
 
   it('makes a pack from the items on screen, renames it and deletes it', async () => {
