@@ -47,7 +47,7 @@ export function portalRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     app.post(
       '/portal/:token/checkins',
       {
-        config: { public: true, rateLimit: { max: 120, timeWindow: '1 minute', keyGenerator: perLinkAndAddress } },
+        config: { public: true, clientLink: true, rateLimit: { max: 120, timeWindow: '1 minute', keyGenerator: perLinkAndAddress } },
         schema: {
           tags: ['client page'],
           summary:
