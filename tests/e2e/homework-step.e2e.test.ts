@@ -86,7 +86,7 @@ describe('the homework step for a returning client', { timeout: 180_000 }, () =>
     await page.getByRole('heading', { level: 1, name: 'Homework for Maya' }).waitFor();
     // How the homework went is on the step itself.
     await page.getByText(/^Homework done 0 of \d+ days?$/).waitFor();
-    expect(await page.getByText('2 of 2 items').isVisible()).toBe(true);
+    await page.getByText('2 of 2 items').waitFor();
 
     // The active items are not offered again below; every suggestion offers Replace, not "Give this".
     const suggested = page.getByRole('region', { name: 'Suggested for Maya' });

@@ -66,7 +66,7 @@ describe('the practice clock on a device in another time zone', { timeout: 180_0
     await dialog.getByRole('button', { name: /^Maya Lopez/ }).click();
     await dialog.getByLabel('Day').fill(day);
     await dialog.getByLabel('Time').fill('10:00');
-    expect(await dialog.getByText(NOTE).isVisible()).toBe(true);
+    await dialog.getByText(NOTE).waitFor();
     await expectNoAxeViolations(page);
     await dialog.getByRole('button', { name: 'Book appointment' }).click();
     await page.getByText(/^Booked Maya Lopez for .*10:00 AM\.$/).waitFor();
@@ -123,7 +123,7 @@ describe('the practice clock on a device in another time zone', { timeout: 180_0
     await rebook.getByRole('button', { name: 'Change time' }).click();
     await rebook.getByLabel('Date').fill(later);
     await rebook.getByLabel('Time').fill('10:00');
-    expect(await rebook.getByText(NOTE).isVisible()).toBe(true);
+    await rebook.getByText(NOTE).waitFor();
     await rebook.getByRole('button', { name: 'Use this time' }).click();
     // The practice now writes 24-hour times (the test before chose it).
     await rebook.getByText(/ at 10:00, /).waitFor();

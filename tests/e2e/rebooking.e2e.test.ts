@@ -150,7 +150,7 @@ describe('rebooking, referrals, questions and goals in the browser', { timeout: 
         .getByText(/^Homework/)
         .count(),
     ).toBe(0);
-    expect(await page.getByRole('button', { name: 'Day', pressed: true }).isVisible()).toBe(true);
+    await page.getByRole('button', { name: 'Day', pressed: true }).waitFor();
     await expectNoAxeViolations(page);
     await samBlock.click();
     const samDetails = page.getByRole('dialog', { name: 'Sam Okafor' });
@@ -186,7 +186,7 @@ describe('rebooking, referrals, questions and goals in the browser', { timeout: 
       .getByRole('link', { name: /Requests/ })
       .click();
     await page.getByRole('heading', { name: 'Priya Shah' }).waitFor();
-    expect(await page.getByText('Friend of Maya Lopez').isVisible()).toBe(true);
+    await page.getByText('Friend of Maya Lopez').waitFor();
     await expectNoAxeViolations(page);
 
     await page.getByRole('button', { name: /^Confirm .*2:00/ }).click();
@@ -249,7 +249,7 @@ describe('rebooking, referrals, questions and goals in the browser', { timeout: 
     await goals.getByLabel(/^By/).fill('2027-03-31');
     await goals.getByRole('button', { name: 'Add goal' }).click();
     await goals.getByText('Goal added.').waitFor();
-    expect(await goals.getByText(/^4 → 1 headaches per week by Wed 31 Mar 2027$/).isVisible()).toBe(true);
+    await goals.getByText(/^4 → 1 headaches per week by Wed 31 Mar 2027$/).waitFor();
 
     await goals.getByRole('button', { name: /^Log progress/ }).click();
     await goals.getByLabel('Headaches per week now').fill('2');
@@ -259,7 +259,7 @@ describe('rebooking, referrals, questions and goals in the browser', { timeout: 
     const chart = goals.getByRole('img', { name: 'Progress: headaches per week' });
     await chart.waitFor();
     await goals.getByText('Show the numbers').click();
-    expect(await goals.getByRole('table').getByRole('cell', { name: 'Only on deadline days' }).isVisible()).toBe(true);
+    await goals.getByRole('table').getByRole('cell', { name: 'Only on deadline days' }).waitFor();
     const saved = (await read(`/api/v1/clients/${ids.maya}/goals`)).goals[0];
     expect([saved.baseline, saved.target, saved.targetDate, saved.progress.map((p: { value: number }) => p.value)]).toEqual([
       4,

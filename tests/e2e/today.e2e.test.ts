@@ -144,7 +144,7 @@ describe('Today: from the appointment to homework to the next visit', { timeout:
     // Tomorrow on the practice's clock: nothing booked.
     await page.getByRole('button', { name: /Next day/ }).tap();
     await page.getByRole('heading', { name: 'Nothing booked this day' }).waitFor();
-    expect(await page.getByRole('link', { name: 'Open the calendar' }).isVisible()).toBe(true);
+    await page.getByRole('link', { name: 'Open the calendar' }).waitFor();
     await page.getByRole('button', { name: 'Back to today' }).tap();
     await page.getByRole('article', { name: /Remy Park/ }).waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
