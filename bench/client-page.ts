@@ -125,7 +125,9 @@ await database.close();
 const rows = [...(await sqlite(data, file, dir)), ...(process.env.BENCH_POSTGRES === 'off' ? [] : await postgres(dir))];
 const f = (n: number | undefined, d = 0) => (n === undefined ? '' : n.toFixed(d));
 console.log(`\nclient page, scale ${SCALE}, ${DURATION} s per run, ${data.links.length} links`);
-console.log(`${'route'.padEnd(56)} ${'req/s'.padStart(7)} ${'p50'.padStart(5)} ${'p99'.padStart(5)} ${'p99@½'.padStart(6)} ${'bare'.padStart(7)} ${'ratio'.padStart(6)} errors`);
+console.log(
+  `${'route'.padEnd(56)} ${'req/s'.padStart(7)} ${'p50'.padStart(5)} ${'p99'.padStart(5)} ${'p99@½'.padStart(6)} ${'bare'.padStart(7)} ${'ratio'.padStart(6)} errors`,
+);
 for (const x of rows)
   console.log(
     `${x.route.padEnd(56)} ${f(x.rps).padStart(7)} ${f(x.p50).padStart(5)} ${f(x.p99).padStart(5)} ${f(x.p99AtHalfLoad).padStart(6)} ${f(x.bareRps).padStart(7)} ${f(x.ratio, 3).padStart(6)} ${x.errors}`,
