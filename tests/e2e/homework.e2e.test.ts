@@ -75,11 +75,11 @@ describe('homework in the browser', { timeout: 180_000 }, () => {
     await page.getByRole('radio', { name: 'Needed more time' }).check();
     await page.getByRole('button', { name: /^Back of neck/ }).click();
     await page.getByRole('button', { name: 'Save session' }).click();
-    await page.waitForURL(/\/sessions\/[0-9a-f-]{36}\/homework$/);
+    await page.waitForURL(/\/sessions\/[0-9a-f-]{36}\/homework\?client=[0-9a-f-]{36}$/);
     sessionId = page.url().split('/').at(-2)!;
     await page.getByRole('heading', { level: 1, name: 'Homework for Maya' }).waitFor();
     await expect.poll(() => page.getByText('Session saved.').isVisible()).toBe(true);
-    expect(await page.getByText('0 of 2 items').isVisible()).toBe(true);
+    await page.getByText('0 of 2 items').waitFor();
   });
 
   it('suggests items as cards: reasons as tags, warnings set apart, the drawing said in words', async () => {
@@ -96,7 +96,7 @@ describe('homework in the browser', { timeout: 180_000 }, () => {
     const ball = card(BALL);
     await ball.getByRole('button', { name: /^Give this/ }).click();
     await expect.poll(() => ball.getByText('Given to Maya').isVisible()).toBe(true);
-    expect(await page.getByText('1 of 2 items').isVisible()).toBe(true);
+    await page.getByText('1 of 2 items').waitFor();
 
     // The second from the library search, with the dose changed and a cue, before giving it.
     await page.getByLabel('Search the library').fill('chin tucks');
@@ -111,7 +111,7 @@ describe('homework in the browser', { timeout: 180_000 }, () => {
       .getByRole('button', { name: /^Give this/ })
       .click();
     await expect.poll(() => chin().getByText('Given to Maya').isVisible()).toBe(true);
-    expect(await page.getByText('2 of 2 items').isVisible()).toBe(true);
+    await page.getByText('2 of 2 items').waitFor();
 
     // At the cap no card offers a "Give this" the server would refuse: each offers Replace instead.
     const suggested = page.getByRole('region', { name: 'Suggested for Maya' });
@@ -119,7 +119,7 @@ describe('homework in the browser', { timeout: 180_000 }, () => {
     const offered = suggested.getByRole('article').filter({ has: page.getByRole('button', { name: /^Replace…/ }) });
     const third = card((await offered.first().getByRole('heading', { level: 3 }).textContent())!);
     await third.getByRole('button', { name: /^Replace…/ }).click();
-    expect(await third.getByRole('group', { name: /Maya has 2 items, the most at once/ }).isVisible()).toBe(true);
+    await third.getByRole('group', { name: /Maya has 2 items, the most at once/ }).waitFor();
     await expectNoAxeViolations(page);
     await third.getByRole('button', { name: /^Keep both/ }).click();
 
@@ -137,9 +137,9 @@ describe('homework in the browser', { timeout: 180_000 }, () => {
     await page.waitForURL(/\/homework\/[0-9a-f-]{36}\/teach\?client=/);
     await page.getByRole('heading', { level: 1, name: CHIN }).waitFor();
     expect(await page.getByRole('banner').count()).toBe(0);
-    expect(await page.getByText(/^Step 1 of \d$/).isVisible()).toBe(true);
+    await page.getByText(/^Step 1 of \d$/).waitFor();
     await page.getByRole('button', { name: 'Next step' }).click();
-    expect(await page.getByText(/^Step 2 of \d$/).isVisible()).toBe(true);
+    await page.getByText(/^Step 2 of \d$/).waitFor();
     await page.evaluate(() => {
       const region = document.querySelector('.hold-timer [aria-live]')!;
       const said: string[] = [];
@@ -169,7 +169,7 @@ describe('homework in the browser', { timeout: 180_000 }, () => {
     expect(taught.demonstratedAt).toBeTruthy();
     expect(taught.media).toHaveLength(1);
     await page.getByRole('button', { name: 'Done' }).click();
-    await page.waitForURL(new RegExp(`/sessions/${sessionId}/homework$`));
+    await page.waitForURL(new RegExp(`/sessions/${sessionId}/homework\\?client=${client.id}$`));
   });
 
   it('shows the handout as a page with a print stylesheet, saying what the PDF says', async () => {
@@ -245,7 +245,7 @@ describe('homework in the browser', { timeout: 180_000 }, () => {
     const panel = page.getByRole('region', { name: 'Homework', exact: true });
     await expect.poll(() => panel.getByText(CHIN).isVisible()).toBe(true);
     expect(await panel.getByRole('link', { name: 'Homework for the latest session' }).getAttribute('href')).toBe(
-      `/sessions/${sessionId}/homework`,
+      `/sessions/${sessionId}/homework?client=${client.id}`,
     );
     await expectNoAxeViolations(page);
   });

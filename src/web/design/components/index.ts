@@ -4,8 +4,11 @@ export { Button, ButtonLink, type ButtonVariant, buttonClass } from './Button.js
 export { Card } from './Card.js';
 export { CheckboxField } from './CheckboxField.js';
 export { ChipGroup, type ChipOption, ChoiceChips } from './ChipGroup.js';
+export { ConfirmInline } from './ConfirmInline.js';
 export { Dialog } from './Dialog.js';
 export { EmptyState } from './EmptyState.js';
+export { FieldGroup } from './FieldGroup.js';
+export { FormActions } from './FormActions.js';
 export * from './icons.js';
 export { LoadFailed } from './LoadFailed.js';
 export { PageHeader } from './PageHeader.js';

@@ -4,7 +4,7 @@ import type { Appointment } from '../../../shared/api/appointments.js';
 import type { bookingRequestSchema } from '../../../shared/api/referrals.js';
 import { addDays, todayIn } from '../../../shared/time/zone.js';
 import { api, messageOf } from '../../api.js';
-import { Alert, Badge, Button, TextAreaField } from '../../design/components/index.js';
+import { Alert, Badge, Button, FormActions, TextAreaField } from '../../design/components/index.js';
 import { FormError } from '../../FormError.js';
 import { formatDateTime } from '../../format.js';
 import { useForm } from '../../forms.js';
@@ -169,14 +169,7 @@ function SuggestTimeForm({
         onChange={(e) => setMessage(e.target.value)}
         error={fieldErrors.message}
       />
-      <div className="cluster">
-        <Button type="submit" loading={sending}>
-          {sending ? 'Sending…' : 'Send by email'}
-        </Button>
-        <Button variant="ghost" onClick={onCancel} disabled={sending}>
-          Cancel
-        </Button>
-      </div>
+      <FormActions label="Send by email" busyLabel="Sending…" sending={sending} onCancel={onCancel} />
     </form>
   );
 }

@@ -2,7 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { type Client, clientBody, clientPatch, type Intake } from '../../../shared/api/clients.js';
 import { api } from '../../api.js';
-import { Button, ButtonLink, CheckboxField, TextField } from '../../design/components/index.js';
+import { CheckboxField, FormActions, TextField } from '../../design/components/index.js';
 import { FormError } from '../../FormError.js';
 import { useForm } from '../../forms.js';
 import { pages, paths } from '../../paths.js';
@@ -129,14 +129,12 @@ export function ClientForm({ client }: { client?: Client }) {
         errors={fieldErrors}
         selfId={client?.id}
       />
-      <div className="sticky-actions">
-        <Button type="submit" loading={sending}>
-          {sending ? 'Saving…' : client ? 'Save changes' : 'Add client'}
-        </Button>
-        <ButtonLink variant="ghost" to={client ? pages.client(client.id) : '/clients'}>
-          Cancel
-        </ButtonLink>
-      </div>
+      <FormActions
+        sticky
+        label={client ? 'Save changes' : 'Add client'}
+        sending={sending}
+        cancelTo={client ? pages.client(client.id) : pages.clients()}
+      />
     </form>
   );
 }

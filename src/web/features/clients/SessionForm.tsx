@@ -5,7 +5,7 @@ import { type Client, findingSchema, type SessionRecord, sessionBody } from '../
 import type { SinceLastSession } from '../../../shared/api/soap.js';
 import { COMPLAINTS, type Complaint, regionSlugs } from '../../../shared/vocabulary.js';
 import { api } from '../../api.js';
-import { Button, ButtonLink, ChipGroup, TextAreaField, TextField } from '../../design/components/index.js';
+import { ChipGroup, FormActions, TextAreaField, TextField } from '../../design/components/index.js';
 import { FormError } from '../../FormError.js';
 import { todayHere } from '../../format.js';
 import { useForm } from '../../forms.js';
@@ -208,14 +208,7 @@ export function SessionForm({
         error={fieldErrors.notes}
       />
 
-      <div className="sticky-actions">
-        <Button type="submit" loading={sending}>
-          {sending ? 'Saving…' : session ? 'Save changes' : 'Save session'}
-        </Button>
-        <ButtonLink variant="ghost" to={pages.client(client.id)}>
-          Cancel
-        </ButtonLink>
-      </div>
+      <FormActions sticky label={session ? 'Save changes' : 'Save session'} sending={sending} cancelTo={pages.client(client.id)} />
     </form>
   );
 }

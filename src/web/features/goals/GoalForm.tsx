@@ -2,7 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { z } from 'zod';
 import { type Goal, goalBody } from '../../../shared/api/goals.js';
 import { api } from '../../api.js';
-import { Button, TextAreaField, TextField } from '../../design/components/index.js';
+import { FormActions, TextAreaField, TextField } from '../../design/components/index.js';
 import { FormError } from '../../FormError.js';
 import { useForm } from '../../forms.js';
 import { paths } from '../../paths.js';
@@ -97,14 +97,7 @@ export function GoalForm({
           error={fieldErrors.targetDate}
         />
       </div>
-      <div className="cluster">
-        <Button type="submit" loading={sending}>
-          {sending ? 'Adding…' : 'Add goal'}
-        </Button>
-        <Button variant="ghost" onClick={onCancel} disabled={sending}>
-          Cancel
-        </Button>
-      </div>
+      <FormActions label="Add goal" busyLabel="Adding…" sending={sending} onCancel={onCancel} />
     </form>
   );
 }

@@ -2,7 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { z } from 'zod';
 import { type Goal, progressEntryBody } from '../../../shared/api/goals.js';
 import { api } from '../../api.js';
-import { Button, TextField } from '../../design/components/index.js';
+import { FormActions, TextField } from '../../design/components/index.js';
 import { FormError } from '../../FormError.js';
 import { useForm } from '../../forms.js';
 import { paths } from '../../paths.js';
@@ -37,14 +37,7 @@ export function ProgressForm({ goal, onLogged, onCancel }: { goal: Goal; onLogge
         />
         <TextField label="Note" name="note" optional value={note} onChange={(e) => setNote(e.target.value)} error={fieldErrors.note} />
       </div>
-      <div className="cluster">
-        <Button type="submit" loading={sending}>
-          {sending ? 'Saving…' : 'Save progress'}
-        </Button>
-        <Button variant="ghost" onClick={onCancel} disabled={sending}>
-          Cancel
-        </Button>
-      </div>
+      <FormActions label="Save progress" sending={sending} onCancel={onCancel} />
     </form>
   );
 }

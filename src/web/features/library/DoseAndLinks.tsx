@@ -2,9 +2,8 @@ import { useState } from 'react';
 import type { Exercise } from '../../../shared/api/exercises.js';
 import { doseSchema } from '../../../shared/exercise.js';
 import { FieldFrame } from '../../design/components/Field.js';
-import { Button, CheckboxField, TextField } from '../../design/components/index.js';
+import { Button, CheckboxField, FieldGroup, TextField } from '../../design/components/index.js';
 import type { DoseNumber, ExerciseDraft } from './exerciseDraft.js';
-import { GroupFrame } from './formFields.js';
 import { findItem } from './libraryData.js';
 
 const DOSE_FIELDS: { key: DoseNumber; label: string }[] = [
@@ -34,7 +33,7 @@ export function DoseFields({ draft, setDose, setPerSide, errors }: DoseFieldsPro
   const fields =
     draft.category === 'self-massage' ? [...DOSE_FIELDS, { key: 'pressure' as const, label: 'Pressure (0 to 10)' }] : DOSE_FIELDS;
   return (
-    <GroupFrame
+    <FieldGroup
       legend="The usual dose"
       hideLegend
       hint="Fill in what applies: a hold, repeats, or minutes. Pressure is 0 (none) to 10 (as firm as they can bear)."
@@ -67,7 +66,7 @@ export function DoseFields({ draft, setDose, setPerSide, errors }: DoseFieldsPro
           />
         </>
       )}
-    </GroupFrame>
+    </FieldGroup>
   );
 }
 
@@ -89,7 +88,7 @@ export function LinksField({ legend, name, links, onChange, catalogue, selfId, e
   const linked = links.map((id) => ({ id, item: findItem(catalogue, id) }));
   const choosable = catalogue.filter((e) => e.id !== selfId && !linked.some((l) => l.item?.id === e.id));
   return (
-    <GroupFrame legend={legend} optional error={error}>
+    <FieldGroup legend={legend} optional error={error}>
       {() => (
         <div className="stack">
           {linked.length > 0 && (
@@ -136,6 +135,6 @@ export function LinksField({ legend, name, links, onChange, catalogue, selfId, e
           </div>
         </div>
       )}
-    </GroupFrame>
+    </FieldGroup>
   );
 }

@@ -4,12 +4,11 @@ import type { customExerciseBody, Exercise } from '../../../shared/api/exercises
 import { CATEGORIES, COMPLAINTS, LIFESTYLES, REGIONS, type Region } from '../../../shared/vocabulary.js';
 import { BodyMap } from '../../components/BodyMap.js';
 import {
-  Button,
-  ButtonLink,
   Card,
   CheckboxField,
   ChipGroup,
   ChoiceChips,
+  FormActions,
   SelectField,
   TextAreaField,
   TextField,
@@ -253,14 +252,7 @@ export function ExerciseForm({ initial, catalogue, selfId, saved, saveLabel, can
         />
       </Card>
 
-      <div className="cluster library-form__actions">
-        <Button type="submit" loading={sending}>
-          {sending ? 'Saving…' : saveLabel}
-        </Button>
-        <ButtonLink to={cancelTo} variant="ghost">
-          Cancel
-        </ButtonLink>
-      </div>
+      <FormActions className="library-form__actions" label={saveLabel} sending={sending} cancelTo={cancelTo} />
     </form>
   );
 }

@@ -1,9 +1,18 @@
-import { useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import type { Exercise } from '../../../shared/api/exercises.js';
-import { api, messageOf } from '../../api.js';
+import { api } from '../../api.js';
 import { TeachInRoomBadge } from '../../components/ItemSafety.js';
-import { Alert, Badge, Button, ButtonLink, CompassIcon, EmptyState, PageHeader, Spinner } from '../../design/components/index.js';
+import {
+  Alert,
+  Badge,
+  Button,
+  ButtonLink,
+  CompassIcon,
+  ConfirmInline,
+  EmptyState,
+  PageHeader,
+  Spinner,
+} from '../../design/components/index.js';
 import { useApiQuery } from '../../query.js';
 import { ExerciseSheet } from './ExerciseSheet.js';
 import { FavouriteButton } from './FavouriteButton.js';
@@ -115,42 +124,16 @@ function ItemActions({ item, back }: { item: Exercise; back: string }) {
 
 function DeleteItem({ item }: { item: Exercise }) {
   const navigate = useNavigate();
-  const [asking, setAsking] = useState(false);
-  const [deleting, setDeleting] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  async function remove() {
-    setDeleting(true);
-    setError(null);
-    try {
-      await api.delete(paths.exercise(item.id));
-      navigate('/library?source=custom', { state: { saved: `Deleted “${item.name}”.` } });
-    } catch (err) {
-      setError(messageOf(err));
-      setDeleting(false);
-    }
-  }
-
-  if (!asking) {
-    return (
-      <Button variant="ghost" onClick={() => setAsking(true)}>
-        Delete
-      </Button>
-    );
-  }
   return (
-    <fieldset className="confirm-inline">
-      <legend>Delete this item and its photos and videos? This cannot be undone.</legend>
-      <div className="cluster">
-        <Button variant="danger" loading={deleting} onClick={remove}>
-          Delete item
-        </Button>
-        <Button variant="ghost" onClick={() => setAsking(false)}>
-          Keep it
-        </Button>
-      </div>
-      {error && <Alert tone="error">{error}</Alert>}
-    </fieldset>
+    <ConfirmInline
+      trigger="Delete"
+      question="Delete this item and its photos and videos? This cannot be undone."
+      confirmLabel="Delete item"
+      onConfirm={async () => {
+        await api.delete(paths.exercise(item.id));
+        navigate('/library?source=custom', { state: { saved: `Deleted “${item.name}”.` } });
+      }}
+    />
   );
 }
 

@@ -1,7 +1,6 @@
 import { CAUTIONS, type Caution, cautionSlugs, TOOLS } from '../../../shared/vocabulary.js';
-import { Button, ChipGroup } from '../../design/components/index.js';
+import { Button, ChipGroup, FieldGroup } from '../../design/components/index.js';
 import type { CautionLevel } from './exerciseDraft.js';
-import { GroupFrame } from './formFields.js';
 import { optionsOf, toolsText } from './libraryText.js';
 
 const TOOL_OPTIONS = optionsOf(TOOLS);
@@ -19,7 +18,7 @@ interface ToolNeedsFieldProps {
 export function ToolNeedsField({ needs, onChange, errors }: ToolNeedsFieldProps) {
   const setNeed = (index: number, tools: string[]) => onChange(needs.map((n, i) => (i === index ? tools : n)));
   return (
-    <GroupFrame
+    <FieldGroup
       legend="What they need at home"
       hint="Add a need for each thing the client must have. Tick every tool that would do for that need."
       error={errors.tools}
@@ -54,7 +53,7 @@ export function ToolNeedsField({ needs, onChange, errors }: ToolNeedsFieldProps)
           </div>
         </div>
       )}
-    </GroupFrame>
+    </FieldGroup>
   );
 }
 
@@ -73,7 +72,7 @@ interface CautionsFieldProps {
 /** For each health caution: fine, a warning when suggested, or never suggested to that client. */
 export function CautionsField({ cautions, onChange, errors }: CautionsFieldProps) {
   return (
-    <GroupFrame
+    <FieldGroup
       legend="Health cautions"
       hint="“Take care” shows a warning when the item is suggested. “Not for them” means Carryover never suggests it to a client with that caution."
       error={errors.excludedBy ?? errors.cautionWith}
@@ -101,6 +100,6 @@ export function CautionsField({ cautions, onChange, errors }: CautionsFieldProps
           ))}
         </div>
       )}
-    </GroupFrame>
+    </FieldGroup>
   );
 }

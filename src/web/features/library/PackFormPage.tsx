@@ -4,11 +4,10 @@ import type { Exercise } from '../../../shared/api/exercises.js';
 import { MAX_PACK_ITEMS, packBody } from '../../../shared/api/exercises.js';
 import { api } from '../../api.js';
 import { FieldFrame } from '../../design/components/Field.js';
-import { Alert, Button, ButtonLink, PageHeader, Spinner, TextAreaField, TextField } from '../../design/components/index.js';
+import { Alert, FieldGroup, FormActions, PageHeader, Spinner, TextAreaField, TextField } from '../../design/components/index.js';
 import { FormError } from '../../FormError.js';
 import { useForm } from '../../forms.js';
 import type { LibraryReturn } from './ExercisePage.js';
-import { GroupFrame } from './formFields.js';
 import { type Pack, useCatalogue, usePacks } from './libraryData.js';
 import './library.css';
 import './library-forms.css';
@@ -107,14 +106,7 @@ function PackForm({ pack, initial, items }: PackFormProps) {
         onChange={(e) => setDescription(e.target.value)}
       />
       <ItemPicker items={items} chosen={chosen} onChange={setChosen} error={fieldErrors.exerciseIds} />
-      <div className="cluster library-form__actions">
-        <Button type="submit" loading={sending}>
-          {sending ? 'Saving…' : 'Save pack'}
-        </Button>
-        <ButtonLink to="/library/packs" variant="ghost">
-          Cancel
-        </ButtonLink>
-      </div>
+      <FormActions className="library-form__actions" label="Save pack" sending={sending} cancelTo="/library/packs" />
     </form>
   );
 }
@@ -138,7 +130,7 @@ function ItemPicker({
   const full = chosen.length >= MAX_PACK_ITEMS;
 
   return (
-    <GroupFrame legend="Items in the pack" hint={`Tick up to ${MAX_PACK_ITEMS}.`} error={error}>
+    <FieldGroup legend="Items in the pack" hint={`Tick up to ${MAX_PACK_ITEMS}.`} error={error}>
       {({ describedBy, invalid }) => (
         <div className="stack">
           <p role="status" className="muted">
@@ -187,6 +179,6 @@ function ItemPicker({
           </ul>
         </div>
       )}
-    </GroupFrame>
+    </FieldGroup>
   );
 }

@@ -1,8 +1,7 @@
-import { useState } from 'react';
 import { Link, useLocation } from 'react-router';
 import type { Exercise } from '../../../shared/api/exercises.js';
-import { api, messageOf } from '../../api.js';
-import { Alert, Button, ButtonLink, Card, PageHeader, Spinner } from '../../design/components/index.js';
+import { api } from '../../api.js';
+import { Alert, Button, ButtonLink, Card, ConfirmInline, PageHeader, Spinner } from '../../design/components/index.js';
 import type { LibraryReturn } from './ExercisePage.js';
 import { findItem, type Pack, useCatalogue, usePacks } from './libraryData.js';
 import './library.css';
@@ -103,41 +102,19 @@ function PackRow({ pack, items, onDeleted }: { pack: Pack; items: Exercise[] | n
 }
 
 function DeletePack({ pack, onDeleted }: { pack: Pack; onDeleted?: () => void }) {
-  const [asking, setAsking] = useState(false);
-  const [deleting, setDeleting] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  async function remove() {
-    setDeleting(true);
-    setError(null);
-    try {
-      await api.delete(paths.pack(pack.id));
-      onDeleted?.();
-    } catch (err) {
-      setError(messageOf(err));
-      setDeleting(false);
-    }
-  }
-
-  if (!asking) {
-    return (
-      <Button variant="ghost" onClick={() => setAsking(true)}>
-        Delete<span className="visually-hidden"> {pack.name}</span>
-      </Button>
-    );
-  }
   return (
-    <fieldset className="confirm-inline">
-      <legend>Delete the pack “{pack.name}”? Its items stay in the library.</legend>
-      <div className="cluster">
-        <Button variant="danger" loading={deleting} onClick={remove}>
-          Delete pack
-        </Button>
-        <Button variant="ghost" onClick={() => setAsking(false)}>
-          Keep it
-        </Button>
-      </div>
-      {error && <Alert tone="error">{error}</Alert>}
-    </fieldset>
+    <ConfirmInline
+      trigger={
+        <>
+          Delete<span className="visually-hidden"> {pack.name}</span>
+        </>
+      }
+      question={`Delete the pack “${pack.name}”? Its items stay in the library.`}
+      confirmLabel="Delete pack"
+      onConfirm={async () => {
+        await api.delete(paths.pack(pack.id));
+        onDeleted?.();
+      }}
+    />
   );
 }

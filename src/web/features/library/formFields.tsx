@@ -1,45 +1,6 @@
-// Form controls the item form needs beyond the design system's fields: a labelled group, and an editable list.
-import { type ReactNode, useId } from 'react';
-import { AlertIcon, Button, TextAreaField } from '../../design/components/index.js';
-
-interface GroupFrameProps {
-  legend: string;
-  hint?: ReactNode;
-  error?: string;
-  optional?: boolean;
-  /** Keeps the legend for screen readers only, when a heading just above says the same. */
-  hideLegend?: boolean;
-  className?: string;
-  children: (ids: { describedBy?: string; invalid?: true }) => ReactNode;
-}
-
-/** A fieldset with the same label, hint and error layout as a single field. */
-export function GroupFrame({ legend, hint, error, optional, hideLegend, className, children }: GroupFrameProps) {
-  const id = useId();
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
-  const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
-  return (
-    <fieldset className={['field-group', className].filter(Boolean).join(' ')} aria-describedby={describedBy}>
-      <legend className={hideLegend ? 'visually-hidden' : 'field__label field-group__legend'}>
-        {legend}
-        {optional && <span className="field__optional"> (optional)</span>}
-      </legend>
-      {hint && (
-        <p className="field__hint" id={hintId}>
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p className="field__error" id={errorId}>
-          <AlertIcon size={18} />
-          <span>{error}</span>
-        </p>
-      )}
-      {children({ describedBy: errorId, invalid: error ? true : undefined })}
-    </fieldset>
-  );
-}
+// The editable list of lines the item form needs beyond the design system's fields.
+import type { ReactNode } from 'react';
+import { Button, FieldGroup, TextAreaField } from '../../design/components/index.js';
 
 interface LinesFieldProps {
   legend: string;
@@ -75,7 +36,7 @@ export function LinesField({
   const setLine = (index: number, text: string) => onChange(lines.map((l, i) => (i === index ? text : l)));
   const List = numbered ? 'ol' : 'ul';
   return (
-    <GroupFrame legend={legend} hint={hint} error={errors[name]} optional={optional}>
+    <FieldGroup legend={legend} hint={hint} error={errors[name]} optional={optional}>
       {() => (
         <>
           <List className="plain-list line-list">
@@ -107,6 +68,6 @@ export function LinesField({
           )}
         </>
       )}
-    </GroupFrame>
+    </FieldGroup>
   );
 }

@@ -1,8 +1,8 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import type { z } from 'zod';
 import { apiKeyCreateBody, type apiKeyCreated, type apiKeySchema } from '../../../shared/api/practice.js';
-import { api, messageOf } from '../../api.js';
-import { Alert, Badge, Button, Card, Spinner, TextField } from '../../design/components/index.js';
+import { api } from '../../api.js';
+import { Alert, Badge, Button, Card, ConfirmInline, Spinner, TextField } from '../../design/components/index.js';
 import { FormError } from '../../FormError.js';
 import { formatDate } from '../../format.js';
 import { useForm } from '../../forms.js';
@@ -65,33 +65,6 @@ export function ApiKeysSection() {
 }
 
 function ApiKeyRow({ apiKey, onRevoked }: { apiKey: ApiKey; onRevoked: () => void }) {
-  const [confirming, setConfirming] = useState<boolean | null>(null);
-  const [revoking, setRevoking] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const revokeRef = useRef<HTMLButtonElement>(null);
-  const confirmRef = useRef<HTMLButtonElement>(null);
-
-  // The pressed button disappears, so focus follows to its replacement (null: nothing pressed yet).
-  useEffect(() => {
-    if (confirming === true) confirmRef.current?.focus();
-    if (confirming === false) revokeRef.current?.focus();
-  }, [confirming]);
-
-  async function revoke() {
-    setRevoking(true);
-    setError(null);
-    try {
-      await api.delete(paths.apiKey(apiKey.id));
-      setConfirming(null);
-      onRevoked();
-    } catch (err) {
-      setError(messageOf(err));
-      setConfirming(false);
-    } finally {
-      setRevoking(false);
-    }
-  }
-
   const used = apiKey.lastUsedAt ? `last used ${formatDate(apiKey.lastUsedAt)}` : 'never used';
   return (
     <li className="row-list__item">
@@ -100,26 +73,21 @@ function ApiKeyRow({ apiKey, onRevoked }: { apiKey: ApiKey; onRevoked: () => voi
         <p className="muted small">
           <code>{apiKey.prefix}…</code> · created {formatDate(apiKey.createdAt)} · {used}
         </p>
-        {error && <Alert tone="error">{error}</Alert>}
       </div>
       {apiKey.revokedAt ? (
         <Badge tone="danger">Revoked {formatDate(apiKey.revokedAt)}</Badge>
-      ) : confirming ? (
-        <fieldset className="confirm">
-          <legend className="small">Revoke “{apiKey.name}”? Tools using it stop working at once.</legend>
-          <div className="cluster">
-            <Button ref={confirmRef} variant="danger" loading={revoking} onClick={revoke}>
-              Yes, revoke
-            </Button>
-            <Button variant="ghost" onClick={() => setConfirming(false)} disabled={revoking}>
-              Keep it
-            </Button>
-          </div>
-        </fieldset>
       ) : (
-        <Button ref={revokeRef} variant="secondary" onClick={() => setConfirming(true)} aria-label={`Revoke ${apiKey.name}`}>
-          Revoke
-        </Button>
+        <ConfirmInline
+          trigger="Revoke"
+          triggerVariant="secondary"
+          triggerLabel={`Revoke ${apiKey.name}`}
+          question={`Revoke “${apiKey.name}”? Tools using it stop working at once.`}
+          confirmLabel="Yes, revoke"
+          onConfirm={async () => {
+            await api.delete(paths.apiKey(apiKey.id));
+            onRevoked();
+          }}
+        />
       )}
     </li>
   );
