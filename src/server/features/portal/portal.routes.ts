@@ -10,7 +10,7 @@ import { linkOpener, perLinkAndAddress } from '../clients/client-link.repository
 import { renderLinkProblem } from './page/render.js';
 import { renderUnsubscribePage } from './page/render-unsubscribe.js';
 import { clientPages } from './page-snapshot.js';
-import { askQuestion, chooseReminders, recordCheckIn } from './portal.service.js';
+import { askQuestion, checkInClient, chooseReminders, recordCheckIn } from './portal.service.js';
 
 const tokenParams = z.object({ token: z.string().min(20).max(100) });
 const errors = { 400: errorSchema, 404: errorSchema, 429: errorSchema };
@@ -57,7 +57,9 @@ export function portalRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           response: { 200: checkInSchema, ...errors },
         },
       },
-      async (req) => recordCheckIn(deps, await open(req), req.body),
+      // A live link goes straight to the write; any other goes through the opener, which counts guesses and says why.
+      async (req) =>
+        recordCheckIn(deps, (!openLink.refused(req.ip) && (await checkInClient(db, req.params.token))) || (await open(req)), req.body),
     );
 
     app.post(

@@ -5,12 +5,14 @@ import { CHECK_IN_DAYS_BACK, type checkInBody, type Portal, type ReminderRhythm 
 import { clientCopyOf } from '../../../shared/client-copy.js';
 import type { ExerciseContent } from '../../../shared/exercise.js';
 import type { Tool } from '../../../shared/vocabulary.js';
+import type { Db } from '../../db/index.js';
 import { prepared } from '../../db/prepared.js';
 import { readGivenItem, readIntake } from '../../db/stored.js';
 import type { AppDeps } from '../../deps.js';
 import { queueEmail } from '../../email/outbox.js';
 import { fromCarryover } from '../../email/sender.js';
 import { AppError } from '../../http/errors.js';
+import { hashToken } from '../../http/tokens.js';
 import { addDays, localDay, zoneNote } from '../../local-time.js';
 import { appointmentLabel, nextAppointmentOf } from '../appointments/appointments.service.js';
 import type { LinkedClient } from '../clients/client-link.repository.js';
@@ -150,8 +152,25 @@ const checkInIfTheirs = prepared((db, param: (name: CheckInParam) => never) => {
     .onConflict((oc) => oc.columns(['homework_id', 'date']).doUpdateSet(values));
 });
 
+// A check-in needs only who the client is and their clock, not the whole row the page reads.
+const checkInClientByLink = prepared((db, param: (name: 'hash') => never) =>
+  db
+    .selectFrom('client_links as l')
+    .innerJoin('clients as c', 'c.id', 'l.client_id')
+    .innerJoin('practices as p', 'p.id', 'l.practice_id')
+    .select(['c.id', 'c.archived_at', 'c.timezone', 'p.timezone as practiceTimezone'])
+    .where('l.token_hash', '=', param('hash'))
+    .where('l.revoked_at', 'is', null),
+);
+
+/** The client a live link opens, for a check-in; null otherwise (the link opener then answers why, counting guesses). */
+export async function checkInClient(db: Db, token: string): Promise<Pick<LinkedClient, 'id' | 'zone'> | null> {
+  const row = await checkInClientByLink.first(db, { hash: hashToken(token) });
+  return row && !row.archived_at ? { id: row.id, zone: row.timezone ?? row.practiceTimezone } : null;
+}
+
 /** Done (or undone) for one item on one local day, with how it felt: an upsert, so a replay changes nothing. */
-export async function recordCheckIn({ db, clock }: Deps, client: LinkedClient, body: z.infer<typeof checkInBody>) {
+export async function recordCheckIn({ db, clock }: Deps, client: Pick<LinkedClient, 'id' | 'zone'>, body: z.infer<typeof checkInBody>) {
   const today = localDay(clock.now(), client.zone);
   const date = body.date ?? today;
   if (date > today) throw new AppError(400, 'invalid', 'That day has not come yet.', { date: 'Not in the future' });
