@@ -1,42 +1,32 @@
-import { useEffect, useState } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useRef } from 'react';
 import type { z } from 'zod';
 import type { Exercise, packSchema } from '../../../shared/api/exercises.js';
 import { api, messageOf } from '../../api.js';
 import { paths } from '../../paths.js';
-import { useApiQuery } from '../../query.js';
+import { keyOf, useApiQuery } from '../../query.js';
 
 export type Pack = z.infer<typeof packSchema>;
 export type ExerciseList = { exercises: Exercise[]; total: number };
 
 /**
- * The list for the current filters. Unlike useApiData it says which filters the shown list is
- * for, so the page can keep the last list on screen (marked as updating) while the next one loads.
+ * The list for the current filters, through the cache. While the next filters' list loads, the
+ * last one stays on screen marked as updating; a failed load keeps it too, with the error.
  */
 export function useExerciseList(path: string) {
-  const [shown, setShown] = useState<{ path: string; data: ExerciseList } | null>(null);
-  const [error, setError] = useState<{ path: string; message: string } | null>(null);
-  const [attempt, setAttempt] = useState(0);
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: attempt is the retry trigger
-  useEffect(() => {
-    const controller = new AbortController();
-    api
-      .get<ExerciseList>(path, { signal: controller.signal })
-      .then((data) => {
-        setShown({ path, data });
-        setError(null);
-      })
-      .catch((err: unknown) => {
-        if (!controller.signal.aborted) setError({ path, message: messageOf(err) });
-      });
-    return () => controller.abort();
-  }, [path, attempt]);
-
+  const query = useQuery({
+    queryKey: keyOf(path),
+    queryFn: ({ signal }) => api.get<ExerciseList>(path, { signal }),
+    placeholderData: keepPreviousData,
+  });
+  const last = useRef<ExerciseList | null>(null);
+  if (query.data) last.current = query.data;
+  const { refetch } = query;
   return {
-    list: shown?.data ?? null,
-    updating: shown?.path !== path && error?.path !== path,
-    error: error?.path === path ? error.message : null,
-    retry: () => setAttempt((n) => n + 1),
+    list: query.data ?? last.current,
+    updating: query.isPlaceholderData,
+    error: query.isError ? messageOf(query.error) : null,
+    retry: () => void refetch(),
   };
 }
 
