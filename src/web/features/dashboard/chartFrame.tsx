@@ -1,4 +1,4 @@
-import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
+import { type ReactNode, useId, useLayoutEffect, useRef, useState } from 'react';
 import { shortMonth } from './numbers.js';
 
 export const CHART_HEIGHT = 220;
@@ -7,11 +7,12 @@ export const MARGIN = { top: 16, right: 12, bottom: 44, left: 44 };
 /**
  * The width the chart has on screen, so the drawing is made at 1:1 and its text stays the
  * page's size on a tablet and on a laptop alike (a scaled viewBox would shrink or blow it up).
+ * Measured before the first paint: a chart drawn once at the fallback width sticks out of a phone.
  */
 export function useWidth(fallback = 440) {
   const ref = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(fallback);
-  useEffect(() => {
+  useLayoutEffect(() => {
     const box = ref.current;
     if (!box) return;
     const measure = () => setWidth(Math.max(240, Math.round(box.clientWidth)));
