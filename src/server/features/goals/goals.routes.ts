@@ -10,7 +10,7 @@ import { AppError, notFound } from '../../http/errors.js';
 import { linkOpener } from '../clients/client-link.repository.js';
 import { audit, findVisibleClient } from '../clients/clients.repository.js';
 import { goalsOf } from './goals.repository.js';
-import { logClientProgress } from './goals.service.js';
+import { logClientProgress, logProgress } from './goals.service.js';
 
 export function goalsRoutes({ db, clock }: AppDeps): FastifyPluginAsyncZod {
   const openLink = linkOpener({ db });
@@ -126,20 +126,7 @@ export function goalsRoutes({ db, clock }: AppDeps): FastifyPluginAsyncZod {
       },
       async (req, reply) => {
         const g = await visibleGoal(authOf(req), req.params.id);
-        await db
-          .insertInto('goal_progress')
-          .values({
-            id: randomUUID(),
-            practice_id: g.practice_id,
-            goal_id: g.id,
-            client_id: g.client_id,
-            value: req.body.value,
-            note: req.body.note ?? null,
-            recorded_by: 'therapist',
-            recorded_at: clock.now().toISOString(),
-          })
-          .execute();
-        return reply.code(201).send((await goalsOf(db, g.client_id)).find((x) => x.id === g.id)!);
+        return reply.code(201).send(await logProgress({ db, clock }, g, req.body, 'therapist'));
       },
     );
 

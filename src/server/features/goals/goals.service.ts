@@ -14,6 +14,18 @@ export async function logClientProgress(
 ): Promise<Goal> {
   const g = await db.selectFrom('goals').selectAll().where('id', '=', goalId).where('client_id', '=', clientId).executeTakeFirst();
   if (!g) throw new AppError(400, 'invalid', 'That is not one of your goals.', { id: 'Not one of your goals' });
+  return logProgress({ db, clock }, g, body, 'client');
+}
+
+type GoalRow = { id: string; practice_id: string; client_id: string };
+
+/** One progress entry on a goal already checked to be the caller's; answers the goal as it now reads. */
+export async function logProgress(
+  { db, clock }: Pick<AppDeps, 'db' | 'clock'>,
+  g: GoalRow,
+  body: z.infer<typeof progressEntryBody>,
+  by: 'client' | 'therapist',
+): Promise<Goal> {
   await db
     .insertInto('goal_progress')
     .values({
@@ -23,7 +35,7 @@ export async function logClientProgress(
       client_id: g.client_id,
       value: body.value,
       note: body.note ?? null,
-      recorded_by: 'client',
+      recorded_by: by,
       recorded_at: clock.now().toISOString(),
     })
     .execute();
