@@ -36,6 +36,16 @@ export function FieldFrame({
         {label}
         {optional && <span className="field__optional"> (optional)</span>}
       </label>
+      <FieldNotes hint={hint} hintId={hintId} error={error} errorId={errorId} />
+      {children({ id, 'aria-describedby': describedBy, 'aria-invalid': error ? true : undefined })}
+    </div>
+  );
+}
+
+/** The hint, then the error, under a label or legend; the ids are what the control is described by. */
+export function FieldNotes({ hint, hintId, error, errorId }: { hint?: ReactNode; hintId?: string; error?: string; errorId?: string }) {
+  return (
+    <>
       {hint && (
         <p className="field__hint" id={hintId}>
           {hint}
@@ -47,7 +57,6 @@ export function FieldFrame({
           <span>{error}</span>
         </p>
       )}
-      {children({ id, 'aria-describedby': describedBy, 'aria-invalid': error ? true : undefined })}
-    </div>
+    </>
   );
 }

@@ -1,5 +1,5 @@
 import { type ReactNode, useId } from 'react';
-import { AlertIcon } from './icons.js';
+import { FieldNotes } from './Field.js';
 import './FieldGroup.css';
 
 interface FieldGroupProps {
@@ -25,17 +25,7 @@ export function FieldGroup({ legend, hint, error, optional, hideLegend, classNam
         {legend}
         {optional && <span className="field__optional"> (optional)</span>}
       </legend>
-      {hint && (
-        <p className="field__hint" id={hintId}>
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p className="field__error" id={errorId}>
-          <AlertIcon size={18} />
-          <span>{error}</span>
-        </p>
-      )}
+      <FieldNotes hint={hint} hintId={hintId} error={error} errorId={errorId} />
       {children({ describedBy: errorId, invalid: error ? true : undefined })}
     </fieldset>
   );
