@@ -78,11 +78,19 @@ export function GridLines({
 /** Month names under the bands; the year goes under each January, and under the first month unless January is next. */
 export function MonthAxis({ months, width }: { months: string[]; width: number }) {
   const top = CHART_HEIGHT - MARGIN.bottom;
+  const every = labelEvery(bandOf(0, months.length, width).band);
+  const firstYear = Number(months[0]?.slice(0, 4));
+  let yearShown = false;
   return (
     <g className="dash-chart__months">
       {months.map((m, i) => {
+        const year = Number(m.slice(0, 4));
+        const month = Number(m.slice(5, 7));
+        const labelled = every <= 12 ? (month - 1) % every === 0 : month === 1 && (year - firstYear) % (every / 12) === 0;
+        if (!labelled) return null;
         const { centre } = bandOf(i, months.length, width);
-        const showYear = m.endsWith('-01') || (i === 0 && !m.endsWith('-12'));
+        const showYear = month === 1 || !yearShown;
+        yearShown = true;
         return (
           <text key={m} x={centre} y={top + 18} textAnchor="middle" className="dash-chart__tick">
             {shortMonth(m)}
@@ -97,6 +105,10 @@ export function MonthAxis({ months, width }: { months: string[]; width: number }
     </g>
   );
 }
+
+// A month's name needs about 30 px; on a phone every other month (or every quarter, or year) is named.
+const MIN_LABEL_PX = 30;
+const labelEvery = (band: number) => [1, 2, 3, 4, 6, 12, 24, 36, 60].find((k) => band * k >= MIN_LABEL_PX) ?? 120;
 
 /** 0 to a round number just above the largest value, in at most four steps of 1, 2 or 5 × 10ⁿ. */
 export function countTicks(max: number): number[] {
