@@ -55,12 +55,12 @@ function longerLoops(edges: Map<string, string[]>): string[] {
   }
   const reach = (from: string) => {
     const seen = new Set<string>();
-    const todo = [...(next.get(from) ?? [])];
-    while (todo.length) {
-      const f = todo.pop()!;
+    const toVisit = [...(next.get(from) ?? [])];
+    while (toVisit.length) {
+      const f = toVisit.pop()!;
       if (seen.has(f)) continue;
       seen.add(f);
-      todo.push(...(next.get(f) ?? []));
+      toVisit.push(...(next.get(f) ?? []));
     }
     return seen;
   };
