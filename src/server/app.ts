@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import cookie from '@fastify/cookie';
@@ -9,7 +10,6 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
-import helmet from 'helmet';
 import { trustProxyOption } from './config.js';
 import { reportStoredProblemsTo } from './db/stored.js';
 import type { AppDeps } from './deps.js';
@@ -44,6 +44,7 @@ import { mediaRoutes } from './features/library/media.routes.js';
 import { packsRoutes } from './features/library/packs.routes.js';
 import { mailboxRoutes } from './features/mailbox/mailbox.routes.js';
 import { membersRoutes } from './features/members/members.routes.js';
+import { keptReads } from './features/portal/kept-reads.js';
 import { portalPageRoutes } from './features/portal/page/page.routes.js';
 import { portalRoutes } from './features/portal/portal.routes.js';
 import { questionsRoutes } from './features/portal/questions.routes.js';
@@ -57,6 +58,7 @@ import { authPlugin } from './http/auth.js';
 import { installErrorHandling } from './http/error-handler.js';
 import { checkHealth } from './http/health.js';
 import { apiDocsCss, renderApiDocs } from './http/openapi-docs.js';
+import { fixedSecurityHeaders, securityHeaders } from './http/security-headers.js';
 import { createJobRunner, type JobRunner } from './jobs/runner.js';
 
 // WEB_DIST_DIR lets several people build and test the web app side by side without sharing dist/.
@@ -94,7 +96,11 @@ function prettyLogs(production: boolean) {
 export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): Promise<App> {
   const { config } = deps;
   builtInLibrary();
-  const http = Fastify({
+  const security = securityHeaders(config);
+  // The kept client page is answered before Fastify sees the request (kept-reads.ts, decision 036).
+  const kept = keptReads(deps, { security: fixedSecurityHeaders(security), log: () => http.log });
+  const http: FastifyInstance = Fastify({
+    serverFactory: (handler) => createServer(kept.wrap(handler)),
     logger:
       opts.logger === false || config.LOG_LEVEL === 'silent'
         ? false
@@ -133,28 +139,7 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
     done(null, payload);
   });
 
-  // helmet's middleware built once: @fastify/helmet rebuilds it (and re-parses the policy) on every request.
-  const securityHeaders = helmet({
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        mediaSrc: ["'self'", 'blob:'],
-        connectSrc: ["'self'"],
-        fontSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        frameAncestors: ["'none'"],
-        baseUri: ["'self'"],
-        formAction: ["'self'"],
-        upgradeInsecureRequests: config.production ? [] : null,
-      },
-    },
-    strictTransportSecurity: config.production,
-    crossOriginEmbedderPolicy: false,
-  });
-  http.addHook('onRequest', (req, reply, done) => securityHeaders(req.raw, reply.raw, (err) => done(err as Error | undefined)));
+  http.addHook('onRequest', (req, reply, done) => security(req.raw, reply.raw, (err) => done(err as Error | undefined)));
   await http.register(cookie);
   await http.register(multipart);
   await http.register(rateLimit, {
@@ -291,6 +276,10 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
         domain: new URL(config.publicUrl).hostname,
       }),
     },
+  });
+  http.addHook('preClose', (done) => {
+    kept.close();
+    done();
   });
   http.addHook('onClose', async () => {
     await jobs.stop();

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import type { IncomingHttpHeaders } from 'node:http';
 import { promisify } from 'node:util';
 import { brotliCompress, brotliCompressSync, constants, gzip, gzipSync } from 'node:zlib';
 import { buildSync } from 'esbuild';
@@ -83,7 +84,7 @@ export function portalAssets(): PortalAssets {
 }
 
 /** The best encoding this browser takes: brotli, then gzip, else none. */
-function encodingFor(req: FastifyRequest): 'br' | 'gzip' | null {
+export function encodingFor(req: { headers: IncomingHttpHeaders }): 'br' | 'gzip' | null {
   const accepted = String(req.headers['accept-encoding'] ?? '')
     .split(',')
     .map((p) => p.trim().split(';'))
@@ -110,9 +111,12 @@ export async function sendCompressedHtml(req: FastifyRequest, reply: FastifyRepl
   reply.type('text/html; charset=utf-8').header('vary', 'accept-encoding');
   const enc = encodingFor(req);
   if (!enc) return reply.send(raw);
-  const body =
-    enc === 'br'
-      ? await brotliAsync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: raw.length } })
-      : await gzipAsync(raw, { level: 6 });
-  return reply.header('content-encoding', enc).send(body);
+  return reply.header('content-encoding', enc).send(await compressHtml(raw, enc));
+}
+
+/** A page made per request, compressed quickly enough to be worth it on a phone's connection. */
+export function compressHtml(raw: Buffer, enc: 'br' | 'gzip'): Promise<Buffer> {
+  return enc === 'br'
+    ? brotliAsync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: raw.length } })
+    : gzipAsync(raw, { level: 6 });
 }

@@ -41,6 +41,8 @@ export type LinkedClient = Awaited<ReturnType<typeof clientByLink>>;
  */
 export function guessThrottle(opts: { max: number; hardMax: number; windowMs: number; now: () => number }) {
   const misses = new Map<string, { count: number; until: number }>();
+  // Until when some address is refused outright: the kept page's fast path (kept-reads.ts) knows no address.
+  let someRefusedUntil = 0;
   const count = (ip: string) => {
     const m = misses.get(ip);
     return !m || m.until < opts.now() ? 0 : m.count;
@@ -48,10 +50,14 @@ export function guessThrottle(opts: { max: number; hardMax: number; windowMs: nu
   return {
     blocked: (ip: string) => count(ip) >= opts.max,
     refused: (ip: string) => count(ip) >= opts.hardMax,
+    anyRefused: () => someRefusedUntil > opts.now(),
     miss(ip: string) {
-      const m = misses.get(ip);
-      if (!m || m.until < opts.now()) misses.set(ip, { count: 1, until: opts.now() + opts.windowMs });
-      else m.count++;
+      let m = misses.get(ip);
+      if (!m || m.until < opts.now()) {
+        m = { count: 0, until: opts.now() + opts.windowMs };
+        misses.set(ip, m);
+      }
+      if (++m.count >= opts.hardMax) someRefusedUntil = Math.max(someRefusedUntil, m.until);
       if (misses.size > 10_000) misses.clear();
     },
   };
@@ -84,5 +90,5 @@ export function linkOpener(deps: Pick<AppDeps, 'db'>) {
     }
   };
   // The kept client page (portal/page-snapshot.ts) finds the link itself, but an address refused outright stays refused.
-  return Object.assign(open, { refused: (ip: string) => t.refused(ip) });
+  return Object.assign(open, { refused: (ip: string) => t.refused(ip), anyRefused: () => t.anyRefused() });
 }

@@ -123,6 +123,8 @@ export async function clientPageHtml(
   };
 }
 
+export type PageKind = Kind;
+
 /** Reads the client's page as sent (JSON or HTML), kept when current; throws as `linkOpener` does (404, 429). */
 export function clientPages(deps: Deps) {
   const { db, clock } = deps;
@@ -135,7 +137,7 @@ export function clientPages(deps: Deps) {
 
   const current = (db: Db, kind: Kind, hash: string, now: string) => kept[kind].first(db, { hash, now, renderKey });
 
-  return async (kind: Kind, ip: string, token: string): Promise<string> => {
+  const read = async (kind: Kind, ip: string, token: string): Promise<string> => {
     const hash = hashToken(token);
     const now = clock.now().toISOString();
     let row = await current(db, kind, hash, now);
@@ -158,4 +160,11 @@ export function clientPages(deps: Deps) {
     }
     return withLink(page[kind], token);
   };
+  /** The kept page only, or null (not kept, not current, or some address is being refused). */
+  const keptOnly = async (kind: Kind, token: string): Promise<string | null> => {
+    if (openLink.anyRefused()) return null;
+    const row = await current(db, kind, hashToken(token), clock.now().toISOString());
+    return row?.body ? withLink(row.body, token) : null;
+  };
+  return Object.assign(read, { keptOnly });
 }
