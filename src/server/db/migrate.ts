@@ -18,6 +18,7 @@ import * as m016 from './migrations/016-handout-files.js';
 import * as m017 from './migrations/017-client-page-snapshots.js';
 import * as m018 from './migrations/018-dashboard-monthly-counts.js';
 import * as m019 from './migrations/019-stored-values-as-columns.js';
+import * as m020 from './migrations/020-dashboard-covering-indexes.js';
 
 // Listed by hand rather than read from disk so bundling and tests see the same set.
 const migrations: Record<string, Migration> = {
@@ -39,6 +40,7 @@ const migrations: Record<string, Migration> = {
   '017-client-page-snapshots': m017,
   '018-dashboard-monthly-counts': m018,
   '019-stored-values-as-columns': m019,
+  '020-dashboard-covering-indexes': m020,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -76,6 +76,14 @@ export async function adherenceCounts(
   );
   const credited = sql`case when ticked < asked then ticked else asked end`;
   const periodSessions = sessions(db, s).select('id').where('date', '>=', from).where('date', '<=', to);
+  // An item is active in a window when their days meet (a window past today has no days).
+  const active = (i: string, b: string) =>
+    sql`${sql.raw(i)}.from_day <= ${sql.raw(b)}.to_day and ${sql.raw(b)}.from_day <= ${sql.raw(b)}.to_day
+      and (${sql.raw(i)}.to_day is null or (${sql.raw(i)}.to_day >= ${sql.raw(b)}.from_day and ${sql.raw(i)}.to_day >= ${sql.raw(i)}.from_day))`;
+  // Days an item asked for in a window, in sevenths.
+  const asked = (i: string, b: string) =>
+    sql`((case when ${sql.raw(i)}.to_day < ${sql.raw(b)}.to_day then ${sql.raw(i)}.to_day else ${sql.raw(b)}.to_day end)
+      - (case when ${sql.raw(i)}.from_day > ${sql.raw(b)}.from_day then ${sql.raw(i)}.from_day else ${sql.raw(b)}.from_day end) + 1) * ${sql.raw(i)}.days_per_week`;
   const { rows } = await sql<Row>`
     with windows as (${windowRows}),
     -- Each window's first day and last countable day, as day numbers.
@@ -83,11 +91,13 @@ export async function adherenceCounts(
       select label, ${dayNumber(sql.ref('first_day'))} as from_day, ${dayNumber(sql.ref('stop_day'))} as to_day from windows
     ),
     items as materialized ${items},
-    -- The counts kept per item and month (check_in_months), for the period's and the trend's months.
+    -- The counts kept per item and month (check_in_months) for the period's and the trend's months,
+    -- read by practice and month (migration 020); only the scope's items count.
     kept as materialized (
       select m.homework_id, m.month, m.done, m.better, m.same, m.worse
-      from items cross join check_in_months m -- items first: read item by item
-      where m.homework_id = items.id and m.practice_id = ${s.practiceId} and m.month >= ${keptMonths.first} and m.month <= ${keptMonths.last}
+      from check_in_months m
+      where m.practice_id = ${s.practiceId} and m.month >= ${keptMonths.first} and m.month <= ${keptMonths.last}
+        and m.homework_id in (select id from items)
     ),
     -- The period's ticks and feelings per item: its whole months from the kept counts, its partial
     -- first and last month from the check-ins.
@@ -103,27 +113,30 @@ export async function adherenceCounts(
       ) as ticks
       group by homework_id
     ),
-    -- Each item once per window it was active in: days asked for and days ticked, in sevenths.
-    item_windows as materialized (
-      select b.label, i.client_id, i.exercise_id, i.session_id,
-        ((case when i.to_day < b.to_day then i.to_day else b.to_day end)
-          - (case when i.from_day > b.from_day then i.from_day else b.from_day end) + 1) * i.days_per_week as asked,
-        7 * coalesce(case when b.label = 'period' then p.done else m.done end, 0) as ticked,
-        coalesce(p.better, 0) as better, coalesce(p.same, 0) as same, coalesce(p.worse, 0) as worse
+    -- Each item active in the period, once: days asked for and days ticked, in sevenths.
+    period_items as materialized (
+      select i.client_id, i.exercise_id, i.session_id, ${asked('i', 'b')} as asked,
+        7 * coalesce(p.done, 0) as ticked, coalesce(p.better, 0) as better, coalesce(p.same, 0) as same, coalesce(p.worse, 0) as worse
       from items i
-      join bounds b on i.from_day <= b.to_day and b.from_day <= b.to_day
-        and (i.to_day is null or (i.to_day >= b.from_day and i.to_day >= i.from_day))
-      left join kept m on m.homework_id = i.id and m.month = b.label
-      left join in_period p on p.homework_id = i.id and b.label = 'period'
+      join bounds b on b.label = 'period' and ${active('i', 'b')}
+      left join in_period p on p.homework_id = i.id
     )
     select 'client' as kind, client_id as key, 0 as clients, sum(asked) as asked, sum(${credited}) as credited,
       0 as better, 0 as same, 0 as worse
-    from item_windows where label = 'period' group by client_id
+    from period_items group by client_id
     union all
     select 'item', exercise_id, count(distinct client_id), sum(asked), sum(${credited}), sum(better), sum(same), sum(worse)
-    from item_windows where label = 'period' and session_id in ${periodSessions} group by exercise_id
+    from period_items where session_id in ${periodSessions} group by exercise_id
     union all
-    select 'month', label, 0, sum(asked), sum(${credited}), 0, 0, 0 from item_windows where label <> 'period' group by label
+    -- Each trend month: the days every active item asked for, and the ticked days credited, each item
+    -- at most what it asked; an item-month without a kept row ticked nothing, so only kept rows are capped.
+    select 'month', b.label, 0,
+      (select sum(${asked('i', 'b')}) from items i where ${active('i', 'b')}),
+      (select coalesce(sum(case when 7 * k.done < ${asked('i', 'b')} then 7 * k.done else ${asked('i', 'b')} end), 0)
+        from kept k join items i on i.id = k.homework_id where k.month = b.label and ${active('i', 'b')}),
+      0, 0, 0
+    from bounds b where b.label <> 'period' and b.from_day <= b.to_day
+      and exists (select 1 from items i where ${active('i', 'b')})
     union all
     select 'felt', null, 0, 0, 0, sum(better), sum(same), sum(worse) from in_period
   `.execute(db);
