@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../src/server/db/index.js';
 import { type Generated, generate, SCALES } from './generate.js';
-import { load, type Measured } from './load.js';
+import { load, type Measured, readEveryPage } from './load.js';
 import { startCanned, startCarryover, withPostgres } from './servers.js';
 
 const SCALE = process.env.BENCH_SCALE ?? 'standard';
@@ -35,7 +35,10 @@ async function sqlite(data: Generated, file: string, dir: string): Promise<Row[]
   // The first read of each page after the data was written makes it: measured once, cold, for the record.
   const cold = await load(server.url, { duration: Math.min(DURATION, 3), next: rs[0].next });
   rows.push({ route: 'client page read (JSON), first reads after writing', ...cold });
-  for (const l of data.links) await fetch(`${server.url}/api/v1/portal/${l.token}`);
+  await readEveryPage(
+    server.url,
+    data.links.map((l) => l.token),
+  );
   const canned = [];
   for (const r of rs) {
     const res = await fetch(`${server.url}${r.next().path}`);
@@ -65,7 +68,10 @@ const postgres = (dir: string): Promise<Row[]> =>
     const data = await generate(database.db, SCALES[SCALE], { label: `data (${SCALE}, PostgreSQL)` });
     await database.close();
     const server = await startServer({ DATABASE_URL: url, DATA_DIR: dir });
-    for (const l of data.links) await fetch(`${server.url}/api/v1/portal/${l.token}`);
+    await readEveryPage(
+      server.url,
+      data.links.map((l) => l.token),
+    );
     const r = routes(data)[0];
     process.stderr.write(`loading ${r.route} on PostgreSQL\n`);
     const ours = await load(server.url, { duration: DURATION, next: r.next });

@@ -7,6 +7,7 @@ const measuredRun = {
   sqliteRows: [
     { route: 'client page read, many clients', rps: 6000, p50: 3, ratio: 0.4, p99AtHalfLoad: 12 },
     { route: 'client page HTML (/c/:token), many clients', rps: 5000, p50: 4, ratio: 0.3, p99AtHalfLoad: 30 },
+    { route: 'client page read, first reads (each page made)', rps: 700, p50: 25 },
     { route: 'check-in write, many clients', rps: 2100, p50: 8, p99AtHalfLoad: 20 },
     { route: 'handout PDF', rps: 900, p50: 22, oneAtATimeP50: 2.5 },
   ],
@@ -28,6 +29,7 @@ it('prints every row of the table, each judged against its target', () => {
     ['client page read (/c/:token), ratio to bare node:http', '0.300', false],
     ['client page read (API), p99 at half of max load (ms)', '12', true],
     ['client page read (/c/:token), p99 at half load (ms)', '30', false],
+    ['client page first read after a change (page made, req/s)', '700', null],
     ['check-in writes, SQLite, durable (req/s)', '2100', true],
     ['check-in writes, p99 at half load (ms)', '20', true],
     ['suggestions on 1,000 items, median (ms)', '0.60', true],
