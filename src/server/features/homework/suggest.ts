@@ -5,14 +5,19 @@ import type { ExerciseContent } from '../../../shared/exercise.js';
 import {
   ASSUMED_TOOLS,
   CAUTIONS,
+  type Caution,
   COMPLAINTS,
   type Complaint,
+  complaintSlugs,
   LIFESTYLES,
+  type Lifestyle,
   REGIONS,
   type Region,
+  regionSlugs,
   TOOLS,
   type Tool,
 } from '../../../shared/vocabulary.js';
+import { complaintBits, type ItemProfile, label, labels, lower, lowered, profileOf, regionBits, sameMuscle } from './suggest-profile.js';
 
 export interface SuggestItem extends ExerciseContent {
   id: string;
@@ -91,120 +96,78 @@ const KEY_MUSCLES: Partial<Record<Complaint, string>> = {
   'forearm-wrist-strain': 'wrist extensors',
 };
 
-const lower = (s: string) =>
-  s
-    .toLowerCase()
-    .replace(/[^a-z]+/g, ' ')
-    .trim();
-const label = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+const KEY_MUSCLES_LOWER = new Map(Object.entries(KEY_MUSCLES).map(([c, m]) => [c as Complaint, lower(m)]));
 
-/** True when two lowered muscle names name the same muscle ("levator scapulae" ~ "levator scapulae upper"). */
-const sameMuscle = (a: string, b: string) => a.length >= 4 && b.length >= 4 && (a.includes(b) || b.includes(a));
+// Every reason, warning and cover a slug can give, worded once rather than on every item of every request.
+const COMPLAINT_REASON = labels(COMPLAINTS);
+const KEY_MUSCLE_REASON = new Map(Object.entries(KEY_MUSCLES).map(([c, m]) => [c as Complaint, `works the ${m}`]));
+const MORE_TIME_REASON = labels(REGIONS, (l) => `${l} needed more time`);
+const FINDING_REGION_REASON = labels(REGIONS, (l) => `finding in the ${l}`);
+const LIFESTYLE_REASON = labels(LIFESTYLES);
+const TOOL_LABEL = labels(TOOLS);
+const HAS_TOOL_REASON = labels(TOOLS, (l) => `has a ${l}`);
+const CAUTION_LABEL = labels(CAUTIONS);
+const CAUTION_WARNING = labels(CAUTIONS, (l) => `Caution: ${l}`);
+const COMPLAINT_COVER = new Map(complaintSlugs.map((c) => [c, `complaint:${c}`]));
+const REGION_COVER = new Map(regionSlugs.map((r) => [r, `region:${r}`]));
 
-const KEY_MUSCLES_LOWER = new Map(Object.entries(KEY_MUSCLES).map(([c, m]) => [c, lower(m)]));
-
-/**
- * The library indexed by what a request can ask for, so a request scores only the items that can
- * answer it. Made once per items array (a caller that keeps its array, such as a benchmark or a
- * cached catalogue, pays once); each item's lowered muscle names are kept per item object, and the
- * built-in items are the same frozen objects for every practice (catalogue.ts).
- */
-interface LibraryIndex {
-  byComplaint: Map<Complaint, number[]>;
-  byRegion: Map<Region, number[]>;
-  /** Lowered muscle name → the positions of the items that work it. */
-  byMuscle: Map<string, number[]>;
-  byId: Map<string, SuggestItem>;
-  bySlug: Map<string, SuggestItem>;
-  position: Map<string, number>;
-}
-
-const loweredMusclesOf = new WeakMap<SuggestItem, string[]>();
-function loweredMuscles(item: SuggestItem): string[] {
-  let muscles = loweredMusclesOf.get(item);
-  if (!muscles) {
-    muscles = item.muscles.map(lower);
-    loweredMusclesOf.set(item, muscles);
-  }
-  return muscles;
-}
-
-const indexes = new WeakMap<readonly SuggestItem[], LibraryIndex>();
-function indexOf(items: readonly SuggestItem[]): LibraryIndex {
-  const known = indexes.get(items);
-  if (known) return known;
-  const index: LibraryIndex = {
-    byComplaint: new Map(),
-    byRegion: new Map(),
-    byMuscle: new Map(),
-    byId: new Map(),
-    bySlug: new Map(),
-    position: new Map(),
-  };
-  const add = <K>(map: Map<K, number[]>, key: K, at: number) => {
-    const list = map.get(key);
-    if (!list) map.set(key, [at]);
-    else if (list[list.length - 1] !== at) list.push(at);
-  };
-  items.forEach((item, at) => {
-    for (const c of item.complaints) add(index.byComplaint, c, at);
-    for (const r of item.regions) add(index.byRegion, r, at);
-    for (const m of loweredMuscles(item)) add(index.byMuscle, m, at);
-    index.byId.set(item.id, item);
-    index.bySlug.set(item.slug, item);
-    if (!index.position.has(item.id)) index.position.set(item.id, at);
-  });
-  indexes.set(items, index);
-  return index;
+interface Finding {
+  region: Region;
+  /** Lowered, as matched against the item's lowered muscle names. */
+  muscle?: string;
+  muscleReason: string;
+  muscleCover: string;
 }
 
 /** What this request asks for, worked out once: an item that answers none of it is never scored. */
 interface Wanted {
+  /** Today's focus and the intake's complaints, then the areas that needed more time and the findings' regions. */
+  complaintBits: number;
+  regionBits: number;
+  focus: Set<Complaint>;
   complaints: Set<Complaint>;
-  regions: Set<Region>;
   moreTime: Set<Region>;
   worked: Set<Region>;
-  findings: { region: Region; muscle?: string }[];
+  findings: Finding[];
+  findingMuscles: string[];
+  lifestyle: Set<Lifestyle>;
+  cautions: Set<Caution>;
+  owned: Set<Tool>;
+  have: Set<Tool>;
   nextSteps: Map<string, string>;
   history: Map<string, SuggestInput['history'][number]>;
-  have: Set<Tool>;
 }
 
-function wantedBy(input: SuggestInput, index: LibraryIndex): Wanted {
+function wantedBy(input: SuggestInput): Wanted {
   const { intake, session } = input;
   const moreTime = new Set(session.areasNeedingMoreTime.map((a) => a.region));
+  const findings = session.findings.map((f) => {
+    const muscle = f.muscle ? lowered(f.muscle) : undefined;
+    return { region: f.region, muscle, muscleReason: `works the ${muscle} found today`, muscleCover: `muscle:${muscle}` };
+  });
   return {
-    complaints: new Set([...session.focusComplaints, ...intake.complaints]),
-    regions: new Set([...moreTime, ...session.findings.map((f) => f.region)]),
+    complaintBits: complaintBits([...session.focusComplaints, ...intake.complaints]),
+    regionBits: regionBits([...moreTime, ...session.findings.map((f) => f.region)]),
+    focus: new Set(session.focusComplaints),
+    complaints: new Set(intake.complaints),
     moreTime,
     worked: new Set(session.areasWorked.map((a) => a.region)),
-    findings: session.findings.map((f) => ({ region: f.region, muscle: f.muscle ? lower(f.muscle) : undefined })),
-    nextSteps: nextStepsFrom(input, index),
-    history: new Map(input.history.map((h) => [h.exerciseId, h])),
+    findings,
+    findingMuscles: findings.flatMap((f) => (f.muscle ? [f.muscle] : [])),
+    lifestyle: new Set(intake.lifestyle),
+    cautions: new Set(intake.cautions),
+    owned: new Set(intake.tools),
     have: toolsAvailable(intake),
+    nextSteps: nextStepsFrom(input),
+    history: new Map(input.history.map((h) => [h.exerciseId, h])),
   };
 }
 
-/**
- * The positions of the items that can score at all, in library order: exactly those whose scoring
- * would find some relevance (a complaint, an area, a finding's muscle or region, a next step).
- */
-function candidates(index: LibraryIndex, wanted: Wanted): number[] {
-  const found = new Set<number>();
-  const addAll = (list: number[] | undefined) => {
-    if (list) for (const at of list) found.add(at);
-  };
-  for (const c of wanted.complaints) addAll(index.byComplaint.get(c));
-  for (const r of wanted.regions) addAll(index.byRegion.get(r));
-  for (const f of wanted.findings) {
-    if (!f.muscle) continue;
-    for (const [muscle, list] of index.byMuscle) if (sameMuscle(f.muscle, muscle)) addAll(list);
-  }
-  for (const id of wanted.nextSteps.keys()) {
-    const at = index.position.get(id);
-    if (at !== undefined) found.add(at);
-  }
-  return [...found].sort((a, b) => a - b);
+/** True when scoring the item would find some relevance: a complaint, an area, a finding, a next step. */
+function canAnswer(item: SuggestItem, profile: ItemProfile, wanted: Wanted): boolean {
+  if (profile.complaintBits & wanted.complaintBits || profile.regionBits & wanted.regionBits || wanted.nextSteps.has(item.id)) return true;
+  for (const f of wanted.findingMuscles) if (profile.muscles.some((m) => sameMuscle(f, m))) return true;
+  return false;
 }
 
 export function toolsAvailable(intake: Intake): Set<Tool> {
@@ -213,107 +176,132 @@ export function toolsAvailable(intake: Intake): Set<Tool> {
   return have;
 }
 
-type Scored = Suggestion | { excluded: string } | { irrelevant: true };
+/** Where a score's reasons and warnings go when it is to be shown; while ranking, only the score and what it covers are kept. */
+interface Why {
+  reasons: string[];
+  warnings: string[];
+}
 
-function scoreItem(item: SuggestItem, input: SuggestInput, wanted: Wanted): Scored {
-  const { intake, session } = input;
-  const muscles = loweredMuscles(item);
+/**
+ * The item's score for this request, adding what it covers to `covers` (and, given `why`, the reason
+ * for every point); why it is excluded when a caution rules it out; undefined when nothing in the
+ * request makes it relevant.
+ */
+function scoreItem(
+  item: SuggestItem,
+  { muscles }: ItemProfile,
+  wanted: Wanted,
+  covers: string[],
+  why?: Why,
+): number | { excluded: string } | undefined {
   let score = 0;
   let relevance = 0;
-  const reasons: string[] = [];
-  const warnings: string[] = [];
-  const covers: string[] = [];
 
   for (const c of item.complaints) {
-    const today = session.focusComplaints.includes(c);
-    if (today || intake.complaints.includes(c)) {
+    const today = wanted.focus.has(c);
+    if (today || wanted.complaints.has(c)) {
       const w = (today ? WEIGHTS.focusComplaint : WEIGHTS.intakeComplaint) + (item.complaints[0] === c ? WEIGHTS.mainComplaint : 0);
       score += w;
       relevance += w;
-      reasons.push(label(COMPLAINTS[c]));
-      covers.push(`complaint:${c}`);
+      why?.reasons.push(COMPLAINT_REASON.get(c)!);
+      covers.push(COMPLAINT_COVER.get(c)!);
       const key = KEY_MUSCLES_LOWER.get(c);
       if (key && muscles.some((m) => sameMuscle(key, m))) {
         score += WEIGHTS.keyMuscle;
         relevance += WEIGHTS.keyMuscle;
-        reasons.push(`works the ${KEY_MUSCLES[c]}`);
+        why?.reasons.push(KEY_MUSCLE_REASON.get(c)!);
       }
     }
   }
   const { moreTime, worked } = wanted;
-  for (const r of item.regions.filter((r) => moreTime.has(r))) {
-    score += WEIGHTS.moreTimeArea;
-    relevance += WEIGHTS.moreTimeArea;
-    reasons.push(`${label(REGIONS[r])} needed more time`);
-    covers.push(`region:${r}`);
+  for (const r of item.regions) {
+    if (moreTime.has(r)) {
+      score += WEIGHTS.moreTimeArea;
+      relevance += WEIGHTS.moreTimeArea;
+      why?.reasons.push(MORE_TIME_REASON.get(r)!);
+      covers.push(REGION_COVER.get(r)!);
+    } else if (worked.has(r)) score += WEIGHTS.workedArea;
   }
-  score += WEIGHTS.workedArea * item.regions.filter((r) => worked.has(r) && !moreTime.has(r)).length;
 
   for (const f of wanted.findings) {
-    if (f.muscle && muscles.some((m) => sameMuscle(f.muscle!, m))) {
+    const muscle = f.muscle;
+    if (muscle && muscles.some((m) => sameMuscle(muscle, m))) {
       score += WEIGHTS.findingMuscle;
       relevance += WEIGHTS.findingMuscle;
-      reasons.push(`works the ${f.muscle} found today`);
-      covers.push(`muscle:${f.muscle}`);
+      why?.reasons.push(f.muscleReason);
+      covers.push(f.muscleCover);
     } else if (item.regions.includes(f.region)) {
       score += WEIGHTS.findingRegion;
       relevance += WEIGHTS.findingRegion;
-      reasons.push(`finding in the ${label(REGIONS[f.region])}`);
-      covers.push(`region:${f.region}`);
+      why?.reasons.push(FINDING_REGION_REASON.get(f.region)!);
+      covers.push(REGION_COVER.get(f.region)!);
     }
   }
   const after = wanted.nextSteps.get(item.id);
   if (after) {
     score += WEIGHTS.nextStep;
     relevance += WEIGHTS.nextStep;
-    reasons.push(`next step after ${after}`);
+    why?.reasons.push(`next step after ${after}`);
   }
-  if (relevance === 0) return { irrelevant: true };
+  if (relevance === 0) return undefined;
   // Excluded only now: the therapist sees what was left out because of a caution, not everything unrelated.
-  const excludedBy = item.excludedBy.filter((c) => intake.cautions.includes(c));
-  if (excludedBy.length) return { excluded: `Not safe with ${excludedBy.map((c) => label(CAUTIONS[c])).join(' or ')}` };
+  const excludedBy = item.excludedBy.filter((c) => wanted.cautions.has(c));
+  if (excludedBy.length) return { excluded: `Not safe with ${excludedBy.map((c) => CAUTION_LABEL.get(c)).join(' or ')}` };
 
   score += WEIGHTS.category[item.category];
-  for (const l of item.lifestyle.filter((l) => intake.lifestyle.includes(l))) {
+  for (const l of item.lifestyle) {
+    if (!wanted.lifestyle.has(l)) continue;
     score += WEIGHTS.lifestyle;
-    reasons.push(label(LIFESTYLES[l]));
+    why?.reasons.push(LIFESTYLE_REASON.get(l)!);
   }
   for (const need of item.tools) {
     const owned = need.find((t) => wanted.have.has(t));
     if (!owned) {
       score += WEIGHTS.missingTool;
-      warnings.push(`Needs ${need.map((t) => label(TOOLS[t])).join(' or ')}`);
-    } else if (intake.tools.includes(owned)) {
+      why?.warnings.push(`Needs ${need.map((t) => TOOL_LABEL.get(t)).join(' or ')}`);
+    } else if (wanted.owned.has(owned)) {
       score += WEIGHTS.hasTool[item.category];
-      reasons.push(`has a ${label(TOOLS[owned])}`);
+      why?.reasons.push(HAS_TOOL_REASON.get(owned)!);
     }
   }
-  for (const c of item.cautionWith.filter((c) => intake.cautions.includes(c))) {
+  for (const c of item.cautionWith) {
+    if (!wanted.cautions.has(c)) continue;
     score += WEIGHTS.cautionWarns;
-    warnings.push(`Caution: ${label(CAUTIONS[c])}`);
+    why?.warnings.push(CAUTION_WARNING.get(c)!);
   }
   if (item.favourite) {
     score += WEIGHTS.favourite;
-    reasons.push('practice favourite');
+    why?.reasons.push('practice favourite');
   }
   const past = wanted.history.get(item.id);
   if (past?.active) {
     score += WEIGHTS.alreadyActive;
-    warnings.push('Already one of their items');
+    why?.warnings.push('Already one of their items');
   }
   if (past && past.felt.worse > past.felt.better) {
     score += WEIGHTS.feltWorse;
-    warnings.push('They felt worse after it before');
+    why?.warnings.push('They felt worse after it before');
   }
-  return { item, score, reasons, warnings, covers };
+  return score;
 }
 
-/** Items the client did well with lead to their harder variations. */
-function nextStepsFrom(input: SuggestInput, { byId, bySlug }: LibraryIndex): Map<string, string> {
+/** Items the client did well with lead to their harder variations (the last item of an id or slug wins). */
+function nextStepsFrom({ items, history }: SuggestInput): Map<string, string> {
   const steps = new Map<string, string>();
-  for (const h of input.history) {
+  if (!history.length) return steps;
+  const ids = new Set(history.map((h) => h.exerciseId));
+  const byId = new Map<string, SuggestItem>();
+  for (const item of items) if (ids.has(item.id)) byId.set(item.id, item);
+  const doneWell: SuggestItem[] = [];
+  for (const h of history) {
     const item = byId.get(h.exerciseId);
-    if (!item || h.doneDays < 5 || h.felt.worse > h.felt.better) continue;
+    if (item && h.doneDays >= 5 && h.felt.worse <= h.felt.better) doneWell.push(item);
+  }
+  const slugs = new Set(doneWell.flatMap((item) => item.harder));
+  if (!slugs.size) return steps;
+  const bySlug = new Map<string, SuggestItem>();
+  for (const item of items) if (slugs.has(item.slug)) bySlug.set(item.slug, item);
+  for (const item of doneWell) {
     for (const slug of item.harder) {
       const next = bySlug.get(slug);
       if (next) steps.set(next.id, item.name);
@@ -322,31 +310,64 @@ function nextStepsFrom(input: SuggestInput, { byId, bySlug }: LibraryIndex): Map
   return steps;
 }
 
-/** Tools the item needs that are not in every home (a ball, a roller), counted once per need. */
-const boughtTools = (item: SuggestItem) =>
-  item.tools.filter((need) => !need.some((t) => (ASSUMED_TOOLS as readonly Tool[]).includes(t))).length;
+/** An item that answers the request, as ranked: its score and what it covers, its reasons worded only if shown. */
+interface Ranked {
+  item: SuggestItem;
+  profile: ItemProfile;
+  score: number;
+  covers: string[];
+}
 
 /** On a tie, the item that needs less from the client's cupboard leads, then the slug. */
-const byScore = (a: Suggestion, b: Suggestion) =>
-  b.score - a.score || boughtTools(a.item) - boughtTools(b.item) || (a.item.slug < b.item.slug ? -1 : a.item.slug > b.item.slug ? 1 : 0);
+const byScore = (a: Ranked, b: Ranked) =>
+  b.score - a.score ||
+  a.profile.boughtTools - b.profile.boughtTools ||
+  (a.item.slug < b.item.slug ? -1 : a.item.slug > b.item.slug ? 1 : 0);
 
 /** Ranks items for a session; excluded items are listed apart with the reason. */
 export function suggestForSession(input: SuggestInput): { suggestions: Suggestion[]; excluded: { item: SuggestItem; reason: string }[] } {
-  const index = indexOf(input.items);
-  const wanted = wantedBy(input, index);
-  const ranked: Suggestion[] = [];
+  const wanted = wantedBy(input);
+  const ranked: Ranked[] = [];
   const excluded: { item: SuggestItem; reason: string }[] = [];
-  for (const at of candidates(index, wanted)) {
-    const item = input.items[at] as SuggestItem;
-    const result = scoreItem(item, input, wanted);
-    if ('excluded' in result) excluded.push({ item, reason: result.excluded });
-    else if ('score' in result) ranked.push(result);
+  for (const item of input.items) {
+    const profile = profileOf(item);
+    if (!canAnswer(item, profile, wanted)) continue;
+    const covers: string[] = [];
+    const result = scoreItem(item, profile, wanted, covers);
+    if (typeof result === 'number') ranked.push({ item, profile, score: result, covers });
+    else if (result) excluded.push({ item, reason: result.excluded });
   }
-  ranked.sort(byScore);
+  const shown = pairWell(ranked, Math.max(0, Math.floor(input.limit ?? 12)));
   return {
-    suggestions: pairWell(ranked).slice(0, input.limit ?? 12),
+    suggestions: shown.map(({ entry, pairsWith }) => explain(entry, wanted, pairsWith)),
     excluded: excluded.sort((a, b) => (a.item.slug < b.item.slug ? -1 : 1)),
   };
+}
+
+/** The suggestion as the therapist sees it: the same score again, this time with the reason for every point. */
+function explain({ item, profile }: Ranked, wanted: Wanted, pairsWith?: SuggestItem): Suggestion {
+  const why: Why = { reasons: [], warnings: [] };
+  const covers: string[] = [];
+  const score = scoreItem(item, profile, wanted, covers, why) as number;
+  if (pairsWith) why.reasons.push(`pairs with ${label(pairsWith.name)}`);
+  return { item, score, ...why, covers };
+}
+
+/** The `count` best in rank order (ties keep library order, as a stable sort would), leaving out `skip`. */
+function best(ranked: Ranked[], count: number, skip: ReadonlySet<Ranked> = new Set()): Ranked[] {
+  const top: Ranked[] = [];
+  if (count <= 0) return top;
+  for (const entry of ranked) {
+    if (skip.has(entry)) continue;
+    if (top.length === count && byScore(entry, top[count - 1]) >= 0) continue;
+    let at = top.length === count ? count - 1 : top.length;
+    while (at > 0 && byScore(entry, top[at - 1]) < 0) {
+      top[at] = top[at - 1];
+      at--;
+    }
+    top[at] = entry;
+  }
+  return top;
 }
 
 /** The same kind of work on the same spot: one category, and either item's main region is among the other's. */
@@ -355,24 +376,34 @@ function sameKindSameSpot(a: SuggestItem, b: SuggestItem) {
 }
 
 /**
- * Picks the second item so the top two suit each other. It gives way when it covers only what
- * the first covers (while the client brings more), or when it is the same kind of work on the
- * same spot (two glute releases) — so a tool the client owns cannot take both places from a
- * stretch or a release of a related muscle. Scores stay each item's own; the lifted item says why.
+ * The first `count` in the order shown: the best first, then the second picked so the top two suit
+ * each other. It gives way when it covers only what the first covers (while the client brings more),
+ * or when it is the same kind of work on the same spot (two glute releases) — so a tool the client
+ * owns cannot take both places from a stretch or a release of a related muscle. Scores stay each
+ * item's own; a lifted item says why. Only the places shown are sorted.
  */
-function pairWell(ranked: Suggestion[]): Suggestion[] {
-  if (ranked.length < 3) return ranked;
-  const [first, ...rest] = ranked;
+function pairWell(ranked: Ranked[], count: number): { entry: Ranked; pairsWith?: SuggestItem }[] {
+  if (ranked.length < 3) return best(ranked, count).map((entry) => ({ entry }));
+  const [first] = best(ranked, 1);
   const firstCovers = new Set(first.covers);
-  const bringsMore = new Set(ranked.flatMap((s) => s.covers)).size > firstCovers.size;
-  const pairScore = (s: Suggestion) =>
-    s.score +
-    (bringsMore && s.covers.every((c) => firstCovers.has(c)) ? WEIGHTS.sameGround : 0) +
-    (sameKindSameSpot(s.item, first.item) ? WEIGHTS.sameKindSameSpot : 0);
-  const adjusted = rest.map((s) => ({ s, pairScore: pairScore(s) }));
-  adjusted.sort((a, b) => b.pairScore - a.pairScore || byScore(a.s, b.s));
-  const second = adjusted[0].s;
-  if (second === rest[0]) return ranked;
-  const lifted = { ...second, reasons: [...second.reasons, `pairs with ${label(first.item.name)}`] };
-  return [first, lifted, ...rest.filter((s) => s !== second)];
+  const bringsMore = ranked.some((r) => r.covers.some((c) => !firstCovers.has(c)));
+  const pairScore = (r: Ranked) =>
+    r.score +
+    (bringsMore && r.covers.every((c) => firstCovers.has(c)) ? WEIGHTS.sameGround : 0) +
+    (sameKindSameSpot(r.item, first.item) ? WEIGHTS.sameKindSameSpot : 0);
+  // The best pair score wins; among equals, the better ranked (as a stable sort by rank would give).
+  let second: Ranked | undefined;
+  let secondScore = 0;
+  for (const r of ranked) {
+    if (r === first) continue;
+    const score = pairScore(r);
+    if (!second || score > secondScore || (score === secondScore && byScore(r, second) < 0)) {
+      second = r;
+      secondScore = score;
+    }
+  }
+  const [runnerUp] = best(ranked, 1, new Set([first]));
+  const rest = best(ranked, count - 2, new Set([first, second!]));
+  const lifted = second === runnerUp ? { entry: second! } : { entry: second!, pairsWith: first.item };
+  return [{ entry: first }, lifted, ...rest.map((entry) => ({ entry }))].slice(0, count);
 }
