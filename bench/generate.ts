@@ -8,6 +8,7 @@ import { hashPassword } from '../src/server/features/auth/passwords.js';
 import { newReferralCode } from '../src/server/features/clients/clients.repository.js';
 import { builtInLibrary } from '../src/server/features/library/library.js';
 import { hashToken, newToken } from '../src/server/http/tokens.js';
+import { insertRows, withBulkLoad } from './bulk-load.js';
 
 export interface Scale {
   practices: number;
@@ -38,6 +39,11 @@ const EXERCISES = [
 const COMPLAINTS = ['headaches', 'neck-pain', 'tight-calves', 'low-back-pain', 'rounded-shoulders', 'stress-sleep'];
 const DAY = 86_400_000;
 
+// In the order their rows refer to each other.
+const TABLES = ['practices', 'members', 'clients', 'session_records', 'homework', 'check_ins', 'client_links'] as const;
+type Table = (typeof TABLES)[number];
+const emptyTables = () => Object.fromEntries(TABLES.map((t) => [t, []])) as unknown as Record<Table, Record<string, unknown>[]>;
+
 export interface Generated {
   practiceIds: string[];
   owners: { email: string; password: string }[];
@@ -56,13 +62,8 @@ function progress(label: string, done: number, total: number) {
   );
 }
 
-async function insertAll(db: Db, table: string, rows: Record<string, unknown>[], batch = 500) {
-  for (let i = 0; i < rows.length; i += batch)
-    await db
-      .insertInto(table as never)
-      .values(rows.slice(i, i + batch) as never)
-      .execute();
-}
+/** About this many check-ins (and their clients, sessions and homework) are written per transaction. */
+const CHECK_INS_PER_TRANSACTION = 100_000;
 
 export async function generate(
   db: Db,
@@ -83,164 +84,173 @@ export async function generate(
   const count = (t: string, n: number) => {
     out.rows[t] = (out.rows[t] ?? 0) + n;
   };
-  for (let p = 0; p < scale.practices; p++) {
-    const practiceId = randomUUID();
-    const ownerId = randomUUID();
-    const created = new Date(now.getTime() - 5 * 365 * DAY).toISOString();
-    const email = `owner-${practiceId.slice(0, 8)}@bench.test`;
-    await db
-      .insertInto('practices')
-      .values({
-        id: practiceId,
-        name: `Bench practice ${p + 1}`,
-        timezone: 'America/New_York',
-        paper_size: 'letter',
-        homework_cap: 2,
-        sender_name: null,
-        reply_to: null,
-        is_demo: 0,
-        created_at: created,
-      })
-      .execute();
-    await db
-      .insertInto('members')
-      .values({
-        id: ownerId,
-        practice_id: practiceId,
-        email,
-        name: `Owner ${p + 1}`,
-        password_hash: passwordHash,
-        role: 'owner',
-        created_at: created,
-      })
-      .execute();
-    out.practiceIds.push(practiceId);
-    out.owners.push({ email, password });
-    const clients = [];
-    const sessions = [];
-    const homework = [];
-    const checkIns = [];
-    const links = [];
-    for (let c = 0; c < scale.clientsPerPractice; c++) {
-      const clientId = randomUUID();
-      const first = `Client${c}`;
-      const last = `P${p}`;
-      const intake = {
-        complaints: [COMPLAINTS[c % COMPLAINTS.length]],
-        lifestyle: [],
-        tools: c % 2 ? ['tennis-ball'] : [],
-        lacksTools: [],
-        cautions: [],
-      };
-      const joined = now.getTime() - (5 * 365 - (c % 300)) * DAY;
-      clients.push({
-        id: clientId,
-        practice_id: practiceId,
-        therapist_id: ownerId,
-        first_name: first,
-        last_name: last,
-        email: `c${c}-${practiceId.slice(0, 8)}@bench.test`,
-        phone: null,
-        timezone: null,
-        consent_to_email: 1,
-        intake: JSON.stringify(intake),
-        intake_completed_at: null,
-        search_text: `${first} ${last}`.toLowerCase(),
-        archived_at: null,
-        created_at: new Date(joined).toISOString(),
-        updated_at: new Date(joined).toISOString(),
-        reminder_rhythm: null,
-        unsubscribed_at: null,
-        referral_code: newReferralCode(),
-        lapse_mailed_at: null,
-        referral_thanked_at: null,
-      });
-      out.clientIds.push(clientId);
-      const span = now.getTime() - joined;
-      for (let s = 0; s < scale.sessionsPerClient; s++) {
-        const sessionId = randomUUID();
-        const at = new Date(joined + Math.floor(((s + 1) / (scale.sessionsPerClient + 1)) * span));
-        const date = at.toISOString().slice(0, 10);
-        sessions.push({
-          id: sessionId,
-          practice_id: practiceId,
-          client_id: clientId,
-          therapist_id: ownerId,
-          date,
-          areas_worked: '[{"region":"neck-back"}]',
-          areas_more_time: '[{"region":"upper-traps","side":"left"}]',
-          findings: '[]',
-          focus_complaints: JSON.stringify(intake.complaints),
-          notes: null,
-          created_at: at.toISOString(),
-          updated_at: at.toISOString(),
-          rebooked: (c + s) % 3 ? 1 : 0,
-          not_rebooked_reason: null,
-          not_rebooked_note: null,
-        });
-        out.sessionIds.push(sessionId);
-        const last = s === scale.sessionsPerClient - 1;
-        const homeworkId = randomUUID();
-        const exerciseId = EXERCISES[(c + s) % EXERCISES.length];
-        homework.push({
-          id: homeworkId,
-          practice_id: practiceId,
-          client_id: clientId,
-          session_id: sessionId,
-          exercise_id: exerciseId,
-          exercise: snapshots.get(exerciseId)!,
-          dose: '{"reps":8,"daysPerWeek":5}',
-          days_per_week: 5, // the dose's days a week as a column (migration 019)
-          note: null,
-          status: last ? 'active' : 'retired',
-          override_reason: null,
-          assigned_by: ownerId,
-          assigned_at: at.toISOString(),
-          demonstrated_at: (c + s) % 4 ? at.toISOString() : null,
-          ended_at: last ? null : new Date(at.getTime() + 20 * DAY).toISOString(),
-          progressed_to: null,
-        });
-        for (let k = 0; k < scale.checkInsPerHomework; k++) {
-          const day = new Date(at.getTime() + (k * 2 + 1) * DAY).toISOString().slice(0, 10);
-          checkIns.push({
-            id: randomUUID(),
-            practice_id: practiceId,
-            client_id: clientId,
-            homework_id: homeworkId,
-            date: day,
-            done: (c + k) % 5 ? 1 : 0,
-            feeling: k % 3 === 0 ? ((c + k) % 7 ? 'better' : 'same') : null,
-            note: null,
-            created_at: `${day}T20:00:00.000Z`,
-            updated_at: `${day}T20:00:00.000Z`,
-          });
-        }
-        if (last && c < (opts.linksPerPractice ?? 20)) {
-          const token = newToken();
-          links.push({
-            token_hash: hashToken(token),
-            practice_id: practiceId,
-            client_id: clientId,
-            created_at: now.toISOString(),
-            revoked_at: null,
-          });
-          out.links.push({ token, homeworkId, clientId });
-        }
-      }
+  let pending: Record<Table, Record<string, unknown>[]> = emptyTables();
+  const flush = async () => {
+    const rows = pending;
+    pending = emptyTables();
+    await db.transaction().execute(async (trx) => {
+      for (const table of TABLES) await insertRows(trx, table, rows[table]);
+    });
+    for (const table of ['clients', 'session_records', 'homework', 'check_ins'] as const) count(table, rows[table].length);
+  };
+  await withBulkLoad(db, async () => {
+    for (let p = 0; p < scale.practices; p++) {
+      addPractice(pending, p, { scale, now, password, passwordHash, snapshots, out, linksPerPractice: opts.linksPerPractice ?? 20 });
+      if (pending.check_ins.length >= CHECK_INS_PER_TRANSACTION || p === scale.practices - 1) await flush();
+      progress(opts.label ?? 'generating', p + 1, scale.practices);
     }
-    await insertAll(db, 'clients', clients);
-    await insertAll(db, 'session_records', sessions);
-    await insertAll(db, 'homework', homework);
-    await insertAll(db, 'check_ins', checkIns, 1000);
-    await insertAll(db, 'client_links', links);
-    count('clients', clients.length);
-    count('session_records', sessions.length);
-    count('homework', homework.length);
-    count('check_ins', checkIns.length);
-    progress(opts.label ?? 'generating', p + 1, scale.practices);
-  }
+  });
   // Planner statistics, as a database in use has them (PostgreSQL's autovacuum gathers them within
   // minutes of a bulk load; without them its first plans for the dashboard are seconds slow).
   await sql`analyze`.execute(db);
   return out;
+}
+
+interface PracticeContext {
+  scale: Scale;
+  now: Date;
+  password: string;
+  passwordHash: string;
+  snapshots: Map<string, string>;
+  out: Generated;
+  linksPerPractice: number;
+}
+
+/** One practice's rows (its owner, clients, sessions, homework, check-ins and links), added to what is to be written. */
+function addPractice(pending: Record<Table, Record<string, unknown>[]>, p: number, ctx: PracticeContext) {
+  const { scale, now, password, passwordHash, snapshots, out } = ctx;
+  const practiceId = randomUUID();
+  const ownerId = randomUUID();
+  const created = new Date(now.getTime() - 5 * 365 * DAY).toISOString();
+  const email = `owner-${practiceId.slice(0, 8)}@bench.test`;
+  pending.practices.push({
+    id: practiceId,
+    name: `Bench practice ${p + 1}`,
+    timezone: 'America/New_York',
+    paper_size: 'letter',
+    homework_cap: 2,
+    sender_name: null,
+    reply_to: null,
+    is_demo: 0,
+    created_at: created,
+  });
+  pending.members.push({
+    id: ownerId,
+    practice_id: practiceId,
+    email,
+    name: `Owner ${p + 1}`,
+    password_hash: passwordHash,
+    role: 'owner',
+    created_at: created,
+  });
+  out.practiceIds.push(practiceId);
+  out.owners.push({ email, password });
+  const { clients, session_records: sessions, homework, check_ins: checkIns, client_links: links } = pending;
+  for (let c = 0; c < scale.clientsPerPractice; c++) {
+    const clientId = randomUUID();
+    const first = `Client${c}`;
+    const last = `P${p}`;
+    const intake = {
+      complaints: [COMPLAINTS[c % COMPLAINTS.length]],
+      lifestyle: [],
+      tools: c % 2 ? ['tennis-ball'] : [],
+      lacksTools: [],
+      cautions: [],
+    };
+    const joined = now.getTime() - (5 * 365 - (c % 300)) * DAY;
+    clients.push({
+      id: clientId,
+      practice_id: practiceId,
+      therapist_id: ownerId,
+      first_name: first,
+      last_name: last,
+      email: `c${c}-${practiceId.slice(0, 8)}@bench.test`,
+      phone: null,
+      timezone: null,
+      consent_to_email: 1,
+      intake: JSON.stringify(intake),
+      intake_completed_at: null,
+      search_text: `${first} ${last}`.toLowerCase(),
+      archived_at: null,
+      created_at: new Date(joined).toISOString(),
+      updated_at: new Date(joined).toISOString(),
+      reminder_rhythm: null,
+      unsubscribed_at: null,
+      referral_code: newReferralCode(),
+      lapse_mailed_at: null,
+      referral_thanked_at: null,
+    });
+    out.clientIds.push(clientId);
+    const span = now.getTime() - joined;
+    for (let s = 0; s < scale.sessionsPerClient; s++) {
+      const sessionId = randomUUID();
+      const at = new Date(joined + Math.floor(((s + 1) / (scale.sessionsPerClient + 1)) * span));
+      const date = at.toISOString().slice(0, 10);
+      sessions.push({
+        id: sessionId,
+        practice_id: practiceId,
+        client_id: clientId,
+        therapist_id: ownerId,
+        date,
+        areas_worked: '[{"region":"neck-back"}]',
+        areas_more_time: '[{"region":"upper-traps","side":"left"}]',
+        findings: '[]',
+        focus_complaints: JSON.stringify(intake.complaints),
+        notes: null,
+        created_at: at.toISOString(),
+        updated_at: at.toISOString(),
+        rebooked: (c + s) % 3 ? 1 : 0,
+        not_rebooked_reason: null,
+        not_rebooked_note: null,
+      });
+      out.sessionIds.push(sessionId);
+      const last = s === scale.sessionsPerClient - 1;
+      const homeworkId = randomUUID();
+      const exerciseId = EXERCISES[(c + s) % EXERCISES.length];
+      homework.push({
+        id: homeworkId,
+        practice_id: practiceId,
+        client_id: clientId,
+        session_id: sessionId,
+        exercise_id: exerciseId,
+        exercise: snapshots.get(exerciseId)!,
+        dose: '{"reps":8,"daysPerWeek":5}',
+        days_per_week: 5, // the dose's days a week as a column (migration 019)
+        note: null,
+        status: last ? 'active' : 'retired',
+        override_reason: null,
+        assigned_by: ownerId,
+        assigned_at: at.toISOString(),
+        demonstrated_at: (c + s) % 4 ? at.toISOString() : null,
+        ended_at: last ? null : new Date(at.getTime() + 20 * DAY).toISOString(),
+        progressed_to: null,
+      });
+      for (let k = 0; k < scale.checkInsPerHomework; k++) {
+        const day = new Date(at.getTime() + (k * 2 + 1) * DAY).toISOString().slice(0, 10);
+        checkIns.push({
+          id: randomUUID(),
+          practice_id: practiceId,
+          client_id: clientId,
+          homework_id: homeworkId,
+          date: day,
+          done: (c + k) % 5 ? 1 : 0,
+          feeling: k % 3 === 0 ? ((c + k) % 7 ? 'better' : 'same') : null,
+          note: null,
+          created_at: `${day}T20:00:00.000Z`,
+          updated_at: `${day}T20:00:00.000Z`,
+        });
+      }
+      if (last && c < ctx.linksPerPractice) {
+        const token = newToken();
+        links.push({
+          token_hash: hashToken(token),
+          practice_id: practiceId,
+          client_id: clientId,
+          created_at: now.toISOString(),
+          revoked_at: null,
+        });
+        out.links.push({ token, homeworkId, clientId });
+      }
+    }
+  }
 }
