@@ -120,6 +120,15 @@ export async function adherenceCounts(
       from items i
       join bounds b on b.label = 'period' and ${active('i', 'b')}
       left join in_period p on p.homework_id = i.id
+    ),
+    -- Each trend month's ticked days credited, each item at most what it asked that month: only
+    -- item-months with a kept row ticked anything, so only those are capped, all months in one pass.
+    month_credited as materialized (
+      select b.label, sum(case when 7 * k.done < ${asked('i', 'b')} then 7 * k.done else ${asked('i', 'b')} end) as credited
+      from kept k
+      join items i on i.id = k.homework_id
+      join bounds b on b.label = k.month and ${active('i', 'b')}
+      group by b.label
     )
     select 'client' as kind, client_id as key, 0 as clients, sum(asked) as asked, sum(${credited}) as credited,
       0 as better, 0 as same, 0 as worse
@@ -128,14 +137,10 @@ export async function adherenceCounts(
     select 'item', exercise_id, count(distinct client_id), sum(asked), sum(${credited}), sum(better), sum(same), sum(worse)
     from period_items where session_id in ${periodSessions} group by exercise_id
     union all
-    -- Each trend month: the days every active item asked for, and the ticked days credited, each item
-    -- at most what it asked; an item-month without a kept row ticked nothing, so only kept rows are capped.
-    select 'month', b.label, 0,
-      (select sum(${asked('i', 'b')}) from items i where ${active('i', 'b')}),
-      (select coalesce(sum(case when 7 * k.done < ${asked('i', 'b')} then 7 * k.done else ${asked('i', 'b')} end), 0)
-        from kept k join items i on i.id = k.homework_id where k.month = b.label and ${active('i', 'b')}),
-      0, 0, 0
-    from bounds b where b.label <> 'period' and b.from_day <= b.to_day
+    -- Each trend month with an active item: the days every active item asked for, and those credited.
+    select 'month', b.label, 0, (select sum(${asked('i', 'b')}) from items i where ${active('i', 'b')}), coalesce(c.credited, 0), 0, 0, 0
+    from bounds b left join month_credited c on c.label = b.label
+    where b.label <> 'period' and b.from_day <= b.to_day
       and exists (select 1 from items i where ${active('i', 'b')})
     union all
     select 'felt', null, 0, 0, 0, sum(better), sum(same), sum(worse) from in_period
