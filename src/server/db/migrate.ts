@@ -19,6 +19,8 @@ import * as m017 from './migrations/017-client-page-snapshots.js';
 import * as m018 from './migrations/018-dashboard-monthly-counts.js';
 import * as m019 from './migrations/019-stored-values-as-columns.js';
 import * as m020 from './migrations/020-dashboard-covering-indexes.js';
+import * as m021 from './migrations/021-lighter-check-in-triggers.js';
+import * as m022 from './migrations/022-kept-pages-freshness-index.js';
 
 // Listed by hand rather than read from disk so bundling and tests see the same set.
 const migrations: Record<string, Migration> = {
@@ -41,6 +43,8 @@ const migrations: Record<string, Migration> = {
   '018-dashboard-monthly-counts': m018,
   '019-stored-values-as-columns': m019,
   '020-dashboard-covering-indexes': m020,
+  '021-lighter-check-in-triggers': m021,
+  '022-kept-pages-freshness-index': m022,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -124,7 +124,9 @@ async function readPortal({ db, clock }: Deps, client: LinkedClient, token: stri
 
 type CheckInParam = 'id' | 'clientId' | 'homeworkId' | 'date' | 'now' | 'done' | 'feeling' | 'note';
 // One statement, the hot write: the item must be the client's (no row is written otherwise), and a
-// second tick the same day changes the first instead of adding one. The casts type the values for PostgreSQL.
+// second tick the same day changes the first instead of adding one. A replay of the same answer writes
+// nothing, so the triggers (the page's version, the dashboard's counts) do not run for it. The casts
+// type the values for PostgreSQL.
 const checkInIfTheirs = prepared((db, param: (name: CheckInParam) => never) => {
   const text = (name: CheckInParam) => sql<string>`cast(${param(name)} as text)`;
   const values = { done: param('done'), feeling: param('feeling'), note: param('note'), updated_at: param('now') };
@@ -149,8 +151,18 @@ const checkInIfTheirs = prepared((db, param: (name: CheckInParam) => never) => {
         .where('id', '=', param('homeworkId'))
         .where('client_id', '=', param('clientId')),
     )
-    .onConflict((oc) => oc.columns(['homework_id', 'date']).doUpdateSet(values));
+    .onConflict((oc) =>
+      oc
+        .columns(['homework_id', 'date'])
+        .doUpdateSet(values)
+        .where(
+          sql<boolean>`check_ins.done <> excluded.done or check_ins.feeling is distinct from excluded.feeling or check_ins.note is distinct from excluded.note`,
+        ),
+    );
 });
+const isTheirs = prepared((db, param: (name: 'homeworkId' | 'clientId') => never) =>
+  db.selectFrom('homework').select('id').where('id', '=', param('homeworkId')).where('client_id', '=', param('clientId')),
+);
 
 // A check-in needs only who the client is and their clock, not the whole row the page reads.
 const checkInClientByLink = prepared((db, param: (name: 'hash') => never) =>
@@ -159,7 +171,9 @@ const checkInClientByLink = prepared((db, param: (name: 'hash') => never) =>
     .innerJoin('clients as c', 'c.id', 'l.client_id')
     .innerJoin('practices as p', 'p.id', 'l.practice_id')
     .select(['c.id', 'c.archived_at', 'c.timezone', 'p.timezone as practiceTimezone'])
-    .where('l.token_hash', '=', param('hash'))
+    // The cast keeps one plan for every link: once ANALYZE has run, SQLite otherwise plans this statement
+    // again for each new value (its STAT4 samples), which cost more than the lookup itself.
+    .where('l.token_hash', '=', sql<string>`cast(${param('hash')} as text)`)
     .where('l.revoked_at', 'is', null),
 );
 
@@ -186,7 +200,9 @@ export async function recordCheckIn({ db, clock }: Deps, client: Pick<LinkedClie
     now,
     ...values,
   });
-  if (!changed) throw new AppError(400, 'invalid', 'That is not one of your homework items.', { homeworkId: 'Not one of your items' });
+  // Nothing written: the same answer again (fine), or not their item.
+  if (!changed && !(await isTheirs.first(db, { homeworkId: body.homeworkId, clientId: client.id })))
+    throw new AppError(400, 'invalid', 'That is not one of your homework items.', { homeworkId: 'Not one of your items' });
   return { homeworkId: body.homeworkId, date, done: body.done, feeling: values.feeling, note: values.note };
 }
 
