@@ -300,6 +300,36 @@ describeEachDatabase('the dashboard summary', (database) => {
     expect(kept.length).toBeGreaterThan(3);
   });
 
+  it('credits an item at most the days it asked for, and a month only the items running in it', async () => {
+    const db = database().db;
+    const r = (numerator: number, denominator: number) => ({ numerator, denominator, value: numerator / denominator });
+    const before = await summary('from=2026-04-01&to=2026-04-30');
+    // April by hand: doorway (Ann), chin tucks (Ben) and box breathing (Dot) run all month, 30 days each;
+    // Ben ticked 1–3 April.
+    expect(before.adherence).toEqual(r(3, 90));
+    expect(before.trend[11]).toMatchObject({ month: '2026-04', adherence: 3 / 90 });
+    expect(before.trend[10]).toMatchObject({ month: '2026-03', adherence: 49 / 74 });
+    // Ann's chin tucks ended on 11 March, yet five more days are ticked in March (7 + 5 > the 10 asked for)
+    // and one in April, when the item no longer ran.
+    const { id } = await db
+      .selectFrom('homework')
+      .select('id')
+      .where('client_id', '=', ids.A)
+      .where('exercise_id', '=', 'chin-tucks')
+      .executeTakeFirstOrThrow();
+    const late = ['2026-03-20', '2026-03-21', '2026-03-22', '2026-03-23', '2026-03-24', '2026-04-15'];
+    for (const date of late)
+      await insertCheckIn(db, { practiceId: owner.practiceId, homework: { id, clientId: ids.A }, date, done: true, feeling: null });
+    const after = await summary('from=2026-04-01&to=2026-04-30');
+    expect(after.adherence).toEqual(r(3, 90));
+    expect(after.trend[11]).toMatchObject({ month: '2026-04', adherence: 3 / 90 });
+    // March: chin tucks credited 10 of 10, not 12.
+    expect(after.trend[10]).toMatchObject({ month: '2026-03', adherence: 52 / 74 });
+    expect((await summary('from=2026-03-01&to=2026-03-31')).adherence).toEqual(r(52, 74));
+    await db.deleteFrom('check_ins').where('homework_id', '=', id).where('date', 'in', late).execute();
+    expect(await summary('from=2026-04-01&to=2026-04-30')).toEqual(before);
+  });
+
   it('shows zeros and empty rates, never NaN, for a period with no data', async () => {
     const s = await summary('from=2025-01-01&to=2025-01-31');
     expect(s.sessions).toBe(0);
