@@ -7,6 +7,7 @@ import { openDatabase } from './db/index.js';
 import { mailboxTransport, smtpTransport } from './email/transport.js';
 import { scheduleLapseSweep } from './features/appointments/lapsed.js';
 import { scheduleCalendarSweep } from './features/calendar-import/sweep.js';
+import { keepPagesReady } from './features/portal/page-refresh.js';
 import { DEMO_LOGIN, seedDemoIfEmpty } from './seed/demo.js';
 import { seedDemoClients } from './seed/demo-clients.js';
 import { diskStorage } from './storage/storage.js';
@@ -35,6 +36,8 @@ await app.http.listen({ port: config.PORT, host: config.HOST });
 await scheduleLapseSweep(database.db, systemClock);
 await scheduleCalendarSweep(database.db, systemClock);
 app.jobs.start();
+// Kept client pages made again after a change or the client's midnight, before the client asks (decision 036).
+const pagesReady = keepPagesReady({ db: database.db, clock: systemClock, config }, app.http.log);
 
 const url = `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${(app.http.server.address() as { port: number }).port}`;
 console.log(`\nCarryover is running at ${url}  (database: ${database.dialect})`);
@@ -47,6 +50,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, async () => {
     if (closing) return;
     closing = true;
+    pagesReady.stop();
     await app.http.close();
     transport.close();
     await database.close();

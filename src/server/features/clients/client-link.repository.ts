@@ -25,8 +25,11 @@ const byLinkHash = prepared((db, param: (name: 'hash') => never) =>
 );
 
 /** The client behind a page link, with their practice; revoked and unknown links find nothing. */
-export async function clientByLink(db: Db, token: string) {
-  const row = await byLinkHash.first(db, { hash: hashToken(token) });
+export const clientByLink = (db: Db, token: string) => clientByLinkHash(db, hashToken(token));
+
+/** The same, by the link's hash (links are stored only as hashes). */
+export async function clientByLinkHash(db: Db, hash: string) {
+  const row = await byLinkHash.first(db, { hash });
   if (!row || row.archived_at) throw unknownLink();
   return { ...row, zone: row.timezone ?? row.practiceTimezone };
 }

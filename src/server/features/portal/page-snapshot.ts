@@ -6,10 +6,11 @@ import { type HomeworkReport, portalSchema } from '../../../shared/api/portal.js
 import type { Db } from '../../db/index.js';
 import { prepared } from '../../db/prepared.js';
 import type { AppDeps } from '../../deps.js';
+import { AppError } from '../../http/errors.js';
 import { hashToken } from '../../http/tokens.js';
 import { addDays, instantAt } from '../../local-time.js';
 import { portalAssets } from '../../page-kit/assets.js';
-import { type LinkedClient, linkOpener } from '../clients/client-link.repository.js';
+import { clientByLinkHash, type LinkedClient, linkOpener } from '../clients/client-link.repository.js';
 import { pendingRequestOf } from '../referrals/referrals.service.js';
 import { itemDrawing } from './page/drawing.js';
 import { type Flash, renderPortalPage } from './page/render.js';
@@ -160,11 +161,39 @@ export function clientPages(deps: Deps) {
     }
     return withLink(page[kind], token);
   };
+  /**
+   * Makes a kept page again once it is out of date, before anyone asks (page-refresh.ts). Only a page
+   * already kept is made again, and it keeps the time a read first made it (`built_at`).
+   */
+  const remake = async (hash: string, builtAt: string): Promise<boolean> => {
+    const now = clock.now().toISOString();
+    const row = await current(db, 'json', hash, now);
+    if (!row || row.body || row.version === null) return false;
+    // An archived client or a link gone meanwhile: nothing to make.
+    const client = await clientByLinkHash(db, hash).catch((err) => {
+      if (err instanceof AppError && err.statusCode === 404) return null;
+      throw err;
+    });
+    if (!client) return false;
+    const page = await clientPageHtml(deps, client, LINK_MARK);
+    const { version } = row;
+    await keepPage.run(db, {
+      hash,
+      clientId: client.id,
+      version,
+      validUntil: page.validUntil,
+      renderKey,
+      json: page.json,
+      html: page.html,
+      now: builtAt,
+    });
+    return true;
+  };
   /** The kept page only, or null (not kept, not current, or some address is being refused). */
   const keptOnly = async (kind: Kind, token: string): Promise<string | null> => {
     if (openLink.anyRefused()) return null;
     const row = await current(db, kind, hashToken(token), clock.now().toISOString());
     return row?.body ? withLink(row.body, token) : null;
   };
-  return Object.assign(read, { keptOnly });
+  return Object.assign(read, { keptOnly, remake, renderKey });
 }
