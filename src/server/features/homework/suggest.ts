@@ -166,7 +166,7 @@ function wantedBy(input: SuggestInput): Wanted {
 /** True when scoring the item would find some relevance: a complaint, an area, a finding, a next step. */
 function canAnswer(item: SuggestItem, profile: ItemProfile, wanted: Wanted): boolean {
   if (profile.complaintBits & wanted.complaintBits || profile.regionBits & wanted.regionBits || wanted.nextSteps.has(item.id)) return true;
-  for (const f of wanted.findingMuscles) if (profile.muscles.some((m) => sameMuscle(f, m))) return true;
+  for (const f of wanted.findingMuscles) if (works(profile.muscles, f)) return true;
   return false;
 }
 
@@ -174,6 +174,28 @@ export function toolsAvailable(intake: Intake): Set<Tool> {
   const have = new Set<Tool>(intake.tools);
   for (const t of ASSUMED_TOOLS) if (!intake.lacksTools.includes(t)) have.add(t);
   return have;
+}
+
+/** True when one of the item's lowered muscle names names this one (a plain loop: it runs for every candidate). */
+function works(muscles: readonly string[], name: string): boolean {
+  for (const m of muscles) if (sameMuscle(name, m)) return true;
+  return false;
+}
+
+/** The client's cautions that rule the item out, or undefined (most items, most requests). */
+function excludedFor(item: SuggestItem, wanted: Wanted): Caution[] | undefined {
+  let found: Caution[] | undefined;
+  for (const c of item.excludedBy) {
+    if (!wanted.cautions.has(c)) continue;
+    found ??= [];
+    found.push(c);
+  }
+  return found;
+}
+
+function firstOwned(need: readonly Tool[], have: ReadonlySet<Tool>): Tool | undefined {
+  for (const t of need) if (have.has(t)) return t;
+  return undefined;
 }
 
 /** Where a score's reasons and warnings go when it is to be shown; while ranking, only the score and what it covers are kept. */
@@ -206,7 +228,7 @@ function scoreItem(
       why?.reasons.push(COMPLAINT_REASON.get(c)!);
       covers.push(COMPLAINT_COVER.get(c)!);
       const key = KEY_MUSCLES_LOWER.get(c);
-      if (key && muscles.some((m) => sameMuscle(key, m))) {
+      if (key && works(muscles, key)) {
         score += WEIGHTS.keyMuscle;
         relevance += WEIGHTS.keyMuscle;
         why?.reasons.push(KEY_MUSCLE_REASON.get(c)!);
@@ -225,7 +247,7 @@ function scoreItem(
 
   for (const f of wanted.findings) {
     const muscle = f.muscle;
-    if (muscle && muscles.some((m) => sameMuscle(muscle, m))) {
+    if (muscle && works(muscles, muscle)) {
       score += WEIGHTS.findingMuscle;
       relevance += WEIGHTS.findingMuscle;
       why?.reasons.push(f.muscleReason);
@@ -245,8 +267,8 @@ function scoreItem(
   }
   if (relevance === 0) return undefined;
   // Excluded only now: the therapist sees what was left out because of a caution, not everything unrelated.
-  const excludedBy = item.excludedBy.filter((c) => wanted.cautions.has(c));
-  if (excludedBy.length) return { excluded: `Not safe with ${excludedBy.map((c) => CAUTION_LABEL.get(c)).join(' or ')}` };
+  const excludedBy = excludedFor(item, wanted);
+  if (excludedBy) return { excluded: `Not safe with ${excludedBy.map((c) => CAUTION_LABEL.get(c)).join(' or ')}` };
 
   score += WEIGHTS.category[item.category];
   for (const l of item.lifestyle) {
@@ -255,7 +277,7 @@ function scoreItem(
     why?.reasons.push(LIFESTYLE_REASON.get(l)!);
   }
   for (const need of item.tools) {
-    const owned = need.find((t) => wanted.have.has(t));
+    const owned = firstOwned(need, wanted.have);
     if (!owned) {
       score += WEIGHTS.missingTool;
       why?.warnings.push(`Needs ${need.map((t) => TOOL_LABEL.get(t)).join(' or ')}`);
