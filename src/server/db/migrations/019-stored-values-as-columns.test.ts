@@ -6,6 +6,7 @@ import { createClient, recordSession } from '../../../../tests/helpers/factories
 import { as, type Session, signUp } from '../../../../tests/helpers/session.js';
 import type { Db } from '../index.js';
 import * as m019 from './019-stored-values-as-columns.js';
+import * as m020 from './020-dashboard-covering-indexes.js';
 
 // Rows written by the version before migration 019 (the values only inside JSON), then the
 // migration: the columns hold what the JSON said, and the code reading them counts the same.
@@ -44,7 +45,9 @@ describeEachDatabase('Migration 019: stored values become columns', (database) =
     expect((await row()).referred_by_client_id).toBe(friend.id);
     expect((await days()).days_per_week).toBe(3);
 
-    // Back to the schema before 019, with jobs as that version queued them (no client column).
+    // Back to the schema before 019, with jobs as that version queued them (no client column). Migration
+    // 020's index names a column 019 added, so it goes first.
+    await m020.down(db);
     await m019.down(db);
     const job = (kind: string, payload: unknown) => ({
       id: randomUUID(),
@@ -65,6 +68,7 @@ describeEachDatabase('Migration 019: stored values become columns', (database) =
     ];
     await (db as any).insertInto('jobs').values(old).execute();
     await m019.up(db);
+    await m020.up(db);
 
     expect((await row()).referred_by_client_id).toBe(friend.id);
     expect(
