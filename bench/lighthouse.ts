@@ -14,8 +14,23 @@ export interface LighthouseFigures {
   firstContentfulPaintMs: number;
   largestContentfulPaintMs: number;
   lighthouse: string;
+  /** Each run's performance score, when the page was audited more than once (the figures are the median run's). */
+  runs?: number[];
   /** Why Lighthouse could not measure the page, when it could not. */
   error?: string;
+}
+
+/** Lighthouse's performance score moves by several points between runs on a shared machine. */
+const RUNS_PER_APP_PAGE = 3;
+
+/** The page audited `runs` times, its figures those of the run with the median performance score. */
+async function auditMedian(port: number, url: string, label: string, headers?: Record<string, string>): Promise<LighthouseFigures> {
+  const results: LighthouseFigures[] = [];
+  for (let i = 0; i < RUNS_PER_APP_PAGE; i++) results.push(await audit(port, url, label, headers));
+  const measuredRuns = results.filter((r) => !r.error).sort((a, b) => a.performance - b.performance);
+  if (measuredRuns.length === 0) return results[0] as LighthouseFigures;
+  const median = measuredRuns[Math.floor((measuredRuns.length - 1) / 2)] as LighthouseFigures;
+  return { ...median, runs: results.map((r) => r.performance) };
 }
 
 /** One Lighthouse run of a page; once more when Lighthouse says its own trace went wrong. */
@@ -43,7 +58,7 @@ async function auditOnce(port: number, url: string, label: string, headers?: Rec
   };
 }
 
-/** The client's page, the sign-in page and Today, each audited once in a fresh load. */
+/** The client's page once, the sign-in page and Today three times each (the median run), each in a fresh load. */
 export async function lighthousePages() {
   const server = await startDemoServer();
   try {
@@ -63,8 +78,8 @@ export async function lighthousePages() {
     try {
       return {
         clientPage: await audit(chrome.port, link.url, '/c/<token> (demo client)'),
-        signIn: await audit(chrome.port, `${server.url}/signin`, '/signin'),
-        today: await audit(chrome.port, `${server.url}/today`, '/today (demo therapist, signed in)', { cookie }),
+        signIn: await auditMedian(chrome.port, `${server.url}/signin`, '/signin'),
+        today: await auditMedian(chrome.port, `${server.url}/today`, '/today (demo therapist, signed in)', { cookie }),
       };
     } finally {
       await chrome.kill();

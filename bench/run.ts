@@ -317,7 +317,7 @@ function print(r: Results) {
   else
     for (const page of [r.lighthouse.clientPage, r.lighthouse.signIn, r.lighthouse.today])
       console.log(
-        `Lighthouse (mobile) ${page.url}: performance ${page.performance}, accessibility ${page.accessibility}, ${page.transferKb} KB, FCP ${page.firstContentfulPaintMs} ms, LCP ${page.largestContentfulPaintMs} ms`,
+        `Lighthouse (mobile) ${page.url}: performance ${page.performance}${page.runs ? ` (median of ${page.runs.join(', ')})` : ''}, accessibility ${page.accessibility}, ${page.transferKb} KB, FCP ${page.firstContentfulPaintMs} ms, LCP ${page.largestContentfulPaintMs} ms`,
       );
   printTargets(r.targets);
   console.log('saved bench/results/latest.json');

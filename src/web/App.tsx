@@ -1,17 +1,20 @@
 import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router';
 import { Spinner } from './design/components/index.js';
-import { AcceptInvitePage } from './features/auth/AcceptInvitePage.js';
-import { ForgotPasswordPage } from './features/auth/ForgotPasswordPage.js';
-import { ResetPasswordPage } from './features/auth/ResetPasswordPage.js';
 import { SignInPage } from './features/auth/SignInPage.js';
-import { SignUpPage } from './features/auth/SignUpPage.js';
 import { EitherLayout, HomeRedirect, RequireSignedIn, SignedOutOnly } from './layout/guards.js';
 import { RouteFocus } from './layout/RouteFocus.js';
 import { SignedOutLayout } from './layout/SignedOutLayout.js';
+import { lazyPage } from './lazyPage.js';
 import { NotFoundPage } from './NotFoundPage.js';
 
 // Sign-in and the frame load first; each area of the app is its own file, fetched when first opened.
+// The other signed-out pages too: they check their forms with the shared zod schemas, which the
+// sign-in page loads only when it is used (it is a third of the first screen's scripting).
+const AcceptInvitePage = lazy(() => import('./features/auth/AcceptInvitePage.js').then((m) => ({ default: m.AcceptInvitePage })));
+const ForgotPasswordPage = lazy(() => import('./features/auth/ForgotPasswordPage.js').then((m) => ({ default: m.ForgotPasswordPage })));
+const ResetPasswordPage = lazy(() => import('./features/auth/ResetPasswordPage.js').then((m) => ({ default: m.ResetPasswordPage })));
+const SignUpPage = lazy(() => import('./features/auth/SignUpPage.js').then((m) => ({ default: m.SignUpPage })));
 const CalendarPage = lazy(() => import('./features/calendar/CalendarPage.js').then((m) => ({ default: m.CalendarPage })));
 const ClientsRoutes = lazy(() => import('./features/clients/ClientsRoutes.js').then((m) => ({ default: m.ClientsRoutes })));
 const DashboardPage = lazy(() => import('./features/dashboard/DashboardPage.js').then((m) => ({ default: m.DashboardPage })));
@@ -24,8 +27,10 @@ const SettingsPage = lazy(() => import('./features/settings/SettingsPage.js').th
 const HandoutPage = lazy(() => import('./features/homework/index.js').then((m) => ({ default: m.HandoutPage })));
 const HomeworkStepPage = lazy(() => import('./features/homework/index.js').then((m) => ({ default: m.HomeworkStepPage })));
 const SoapPage = lazy(() => import('./features/today/SoapPage.js').then((m) => ({ default: m.SoapPage })));
-const TodayPage = lazy(() => import('./features/today/TodayPage.js').then((m) => ({ default: m.TodayPage })));
 const TeachPage = lazy(() => import('./features/homework/index.js').then((m) => ({ default: m.TeachPage })));
+
+/** Where a signed-in therapist lands: main.tsx fetches its code while it asks who is signed in. */
+export const TodayPage = lazyPage(() => import('./features/today/TodayPage.js').then((m) => m.TodayPage));
 
 export function App() {
   return (

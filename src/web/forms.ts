@@ -15,7 +15,11 @@ export function fieldErrorsFrom(error: z.ZodError): FieldErrors {
 }
 
 interface SubmitOptions<S extends z.ZodType> {
-  schema: S;
+  /**
+   * The shared schema, or a function that imports it: the first screen passes the import, so zod
+   * and the schemas load when the form is sent (or touched, see `warm`), not before the page paints.
+   */
+  schema: S | (() => Promise<S>);
   values: unknown;
   send: (body: z.output<S>) => Promise<void>;
   /** Lets a page turn a known server error into its own state (e.g. an expired link). */
@@ -44,7 +48,15 @@ export function useForm() {
   const submit = useCallback(async <S extends z.ZodType>(event: FormEvent<HTMLFormElement> | null, options: SubmitOptions<S>) => {
     event?.preventDefault();
     setFormError(null);
-    const parsed = options.schema.safeParse(options.values);
+    let schema: S;
+    try {
+      schema = typeof options.schema === 'function' ? await options.schema() : options.schema;
+    } catch (err) {
+      setFormError(messageOf(err));
+      setFailures((n) => n + 1);
+      return;
+    }
+    const parsed = schema.safeParse(options.values);
     if (!parsed.success) {
       setFieldErrors(fieldErrorsFrom(parsed.error));
       setFailures((n) => n + 1);

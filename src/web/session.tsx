@@ -1,4 +1,4 @@
-import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { createContext, type ReactNode, startTransition, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import type { Me, Member } from '../shared/api/auth.js';
 import { ApiError, api, forgetCsrfToken, whenUnauthorized } from './api.js';
 import { paths } from './paths.js';
@@ -50,9 +50,27 @@ function probablySignedIn(): boolean {
   }
 }
 
+let earlyCheck: Promise<Me> | null = null;
+
+/** "/" (which leads to Today) and the pages behind <RequireSignedIn> in App.tsx: they ask /me whatever the hint says. */
+const SIGNED_IN_PAGES = /^\/(?:$|today|clients|sessions|homework|library|calendar|questions|referrals|dashboard|settings)(?:\/|$)/;
+
+/**
+ * Asks GET /api/v1/me as the app's script starts (main.tsx), before React's first render, so the
+ * answer is on its way while the frame is drawn; the provider's first check takes it. Returns the
+ * request, or null when this browser has not signed in lately.
+ */
+export function checkSessionEarly(pathname: string): Promise<Me> | null {
+  if (!probablySignedIn() && !SIGNED_IN_PAGES.test(pathname)) return null;
+  earlyCheck = api.get<Me>(paths.me());
+  // Handled where it is used; this keeps a fast 401 from being logged as unhandled meanwhile.
+  earlyCheck.catch(() => undefined);
+  return earlyCheck;
+}
+
 /** Who is signed in, asked of GET /api/v1/me when the app opens (or when a signed-in page needs to know). */
 export function SessionProvider({ children }: { children: ReactNode }) {
-  const [attempt, setAttempt] = useState(() => (probablySignedIn() ? 1 : 0));
+  const [attempt, setAttempt] = useState(() => (earlyCheck || probablySignedIn() ? 1 : 0));
   const [state, setState] = useState<SessionState>(() => (attempt > 0 ? { status: 'loading' } : { status: 'unchecked' }));
 
   useEffect(() => {
@@ -67,12 +85,15 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     if (attempt === 0) return;
     let current = true;
-    api
-      .get<Me>(paths.me())
+    const request = attempt === 1 && earlyCheck ? earlyCheck : api.get<Me>(paths.me());
+    earlyCheck = null;
+    request
       .then((me) => {
         if (!current) return;
         rememberSignedIn(true);
-        setState({ status: 'signed-in', member: me.member, practice: me.practice });
+        // A transition: the loading screen stays until the page's code is in, rather than a
+        // fallback flashing in and being held on screen for React's reveal throttle.
+        startTransition(() => setState({ status: 'signed-in', member: me.member, practice: me.practice }));
       })
       .catch((err: unknown) => {
         if (!current) return;

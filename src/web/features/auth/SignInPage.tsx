@@ -1,6 +1,6 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
-import { loginBody, type Me } from '../../../shared/api/auth.js';
+import type { Me } from '../../../shared/api/auth.js';
 import { api } from '../../api.js';
 import { Alert, Button, Card, PageHeader, TextField } from '../../design/components/index.js';
 import { FormError } from '../../FormError.js';
@@ -9,6 +9,10 @@ import { safeReturnPath } from '../../layout/guards.js';
 import { useSession } from '../../session.js';
 import './auth.css';
 import { paths } from '../../paths.js';
+
+// The sign-in form paints without zod and the shared schemas (a third of the first screen's
+// scripting on a slow phone); they load once the form is touched, well before it is sent.
+const loginSchema = () => import('../../../shared/api/auth.js').then((m) => m.loginBody);
 
 export function SignInPage() {
   const { state, signedIn } = useSession();
@@ -27,7 +31,7 @@ export function SignInPage() {
 
   function signIn(event: FormEvent<HTMLFormElement>) {
     return submit(event, {
-      schema: loginBody,
+      schema: loginSchema,
       values: askCode ? values : { email: values.email, password: values.password },
       onApiError: (err) => {
         if (err.code !== 'two_factor_required') return false;
@@ -46,7 +50,7 @@ export function SignInPage() {
     <>
       <PageHeader title="Sign in" documentTitle="Sign in" description="Welcome back. Sign in to see your clients and their homework." />
       <Card>
-        <form ref={formRef} className="auth-form" noValidate onSubmit={signIn}>
+        <form ref={formRef} className="auth-form" noValidate onSubmit={signIn} onFocus={() => loginSchema().catch(() => undefined)}>
           {sessionEnded && !formError && <Alert tone="info">You were signed out. Sign in again to carry on where you were.</Alert>}
           <FormError message={formError} />
           <TextField

@@ -23,6 +23,9 @@ export function TodayPage() {
   const day = useApiQuery<Today>(paths.today({ date, therapistId }));
   const members = useApiQuery<{ members: Member[] }>(member.role === 'owner' ? paths.members() : null);
   const team = members.state.status === 'ready' ? members.state.data.members : [];
+  // An owner's day shows once the team is known too, so the therapist filter never appears above
+  // it and pushes the day down (layout shift); the team is fetched alongside the day (preloadToday.ts).
+  const loading = day.state.status === 'loading' || (member.role === 'owner' && members.state.status === 'loading');
 
   const go = (next: { date?: string; therapistId?: string }) => {
     const p = new URLSearchParams();
@@ -68,9 +71,13 @@ export function TodayPage() {
             options={[{ value: '', label: 'Everyone' }, ...team.map((m) => ({ value: m.id, label: m.name }))]}
           />
         )}
-        {day.state.status === 'loading' && <Spinner label="Loading the day…" />}
-        {day.state.status === 'error' && <LoadFailed message={day.state.message} onRetry={day.reload} />}
-        {day.state.status === 'ready' && day.state.data.appointments.length === 0 && day.state.data.imported.length === 0 && (
+        {loading && (
+          <div className="today-loading">
+            <Spinner label="Loading the day…" />
+          </div>
+        )}
+        {!loading && day.state.status === 'error' && <LoadFailed message={day.state.message} onRetry={day.reload} />}
+        {!loading && day.state.status === 'ready' && day.state.data.appointments.length === 0 && day.state.data.imported.length === 0 && (
           <EmptyState
             icon={CalendarIcon}
             title={date === today ? 'Nothing booked today' : 'Nothing booked this day'}
@@ -83,7 +90,7 @@ export function TodayPage() {
             <p>A quiet day. Bookings you make in the calendar show up here, with each client’s homework so far.</p>
           </EmptyState>
         )}
-        {day.state.status === 'ready' && day.state.data.appointments.length > 0 && (
+        {!loading && day.state.status === 'ready' && day.state.data.appointments.length > 0 && (
           <ol className="today-list" aria-label={`Appointments, ${heading}`}>
             {day.state.data.appointments.map((a) => (
               <li key={a.id}>
@@ -96,7 +103,7 @@ export function TodayPage() {
             ))}
           </ol>
         )}
-        {day.state.status === 'ready' && day.state.data.imported.length > 0 && (
+        {!loading && day.state.status === 'ready' && day.state.data.imported.length > 0 && (
           <ImportedBookings events={day.state.data.imported} timeZone={day.state.data.timezone} />
         )}
         <p className="muted">
