@@ -1,10 +1,11 @@
 import type { Kysely } from 'kysely';
 
 /*
- * The dashboard's adherence read from indexes alone (issue 18): the practice's items with their
- * days and dose, and the kept monthly counts (migration 018) by practice and month, so a summary
- * reads neither the homework rows (each carries its item's whole snapshot) nor every item's months
- * one by one. The homework index replaces migration 018's with the same leading columns.
+ * The dashboard's adherence (issue 18, decision 032): the practice's items with their days and dose
+ * read from an index alone, never the homework rows (each carries its item's whole snapshot); it
+ * replaces migration 018's index with the same leading columns. The kept monthly counts (migration
+ * 018) found by practice and month rather than item by item. That index holds no counts, so a
+ * check-in's trigger, which changes only counts, leaves it alone (on PostgreSQL an update in place).
  */
 
 export async function up(db: Kysely<unknown>): Promise<void> {
@@ -17,7 +18,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createIndex('check_in_months_practice_month')
     .on('check_in_months')
-    .columns(['practice_id', 'month', 'homework_id', 'done', 'better', 'same', 'worse'])
+    .columns(['practice_id', 'month'])
     .execute();
 }
 

@@ -92,7 +92,7 @@ export async function adherenceCounts(
     ),
     items as materialized ${items},
     -- The counts kept per item and month (check_in_months) for the period's and the trend's months,
-    -- read by practice and month (migration 020); only the scope's items count.
+    -- found by practice and month (migration 020) or item by item, as the database plans it; only the scope's items count.
     kept as materialized (
       select m.homework_id, m.month, m.done, m.better, m.same, m.worse
       from check_in_months m
