@@ -15,11 +15,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .on('homework')
     .columns(['practice_id', 'ended_at', 'session_id', 'client_id', 'demonstrated_at', 'id', 'assigned_at', 'exercise_id', 'days_per_week'])
     .execute();
-  await db.schema
-    .createIndex('check_in_months_practice_month')
-    .on('check_in_months')
-    .columns(['practice_id', 'month'])
-    .execute();
+  await db.schema.createIndex('check_in_months_practice_month').on('check_in_months').columns(['practice_id', 'month']).execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
