@@ -8,7 +8,7 @@ import type { Kysely } from 'kysely';
  * check-in's trigger, which changes only counts, leaves it alone (on PostgreSQL an update in place).
  */
 
-export async function up(db: Kysely<unknown>): Promise<void> {
+export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.dropIndex('homework_practice_ended').execute();
   await db.schema
     .createIndex('homework_practice_ended')
@@ -18,7 +18,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.createIndex('check_in_months_practice_month').on('check_in_months').columns(['practice_id', 'month']).execute();
 }
 
-export async function down(db: Kysely<unknown>): Promise<void> {
+export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropIndex('check_in_months_practice_month').execute();
   await db.schema.dropIndex('homework_practice_ended').execute();
   await db.schema
