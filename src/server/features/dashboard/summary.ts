@@ -3,7 +3,7 @@
 // client, month or item; this file turns those counts into rates, groups and lists.
 import { DEFINITIONS, type Rate, type Summary } from '../../../shared/api/reports.js';
 import type { Db } from '../../db/index.js';
-import { addDays } from '../../local-time.js';
+import { addDays, daysBetween } from '../../local-time.js';
 import { builtInLibrary } from '../library/library.js';
 import { adherenceCounts } from './adherence.repository.js';
 import {
@@ -70,13 +70,17 @@ export async function practiceSummary(
       sum(clients, (c) => c.rebooked),
       sum(clients, (c) => c.sessions),
     );
-  // Each client's first visit plus 30, 60 and 90 days, worked out once: the groups ask for them again and again.
-  const within = new Map(
-    seen.map((c) => [c, { 30: addDays(c.firstVisit, 30), 60: addDays(c.firstVisit, 60), 90: addDays(c.firstVisit, 90) }]),
+  // Days from each client's first visit to today and to their next visit, worked out once: the groups
+  // ask for them again and again.
+  const daysFromFirst = new Map(
+    seen.map((c) => [
+      c,
+      { toToday: daysBetween(c.firstVisit, o.today), toNext: c.nextVisit === null ? null : daysBetween(c.firstVisit, c.nextVisit) },
+    ]),
   );
-  const retention = (clients: ClientSeen[], days: 30 | 60 | 90) => {
-    const observable = clients.filter((c) => within.get(c)![days] <= o.today);
-    return rate(observable.filter((c) => c.nextVisit !== null && c.nextVisit <= within.get(c)![days]).length, observable.length);
+  const retention = (clients: ClientSeen[], within: 30 | 60 | 90) => {
+    const observable = clients.filter((c) => daysFromFirst.get(c)!.toToday >= within);
+    return rate(observable.filter((c) => (daysFromFirst.get(c)!.toNext ?? Infinity) <= within).length, observable.length);
   };
 
   // Each client's adherence in the period decides their comparison group.
