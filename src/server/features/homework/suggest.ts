@@ -117,6 +117,8 @@ interface Finding {
   muscle?: string;
   muscleReason: string;
   muscleCover: string;
+  /** Whether each of the library's muscle names is this one, compared once per request. */
+  matched: Map<string, boolean>;
 }
 
 /** What this request asks for, worked out once: an item that answers none of it is never scored. */
@@ -129,7 +131,8 @@ interface Wanted {
   moreTime: Set<Region>;
   worked: Set<Region>;
   findings: Finding[];
-  findingMuscles: string[];
+  /** The findings that name a muscle. */
+  musclesFound: Finding[];
   lifestyle: Set<Lifestyle>;
   cautions: Set<Caution>;
   owned: Set<Tool>;
@@ -143,7 +146,8 @@ function wantedBy(input: SuggestInput): Wanted {
   const moreTime = new Set(session.areasNeedingMoreTime.map((a) => a.region));
   const findings = session.findings.map((f) => {
     const muscle = f.muscle ? lowered(f.muscle) : undefined;
-    return { region: f.region, muscle, muscleReason: `works the ${muscle} found today`, muscleCover: `muscle:${muscle}` };
+    const matched = new Map<string, boolean>();
+    return { region: f.region, muscle, muscleReason: `works the ${muscle} found today`, muscleCover: `muscle:${muscle}`, matched };
   });
   return {
     complaintBits: complaintBits([...session.focusComplaints, ...intake.complaints]),
@@ -153,7 +157,7 @@ function wantedBy(input: SuggestInput): Wanted {
     moreTime,
     worked: new Set(session.areasWorked.map((a) => a.region)),
     findings,
-    findingMuscles: findings.flatMap((f) => (f.muscle ? [f.muscle] : [])),
+    musclesFound: findings.filter((f) => f.muscle),
     lifestyle: new Set(intake.lifestyle),
     cautions: new Set(intake.cautions),
     owned: new Set(intake.tools),
@@ -166,7 +170,7 @@ function wantedBy(input: SuggestInput): Wanted {
 /** True when scoring the item would find some relevance: a complaint, an area, a finding, a next step. */
 function canAnswer(item: SuggestItem, profile: ItemProfile, wanted: Wanted): boolean {
   if (profile.complaintBits & wanted.complaintBits || profile.regionBits & wanted.regionBits || wanted.nextSteps.has(item.id)) return true;
-  for (const f of wanted.findingMuscles) if (works(profile.muscles, f)) return true;
+  for (const f of wanted.musclesFound) if (worksFound(profile.muscles, f)) return true;
   return false;
 }
 
@@ -179,6 +183,19 @@ export function toolsAvailable(intake: Intake): Set<Tool> {
 /** True when one of the item's lowered muscle names names this one (a plain loop: it runs for every candidate). */
 function works(muscles: readonly string[], name: string): boolean {
   for (const m of muscles) if (sameMuscle(name, m)) return true;
+  return false;
+}
+
+/** True when one of the item's lowered muscle names names the finding's muscle. */
+function worksFound(muscles: readonly string[], finding: Finding): boolean {
+  for (const m of muscles) {
+    let same = finding.matched.get(m);
+    if (same === undefined) {
+      same = sameMuscle(finding.muscle!, m);
+      finding.matched.set(m, same);
+    }
+    if (same) return true;
+  }
   return false;
 }
 
@@ -246,8 +263,7 @@ function scoreItem(
   }
 
   for (const f of wanted.findings) {
-    const muscle = f.muscle;
-    if (muscle && works(muscles, muscle)) {
+    if (f.muscle && worksFound(muscles, f)) {
       score += WEIGHTS.findingMuscle;
       relevance += WEIGHTS.findingMuscle;
       why?.reasons.push(f.muscleReason);
