@@ -35,6 +35,7 @@ export interface SuggestInput {
   };
   /** How each item went before: worse drops it, doing well lifts its harder variations. */
   history: { exerciseId: string; felt: { better: number; same: number; worse: number }; doneDays: number; active: boolean }[];
+  /** How many suggestions to return (12 unless given). */
   limit?: number;
 }
 
