@@ -4,8 +4,15 @@ import { api } from '../../api.js';
 import { paths } from '../../paths.js';
 import { keyOf, queryClient } from '../../query.js';
 
+// The page mounts a moment after these answers arrive; asking again then would only repeat them.
+const JUST_ASKED_MS = 10_000;
+
 function prefetch(path: string) {
-  void queryClient.prefetchQuery({ queryKey: keyOf(path), queryFn: () => api.get(path) });
+  const queryKey = keyOf(path);
+  queryClient.setQueryDefaults(queryKey, {
+    refetchOnMount: (query) => query.state.isInvalidated || Date.now() - query.state.dataUpdatedAt > JUST_ASKED_MS,
+  });
+  void queryClient.prefetchQuery({ queryKey, queryFn: () => api.get(path) });
 }
 
 /**
