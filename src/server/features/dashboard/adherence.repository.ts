@@ -92,12 +92,12 @@ export async function adherenceCounts(
     ),
     items as materialized ${items},
     -- The counts kept per item and month (check_in_months) for the period's and the trend's months,
-    -- found by practice and month (migration 020) or item by item, as the database plans it; only the scope's items count.
+    -- read by practice and month (migration 020): one range, not a look-up per item. Rows of items
+    -- outside the scope count for nothing: every use below joins them to the scope's items.
     kept as materialized (
       select m.homework_id, m.month, m.done, m.better, m.same, m.worse
       from check_in_months m
       where m.practice_id = ${s.practiceId} and m.month >= ${keptMonths.first} and m.month <= ${keptMonths.last}
-        and m.homework_id in (select id from items)
     ),
     -- The period's ticks and feelings per item: its whole months from the kept counts, its partial
     -- first and last month from the check-ins.
@@ -143,7 +143,7 @@ export async function adherenceCounts(
     where b.label <> 'period' and b.from_day <= b.to_day
       and exists (select 1 from items i where ${active('i', 'b')})
     union all
-    select 'felt', null, 0, 0, 0, sum(better), sum(same), sum(worse) from in_period
+    select 'felt', null, 0, 0, 0, sum(better), sum(same), sum(worse) from in_period where homework_id in (select id from items)
   `.execute(db);
   const counts = rows.map((r) => ({
     kind: r.kind,
