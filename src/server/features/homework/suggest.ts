@@ -127,10 +127,10 @@ interface Wanted {
   /** Today's focus and the intake's complaints, then the areas that needed more time and the findings' regions. */
   complaintBits: number;
   regionBits: number;
-  focus: Set<Complaint>;
-  complaints: Set<Complaint>;
-  moreTime: Set<Region>;
-  worked: Set<Region>;
+  /** Each complaint asked about, with its points: today's focus outweighs the intake. */
+  complaints: Map<Complaint, number>;
+  /** Each area of the session: true when it needed more time, false when only worked. */
+  areas: Map<Region, boolean>;
   findings: Finding[];
   /** The findings that name a muscle. */
   musclesFound: Finding[];
@@ -153,10 +153,11 @@ function wantedBy(input: SuggestInput): Wanted {
   return {
     complaintBits: complaintBits([...session.focusComplaints, ...intake.complaints]),
     regionBits: regionBits([...moreTime, ...session.findings.map((f) => f.region)]),
-    focus: new Set(session.focusComplaints),
-    complaints: new Set(intake.complaints),
-    moreTime,
-    worked: new Set(session.areasWorked.map((a) => a.region)),
+    complaints: new Map([
+      ...intake.complaints.map((c) => [c, WEIGHTS.intakeComplaint] as const),
+      ...session.focusComplaints.map((c) => [c, WEIGHTS.focusComplaint] as const),
+    ]),
+    areas: new Map([...session.areasWorked.map((a) => [a.region, false] as const), ...[...moreTime].map((r) => [r, true] as const)]),
     findings,
     musclesFound: findings.filter((f) => f.muscle),
     lifestyle: new Set(intake.lifestyle),
@@ -238,9 +239,9 @@ function scoreItem(
   let relevance = 0;
 
   for (const c of item.complaints) {
-    const today = wanted.focus.has(c);
-    if (today || wanted.complaints.has(c)) {
-      const w = (today ? WEIGHTS.focusComplaint : WEIGHTS.intakeComplaint) + (item.complaints[0] === c ? WEIGHTS.mainComplaint : 0);
+    const asked = wanted.complaints.get(c);
+    if (asked !== undefined) {
+      const w = asked + (item.complaints[0] === c ? WEIGHTS.mainComplaint : 0);
       score += w;
       relevance += w;
       why?.reasons.push(COMPLAINT_REASON.get(c)!);
@@ -253,14 +254,14 @@ function scoreItem(
       }
     }
   }
-  const { moreTime, worked } = wanted;
   for (const r of item.regions) {
-    if (moreTime.has(r)) {
+    const moreTime = wanted.areas.get(r);
+    if (moreTime) {
       score += WEIGHTS.moreTimeArea;
       relevance += WEIGHTS.moreTimeArea;
       why?.reasons.push(MORE_TIME_REASON.get(r)!);
       covers.push(REGION_COVER.get(r)!);
-    } else if (worked.has(r)) score += WEIGHTS.workedArea;
+    } else if (moreTime === false) score += WEIGHTS.workedArea;
   }
 
   for (const f of wanted.findings) {
