@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
+import { checkpointInBackground } from './checkpointer.js';
 import { migrateToLatest } from './migrate.js';
 import { statementName } from './prepared.js';
 import type { Database } from './schema.js';
@@ -31,7 +32,13 @@ export const SQLITE_LOCK_WAIT_MS = 250;
  * of the deleted text stays in either. PostgreSQL keeps dead rows until VACUUM (README, "Deleting a client").
  */
 export async function eraseDeletedText(db: Db, dialect: Dialect): Promise<void> {
-  if (dialect === 'sqlite') await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(db);
+  if (dialect !== 'sqlite') return;
+  // Busy while the background checkpoint (checkpointer.ts) is running one: try again shortly.
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const { rows } = await sql<{ busy: number }>`PRAGMA wal_checkpoint(TRUNCATE)`.execute(db);
+    if (!rows[0]?.busy) return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }
 
 function openSqlite(file: string): DatabaseHandle {
@@ -46,8 +53,13 @@ function openSqlite(file: string): DatabaseHandle {
   sqlite.pragma(`busy_timeout = ${SQLITE_LOCK_WAIT_MS}`);
   // Deleted rows are overwritten with zeros, not left readable in free pages (health text; decision 019).
   sqlite.pragma('secure_delete = ON');
+  const checkpoints = file === ':memory:' ? null : checkpointInBackground(sqlite, file);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
-  return { db, dialect: 'sqlite', close: () => db.destroy() };
+  const close = async () => {
+    await checkpoints?.close();
+    await db.destroy();
+  };
+  return { db, dialect: 'sqlite', close };
 }
 
 const STATEMENT_CACHE_SIZE = 500;
