@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { IncomingHttpHeaders } from 'node:http';
 import { promisify } from 'node:util';
 import { brotliCompress, brotliCompressSync, constants, gzip, gzipSync } from 'node:zlib';
-import { buildSync } from 'esbuild';
+import { buildSync, stop as stopEsbuild } from 'esbuild';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 /*
@@ -80,6 +80,8 @@ export function portalAssets(): PortalAssets {
     compile('sw.ts', { PRECACHE: JSON.stringify([urls.css, urls.js, urls.icon]), VERSION: JSON.stringify(version) }),
   );
   built = { files, urls, serviceWorker };
+  // esbuild's sync calls keep a worker thread and a compiler process alive for the next call; there is none.
+  stopEsbuild();
   return built;
 }
 
