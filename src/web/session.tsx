@@ -61,7 +61,8 @@ const SIGNED_IN_PAGES = /^\/(?:$|today|clients|sessions|homework|library|calenda
  * request, or null when this browser has not signed in lately.
  */
 export function checkSessionEarly(pathname: string): Promise<Me> | null {
-  if (!probablySignedIn() && !SIGNED_IN_PAGES.test(pathname)) return null;
+  // The address first: on a signed-in page the hint (a first read of localStorage, slow on a phone) is not needed.
+  if (!SIGNED_IN_PAGES.test(pathname) && !probablySignedIn()) return null;
   earlyCheck = api.get<Me>(paths.me());
   // Handled where it is used; this keeps a fast 401 from being logged as unhandled meanwhile.
   earlyCheck.catch(() => undefined);
