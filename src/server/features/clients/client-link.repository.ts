@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../../db/index.js';
 import { prepared } from '../../db/prepared.js';
 import type { AppDeps } from '../../deps.js';
@@ -20,7 +21,8 @@ const byLinkHash = prepared((db, param: (name: 'hash') => never) =>
       'p.reminder_default',
       'p.time_format',
     ])
-    .where('l.token_hash', '=', param('hash'))
+    // One plan for every link: after ANALYZE, SQLite (STAT4) would plan again for each new value (decision 034).
+    .where('l.token_hash', '=', sql<string>`cast(${param('hash')} as text)`)
     .where('l.revoked_at', 'is', null),
 );
 

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sql } from 'kysely';
 import { type HomeworkReport, portalSchema } from '../../../shared/api/portal.js';
 import type { Db } from '../../db/index.js';
 import { prepared } from '../../db/prepared.js';
@@ -53,11 +54,12 @@ const keptPage = (kind: Kind) =>
         j
           .onRef('s.token_hash', '=', 'l.token_hash')
           .onRef('s.version', '=', 'v.version')
-          .on('s.valid_until', '>', param('now'))
-          .on('s.render_key', '=', param('renderKey')),
+          .on('s.valid_until', '>', sql<string>`cast(${param('now')} as text)`)
+          .on('s.render_key', '=', sql<string>`cast(${param('renderKey')} as text)`),
       )
       .select(['l.client_id', 'v.version', `s.${kind} as body`])
-      .where('l.token_hash', '=', param('hash'))
+      // One plan for every link: after ANALYZE, SQLite (STAT4) would plan again for each new value (decision 034).
+      .where('l.token_hash', '=', sql<string>`cast(${param('hash')} as text)`)
       .where('l.revoked_at', 'is', null),
   );
 const kept = { json: keptPage('json'), html: keptPage('html') };
