@@ -17,7 +17,7 @@ export function fieldErrorsFrom(error: z.ZodError): FieldErrors {
 interface SubmitOptions<S extends z.ZodType> {
   /**
    * The shared schema, or a function that imports it: the first screen passes the import, so zod
-   * and the schemas load when the form is sent (or touched, see `warm`), not before the page paints.
+   * and the schemas load when the form is sent (or first touched), not before the page paints.
    */
   schema: S | (() => Promise<S>);
   values: unknown;
