@@ -108,8 +108,8 @@ const brotliAsync = promisify(brotliCompress);
 const gzipAsync = promisify(gzip);
 
 /** Compresses a page made for this request (quick settings: it is made fresh each time) and sends it. */
-export async function sendCompressedHtml(req: FastifyRequest, reply: FastifyReply, page: string) {
-  const raw = Buffer.from(page);
+export async function sendCompressedHtml(req: FastifyRequest, reply: FastifyReply, page: string | Buffer) {
+  const raw = typeof page === 'string' ? Buffer.from(page) : page;
   reply.type('text/html; charset=utf-8').header('vary', 'accept-encoding');
   const enc = encodingFor(req);
   if (!enc) return reply.send(raw);

@@ -59,7 +59,7 @@ export function keptReads(
     const page = await pages.keptOnly(asked.kind, asked.token);
     if (page === null) return false;
     const id = randomUUID();
-    let body: Buffer = Buffer.from(page);
+    let body = page;
     const headers: Record<string, string | number> = { ...o.security, ...asked.headers, 'x-request-id': id };
     const enc = asked.kind === 'html' ? encodingFor(req) : null;
     if (enc) {

@@ -66,7 +66,7 @@ describeEachDatabase('kept client pages made again before anyone asks', (databas
     const again = await keptPage(client.id);
     expect(Number(again?.version)).toBe(await currentVersion(client.id));
     expect(again?.built_at).toBe(first?.built_at);
-    const kept = JSON.parse((await clientPages(deps()).keptOnly('json', token)) ?? '{}');
+    const kept = JSON.parse((await clientPages(deps()).keptOnly('json', token))?.toString() ?? '{}');
     expect(kept.checkIns).toMatchObject([{ homeworkId: homework[0].id, done: true }]);
     expect(await remakeAll()).toBe(0);
   });
@@ -79,7 +79,7 @@ describeEachDatabase('kept client pages made again before anyone asks', (databas
     try {
       expect(await remakeAll()).toBeGreaterThanOrEqual(1);
       expect((await keptPage(client.id))?.valid_until).toBe('2026-03-04T05:00:00.000Z');
-      expect(JSON.parse((await clientPages(deps()).keptOnly('json', token)) ?? '{}').today).toBe('2026-03-03');
+      expect(JSON.parse((await clientPages(deps()).keptOnly('json', token))?.toString() ?? '{}').today).toBe('2026-03-03');
     } finally {
       clock.set('2026-03-02T20:00:00.000Z');
     }
@@ -108,7 +108,7 @@ describeEachDatabase('kept client pages made again before anyone asks', (databas
     expect(rename.statusCode).toBe(200);
     await remakeAll({ slice: 1 });
     for (const c of clients)
-      expect(JSON.parse((await clientPages(deps()).keptOnly('json', c.token)) ?? '{}').practiceName).toBe('Renamed Practice');
+      expect(JSON.parse((await clientPages(deps()).keptOnly('json', c.token))?.toString() ?? '{}').practiceName).toBe('Renamed Practice');
     // The hash is what the walk goes by; the link itself is never stored.
     expect(
       await database().db.selectFrom('client_page_snapshots').select('token_hash').where('token_hash', '=', clients[0].token).execute(),

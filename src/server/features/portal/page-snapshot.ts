@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { sql } from 'kysely';
+import { PostgresAdapter, sql } from 'kysely';
 import { type HomeworkReport, portalSchema } from '../../../shared/api/portal.js';
 import type { Db } from '../../db/index.js';
 import { prepared } from '../../db/prepared.js';
@@ -42,6 +42,7 @@ const SOURCES = (() => {
 // Links are stored only as hashes, so a kept page holds this mark where the link goes; letters only, so
 // neither JSON nor HTML escaping changes it. Text that happens to hold it shows only the reader's own link.
 const LINK_MARK = 'CarryoverLinkMark7f3a9c';
+const MARK_BYTES = Buffer.from(LINK_MARK);
 
 type Kind = 'json' | 'html';
 
@@ -57,7 +58,15 @@ const keptPage = (kind: Kind) =>
           .on('s.valid_until', '>', sql<string>`cast(${param('now')} as text)`)
           .on('s.render_key', '=', sql<string>`cast(${param('renderKey')} as text)`),
       )
-      .select(['l.client_id', 'v.version', `s.${kind} as body`])
+      .select(['l.client_id', 'v.version'])
+      // As bytes: they are sent as bytes, and SQLite's text becomes a JavaScript string slowly (40 µs for a
+      // 23 KB page, against 13 µs as bytes); PostgreSQL sends the text's UTF-8 as it is.
+      .select(
+        (db.getExecutor().adapter instanceof PostgresAdapter
+          ? sql<Buffer | null>`convert_to(${sql.ref(`s.${kind}`)}, 'UTF8')`
+          : sql<Buffer | null>`cast(${sql.ref(`s.${kind}`)} as blob)`
+        ).as('body'),
+      )
       // One plan for every link: after ANALYZE, SQLite (STAT4) would plan again for each new value (decision 034).
       .where('l.token_hash', '=', sql<string>`cast(${param('hash')} as text)`)
       .where('l.revoked_at', 'is', null),
@@ -136,11 +145,21 @@ export function clientPages(deps: Deps) {
     .update([FORMAT, SOURCES, LINK_MARK, deps.config.publicUrl, ...Object.values(portalAssets().urls)].join('\n'))
     .digest('base64url')
     .slice(0, 16);
-  const withLink = (body: string, token: string) => body.split(LINK_MARK).join(token);
+  const withLink = (body: Buffer, token: string) => {
+    const parts: Buffer[] = [];
+    const link = Buffer.from(token);
+    let from = 0;
+    for (let at = body.indexOf(MARK_BYTES); at !== -1; at = body.indexOf(MARK_BYTES, from)) {
+      parts.push(body.subarray(from, at), link);
+      from = at + MARK_BYTES.length;
+    }
+    parts.push(body.subarray(from));
+    return Buffer.concat(parts);
+  };
 
   const current = (db: Db, kind: Kind, hash: string, now: string) => kept[kind].first(db, { hash, now, renderKey });
 
-  const read = async (kind: Kind, ip: string, token: string): Promise<string> => {
+  const read = async (kind: Kind, ip: string, token: string): Promise<Buffer> => {
     const hash = hashToken(token);
     const now = clock.now().toISOString();
     let row = await current(db, kind, hash, now);
@@ -161,7 +180,7 @@ export function clientPages(deps: Deps) {
         // (the link may have been deleted meanwhile, or another process holds SQLite's write lock).
         .catch(() => undefined);
     }
-    return withLink(page[kind], token);
+    return withLink(Buffer.from(page[kind]), token);
   };
   /**
    * Makes a kept page again once it is out of date, before anyone asks (page-refresh.ts). Only a page
@@ -192,7 +211,7 @@ export function clientPages(deps: Deps) {
     return true;
   };
   /** The kept page only, or null (not kept, not current, or some address is being refused). */
-  const keptOnly = async (kind: Kind, token: string): Promise<string | null> => {
+  const keptOnly = async (kind: Kind, token: string): Promise<Buffer | null> => {
     if (openLink.anyRefused()) return null;
     const row = await current(db, kind, hashToken(token), clock.now().toISOString());
     return row?.body ? withLink(row.body, token) : null;
