@@ -17,7 +17,8 @@ async function triggers(db: Db, dialect: Dialect) {
   return rows;
 }
 
-const countOf = async (db: Db, from: string) => Number((await sql.raw<{ n: number }>(`SELECT count(*) AS n FROM ${from}`).execute(db)).rows[0].n);
+const countOf = async (db: Db, from: string) =>
+  Number((await sql.raw<{ n: number }>(`SELECT count(*) AS n FROM ${from}`).execute(db)).rows[0].n);
 
 describeEachDatabase('benchmark data', (database, dialect) => {
   it('keeps the same check-ins per item and month as the triggers make, and leaves the triggers on', async () => {
