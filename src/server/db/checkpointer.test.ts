@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -27,4 +28,19 @@ it('moves committed writes from the WAL into the database file on its own thread
 
   await handle.close();
   expect(existsSync(`${file}-wal`)).toBe(false);
+});
+
+// A script that opens the database, closes it and has nothing else to do (the bench, a one-off task):
+// closing must finish, not leave the process to end while the thread still holds its connection.
+it('finishes closing in a process with nothing else left to do', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'carryover-checkpoint-'));
+  const index = new URL('./index.ts', import.meta.url).href;
+  const script = `
+    const { openDatabase } = await import(${JSON.stringify(index)});
+    const handle = await openDatabase({ url: 'file:${join(dir, 'carryover.sqlite')}', dataDir: '${dir}' });
+    await handle.close();
+    console.log('closed');`;
+  const out = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8' });
+  expect(out.trim()).toBe('closed');
+  expect(existsSync(join(dir, 'carryover.sqlite-wal'))).toBe(false);
 });

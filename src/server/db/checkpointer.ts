@@ -61,6 +61,9 @@ export function checkpointInBackground(sqlite: SQLite.Database, file: string): C
     close: async () => {
       if (closing) return exited;
       closing = true;
+      // Held from here until it has exited: unref'd, a process with nothing else left to do would end
+      // while the thread still has its connection open (and the close would never resolve).
+      worker.ref();
       worker.postMessage('close');
       await exited;
     },
