@@ -177,7 +177,9 @@ function addPractice(pending: Record<Table, Record<string, unknown>[]>, p: numbe
       reminder_rhythm: null,
       unsubscribed_at: null,
       referral_code: newReferralCode(),
-      lapse_mailed_at: null,
+      // Each client's come-back mail went long ago, as in a practice that has used Carryover for years;
+      // otherwise the first hourly sweep in office hours mails thousands while the routes are measured.
+      lapse_mailed_at: new Date(joined).toISOString(),
       referral_thanked_at: null,
     });
     out.clientIds.push(clientId);
