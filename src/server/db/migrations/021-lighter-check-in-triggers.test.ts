@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildTestApp, testClock } from '../../../../tests/helpers/app.js';
+import { freshMonthlyCounts, keptMonthlyCounts } from '../../../../tests/helpers/check-in-months.js';
 import { describeEachDatabase } from '../../../../tests/helpers/databases.js';
 import { clientWithHomework } from '../../../../tests/helpers/factories.js';
 import { type Session, signUp } from '../../../../tests/helpers/session.js';
@@ -27,30 +28,8 @@ describeEachDatabase('Migration 021: lighter check-in triggers', (database) => {
     Number(
       (await db.selectFrom('client_page_versions').select('version').where('client_id', '=', clientId).executeTakeFirstOrThrow()).version,
     );
-  const numbers = (rows: Record<string, unknown>[]) =>
-    rows.map((row) =>
-      Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : v])),
-    );
-  const kept = async () => numbers(await db.selectFrom('check_in_months').selectAll().orderBy('homework_id').orderBy('month').execute());
-  const counted = async () =>
-    numbers(
-      await db
-        .selectFrom('check_ins')
-        .select((eb) => [
-          'homework_id',
-          sql<string>`substr(date, 1, 7)`.as('month'),
-          'practice_id',
-          eb.fn.countAll().as('check_ins'),
-          eb.fn.sum(sql`case when done = 1 then 1 else 0 end`).as('done'),
-          eb.fn.sum(sql`case when feeling = 'better' then 1 else 0 end`).as('better'),
-          eb.fn.sum(sql`case when feeling = 'same' then 1 else 0 end`).as('same'),
-          eb.fn.sum(sql`case when feeling = 'worse' then 1 else 0 end`).as('worse'),
-        ])
-        .groupBy(['homework_id', sql`substr(date, 1, 7)`, 'practice_id'])
-        .orderBy('homework_id')
-        .orderBy('month')
-        .execute(),
-    );
+  const kept = () => keptMonthlyCounts(db);
+  const counted = () => freshMonthlyCounts(db);
 
   it('keeps the monthly counts exact through ticks, changes, replays and moves, and raises the page version only on a change', async () => {
     const { client, token, homework } = await clientWithHomework(app.http, owner);

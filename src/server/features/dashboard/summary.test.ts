@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildTestApp, testClock } from '../../../../tests/helpers/app.js';
+import { freshMonthlyCounts, keptMonthlyCounts } from '../../../../tests/helpers/check-in-months.js';
 import { describeEachDatabase } from '../../../../tests/helpers/databases.js';
 import { as, type Session, signUp } from '../../../../tests/helpers/session.js';
 import type { Db } from '../../db/index.js';
@@ -275,28 +276,8 @@ describeEachDatabase('the dashboard summary', (database) => {
     expect(await summary(march)).toEqual(before.march);
     expect(await summary(partly)).toEqual(before.partly);
     // The kept counts are exactly a count of the check-ins themselves.
-    const kept = await db.selectFrom('check_in_months').selectAll().orderBy('homework_id').orderBy('month').execute();
-    const counted = await db
-      .selectFrom('check_ins')
-      .select((eb) => [
-        'homework_id',
-        sql<string>`substr(date, 1, 7)`.as('month'),
-        'practice_id',
-        eb.fn.countAll().as('check_ins'),
-        eb.fn.sum(sql`case when done = 1 then 1 else 0 end`).as('done'),
-        eb.fn.sum(sql`case when feeling = 'better' then 1 else 0 end`).as('better'),
-        eb.fn.sum(sql`case when feeling = 'same' then 1 else 0 end`).as('same'),
-        eb.fn.sum(sql`case when feeling = 'worse' then 1 else 0 end`).as('worse'),
-      ])
-      .groupBy(['homework_id', sql`substr(date, 1, 7)`, 'practice_id'])
-      .orderBy('homework_id')
-      .orderBy('month')
-      .execute();
-    const asNumbers = (rows: Record<string, unknown>[]) =>
-      rows.map((row) =>
-        Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : v])),
-      );
-    expect(asNumbers(kept)).toEqual(asNumbers(counted));
+    const kept = await keptMonthlyCounts(db);
+    expect(kept).toEqual(await freshMonthlyCounts(db));
     expect(kept.length).toBeGreaterThan(3);
   });
 

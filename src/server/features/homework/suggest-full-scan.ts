@@ -13,26 +13,7 @@ import {
   type Tool,
 } from '../../../shared/vocabulary.js';
 
-import { type SuggestInput, type SuggestItem, type Suggestion, toolsAvailable, WEIGHTS } from './suggest.js';
-
-/** The muscle a therapist thinks of first for a complaint, where one stands out (not a diagnosis). */
-const KEY_MUSCLES: Partial<Record<Complaint, string>> = {
-  headaches: 'sub-occipitals',
-  'neck-pain': 'levator scapulae',
-  'jaw-tension': 'masseter',
-  'shoulder-tension': 'upper trapezius',
-  'rounded-shoulders': 'pectoralis minor',
-  'upper-back-pain': 'rhomboids',
-  'low-back-pain': 'quadratus lumborum',
-  'hip-tightness': 'psoas',
-  'piriformis-sciatic': 'piriformis',
-  'tight-hamstrings': 'hamstrings',
-  'knee-pain': 'quadriceps',
-  'tight-calves': 'soleus',
-  'shin-pain': 'tibialis anterior',
-  'foot-pain': 'plantar fascia',
-  'forearm-wrist-strain': 'wrist extensors',
-};
+import { KEY_MUSCLES, type SuggestInput, type SuggestItem, type Suggestion, toolsAvailable, WEIGHTS } from './suggest.js';
 
 const lower = (s: string) =>
   s

@@ -79,7 +79,7 @@ export const WEIGHTS = {
 } as const;
 
 /** The muscle a therapist thinks of first for a complaint, where one stands out (not a diagnosis). */
-const KEY_MUSCLES: Partial<Record<Complaint, string>> = {
+export const KEY_MUSCLES: Partial<Record<Complaint, string>> = {
   headaches: 'sub-occipitals',
   'neck-pain': 'levator scapulae',
   'jaw-tension': 'masseter',
