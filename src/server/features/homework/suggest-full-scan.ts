@@ -1,17 +1,7 @@
 // The suggestion engine as it stood before it was made fast: every item of the library scored,
 // every list fully sorted, nothing kept between requests. Used only as the reference the
 // equivalence test (suggest-equivalence.test.ts) holds the engine to; never imported by the app.
-import {
-  ASSUMED_TOOLS,
-  CAUTIONS,
-  COMPLAINTS,
-  type Complaint,
-  LIFESTYLES,
-  REGIONS,
-  type Region,
-  TOOLS,
-  type Tool,
-} from '../../../shared/vocabulary.js';
+import { ASSUMED_TOOLS, CAUTIONS, COMPLAINTS, LIFESTYLES, REGIONS, type Region, TOOLS, type Tool } from '../../../shared/vocabulary.js';
 
 import { KEY_MUSCLES, type SuggestInput, type SuggestItem, type Suggestion, toolsAvailable, WEIGHTS } from './suggest.js';
 
