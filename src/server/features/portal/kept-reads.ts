@@ -91,9 +91,10 @@ export function keptReads(
       (req, res) => {
         const asked = closing ? null : keptPageAsked(req.method, req.url);
         if (!asked) return fastify(req, res);
+        // A failure before anything was sent goes to Fastify, which answers it as any error; after, nothing can.
         answer(req, res, asked).then(
           (answered) => answered || fastify(req, res),
-          () => fastify(req, res),
+          () => res.headersSent || fastify(req, res),
         );
       },
   };
